@@ -1,0 +1,65 @@
+package com.warroom.aws;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The one place SDK clients are built. Honours {@code AWS_ENDPOINT_URL} and the per-service
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL_SQS}, so the same code talks to AWS,
+ * LocalStack or the embedded stack.
+ */
+public final class AwsClients {
+
+    private static final String DEFAULT_REGION = "us-east-1";
+
+    private AwsClients() {
+    }
+
+    public static DynamoDbClient dynamoDb() {
+        var builder = DynamoDbClient.builder()
+                .region(region())
+                .httpClient(httpClient());
+        Optional<URI> endpoint = endpoint("DYNAMODB");
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.credentialsProvider(credentials(endpoint)).build();
+    }
+
+    public static SqsClient sqs() {
+        var builder = SqsClient.builder()
+                .region(region())
+                .httpClient(httpClient());
+        Optional<URI> endpoint = endpoint("SQS");
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.credentialsProvider(credentials(endpoint)).build();
+    }
+
+    private static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder().build();
+    }
+
+    private static Region region() {
+        return Region.of(Settings.find("AWS_REGION").orElse(DEFAULT_REGION));
+    }
+
+    private static Optional<URI> endpoint(String service) {
+        return Settings.find("AWS_ENDPOINT_URL_" + service).or(() -> Settings.find("AWS_ENDPOINT_URL")).map(URI::create);
+    }
+
+    // Embedded servers accept any credentials; outside Lambda a laptop may have none configured.
+    private static AwsCredentialsProvider credentials(Optional<URI> endpoint) {
+        boolean haveEnvironmentCredentials = System.getenv("AWS_ACCESS_KEY_ID") != null;
+        if (endpoint.isPresent() && !haveEnvironmentCredentials) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("warroom-local", "warroom-local"));
+        }
+        return EnvironmentVariableCredentialsProvider.create();
+    }
+}

@@ -1,0 +1,29 @@
+package com.warroom.http;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** An HTTP request as a route action sees it: decoded, with the caller already checked. */
+public record ApiRequest(
+        String routeKey,
+        Map<String, String> query,
+        Map<String, String> pathParameters,
+        Map<String, String> headers,
+        String body,
+        Optional<Caller> caller,
+        String requestId,
+        String sourceIp) {
+
+    public Optional<String> queryParam(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    public Optional<String> header(String lowerCaseName) {
+        return Optional.ofNullable(headers.get(lowerCaseName));
+    }
+
+    /** The caller of a route that requires one; the router never calls such a route without it. */
+    public Caller requireCaller() {
+        return caller.orElseThrow(() -> new IllegalStateException("route requires a caller"));
+    }
+}

@@ -1,0 +1,110 @@
+package com.warroom.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.warroom.json.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a JSON object body field by field and collects every problem (unknown fields, missing
+ * fields, wrong types) so that one answer names them all.
+ */
+public final class BodyFields {
+
+    private final ObjectNode node;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private BodyFields(ObjectNode node, Set<String> allowed) {
+        this.node = node;
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                errors.add(new FieldError(name, "unknown field; allowed fields are " + allowed.stream().sorted().toList()));
+            }
+        }
+    }
+
+    /** Parses a body that must be one JSON object; the problem when it is not. */
+    public static Parsed parse(String body, Set<String> allowedFields) {
+        if (body == null || body.isBlank()) {
+            return new Parsed.Invalid(Problem.malformedJson("a JSON object body is required"));
+        }
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            return new Parsed.Invalid(Problem.malformedJson("the body is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            return new Parsed.Invalid(Problem.malformedJson("the body must be a JSON object"));
+        }
+        return new Parsed.Fields(new BodyFields(object, allowedFields));
+    }
+
+    /** The outcome of parsing a body. */
+    public sealed interface Parsed {
+        record Fields(BodyFields fields) implements Parsed {
+        }
+
+        record Invalid(Problem problem) implements Parsed {
+        }
+    }
+
+    public Optional<String> requiredString(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            errors.add(new FieldError(name, "is required"));
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldError(name, "must be a string"));
+            return Optional.empty();
+        }
+        return Optional.of(value.textValue());
+    }
+
+    public Optional<Boolean> requiredBoolean(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            errors.add(new FieldError(name, "is required"));
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            errors.add(new FieldError(name, "must be true or false"));
+            return Optional.empty();
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    /** An optional non-negative whole number. */
+    public Optional<Long> optionalCount(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+            errors.add(new FieldError(name, "must be a whole number >= 0"));
+            return Optional.empty();
+        }
+        return Optional.of(value.longValue());
+    }
+
+    public void reject(String name, String message) {
+        errors.add(new FieldError(name, message));
+    }
+
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+}

@@ -1,0 +1,68 @@
+package com.warroom.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** An RFC 9457 problem detail. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String TYPE_BASE = "https://warroom.dev/problems/";
+
+    public Problem {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public static Problem of(int status, String slug, String title, String detail) {
+        return new Problem(TYPE_BASE + slug, title, status, detail, List.of());
+    }
+
+    public static Problem validation(List<FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return new Problem(TYPE_BASE + "validation", "Request is not valid", 400, detail, errors);
+    }
+
+    public static Problem invalidField(String field, String message) {
+        return validation(List.of(new FieldError(field, message)));
+    }
+
+    public static Problem malformedJson(String detail) {
+        return of(400, "malformed-json", "Request body is not valid JSON", detail);
+    }
+
+    public static Problem unauthorized(String detail) {
+        return of(401, "unauthorized", "Authentication required", detail);
+    }
+
+    public static Problem forbidden(String detail) {
+        return of(403, "forbidden", "Not allowed", detail);
+    }
+
+    public static Problem notFound(String detail) {
+        return of(404, "not-found", "Not found", detail);
+    }
+
+    public static Problem methodNotAllowed(String detail) {
+        return of(405, "method-not-allowed", "Method not allowed", detail);
+    }
+
+    public static Problem conflict(String detail) {
+        return of(409, "conflict", "Conflict", detail);
+    }
+
+    public static Problem payloadTooLarge(String detail) {
+        return of(413, "payload-too-large", "Request body too large", detail);
+    }
+
+    public static Problem unsupportedMediaType(String detail) {
+        return of(415, "unsupported-media-type", "Unsupported media type", detail);
+    }
+
+    public static Problem internal(String requestId) {
+        return of(500, "internal", "Internal error", "The request failed; quote request id " + requestId + " to support.");
+    }
+
+    public static Problem unavailable(String detail) {
+        return of(503, "unavailable", "Service unavailable", detail);
+    }
+}
