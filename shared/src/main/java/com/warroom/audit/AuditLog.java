@@ -40,12 +40,13 @@ public final class AuditLog {
 
     public <R> R commit(AuditedChange<R> change) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            AuditedChange.Attempt<R> prepared = change.prepare();
+            Optional<AuditEntry> head = head();
+            AuditedChange.Attempt<R> prepared = change.prepare(head.map(h -> h.seq() + 1).orElse(1L));
             if (prepared instanceof AuditedChange.Refuse<R> refuse) {
                 return refuse.result();
             }
             var write = (AuditedChange.Write<R>) prepared;
-            AuditEntry entry = seal(write.draft(), head());
+            AuditEntry entry = seal(write.draft(), head);
             var request = TransactWriteItemsEnhancedRequest.builder();
             write.writes().forEach(w -> w.accept(request));
             request.addPutItem(table, TransactPutItemEnhancedRequest.builder(AuditEntry.class)

@@ -6,13 +6,15 @@ import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 
 /**
- * A state change that must be written together with its audit entry. {@link #prepare()} reads the
+ * A state change that must be written together with its audit entry. {@link #prepare} reads the
  * current state and says what to write; it is called again on every retry, so it must only read.
+ * {@code auditSeq} is the sequence number the audit entry will get if this attempt commits, so the
+ * changed record can point at the entry that made it.
  */
 @FunctionalInterface
 public interface AuditedChange<R> {
 
-    Attempt<R> prepare();
+    Attempt<R> prepare(long auditSeq);
 
     /** What one attempt does. */
     sealed interface Attempt<R> {

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -31,6 +32,10 @@ public final class AwsClients {
         Optional<URI> endpoint = endpoint("DYNAMODB");
         endpoint.ifPresent(builder::endpointOverride);
         return builder.credentialsProvider(credentials(endpoint)).build();
+    }
+
+    public static DynamoDbEnhancedClient dynamoDbEnhanced() {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb()).build();
     }
 
     public static SqsClient sqs() {

@@ -1,0 +1,46 @@
+package com.warroom.flags.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.warroom.approvals.ApprovalRequest;
+import com.warroom.audit.AuditLog;
+import com.warroom.aws.AwsClients;
+import com.warroom.aws.Settings;
+import com.warroom.flags.FlagStore;
+import com.warroom.flags.toggle.FlagChangeNotifier;
+import com.warroom.flags.toggle.FlagToggle;
+import com.warroom.http.ApiRouter;
+import com.warroom.topology.Topology;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+/** The kill-switch write route: {@code POST /v1/admin/system-flags/set}. */
+public final class FlagAdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ApiRouter router;
+
+    public FlagAdminHandler() {
+        this(fromSettings(AwsClients.dynamoDbEnhanced(), Clock.systemUTC()));
+    }
+
+    FlagAdminHandler(FlagToggle toggle) {
+        this.router = new ApiRouter(Map.of(SetFlagAction.ROUTE, new SetFlagAction(toggle)));
+    }
+
+    static FlagToggle fromSettings(DynamoDbEnhancedClient dynamo, Clock clock) {
+        return new FlagToggle(
+                new FlagStore(dynamo, Settings.require(Topology.FLAGS.envVar()), clock),
+                dynamo.table(Settings.require(Topology.APPROVALS.envVar()), ApprovalRequest.SCHEMA),
+                new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), clock),
+                new FlagChangeNotifier(AwsClients.sqs(), Settings.find(Topology.FLAG_CHANGES.urlEnvVar())),
+                clock);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event, context);
+    }
+}

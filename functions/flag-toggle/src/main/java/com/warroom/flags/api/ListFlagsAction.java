@@ -1,0 +1,51 @@
+package com.warroom.flags.api;
+
+import com.warroom.flags.Flag;
+import com.warroom.flags.FlagRecord;
+import com.warroom.flags.FlagScope;
+import com.warroom.flags.FlagSnapshot;
+import com.warroom.flags.FlagStore;
+import com.warroom.http.ApiRequest;
+import com.warroom.http.ApiResult;
+import com.warroom.http.Problem;
+import com.warroom.http.QueryParams;
+import com.warroom.http.RouteAction;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code GET /v1/system-flags}: every catalogue flag with its global state and every scoped override. */
+final class ListFlagsAction implements RouteAction {
+
+    static final String ROUTE = "GET /v1/system-flags";
+
+    private final FlagStore store;
+
+    ListFlagsAction(FlagStore store) {
+        this.store = store;
+    }
+
+    /** One catalogue flag as listed. */
+    record FlagListing(String flag, boolean fundRelated, FlagView global, List<FlagView> overrides) {
+    }
+
+    @Override
+    public ApiResult handle(ApiRequest request) {
+        QueryParams params = new QueryParams(request.query(), Set.of());
+        if (!params.valid()) {
+            return ApiResult.problem(Problem.validation(params.errors()));
+        }
+        FlagSnapshot snapshot = store.read();
+        List<FlagListing> flags = Arrays.stream(Flag.values()).map(flag -> new FlagListing(flag.key(), flag.fundRelated(),
+                FlagView.of(snapshot.find(flag, FlagScope.GLOBAL).orElseGet(() -> FlagRecord.initial(flag, FlagScope.GLOBAL)), null),
+                snapshot.records().stream()
+                        .filter(r -> r.flag().equals(flag.key()) && !r.scope().equals(FlagScope.GLOBAL.key()))
+                        .sorted(Comparator.comparing(FlagRecord::scope))
+                        .map(r -> FlagView.of(r, null))
+                        .toList()))
+                .toList();
+        return ApiResult.ok(Map.of("flags", flags));
+    }
+}

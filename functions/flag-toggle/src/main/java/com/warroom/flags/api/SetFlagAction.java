@@ -1,0 +1,92 @@
+package com.warroom.flags.api;
+
+import com.warroom.audit.AuditContentionException;
+import com.warroom.audit.RequestOrigin;
+import com.warroom.flags.Flag;
+import com.warroom.flags.FlagScope;
+import com.warroom.flags.toggle.FlagToggle;
+import com.warroom.flags.toggle.SetFlagCommand;
+import com.warroom.flags.toggle.SetFlagOutcome;
+import com.warroom.http.ApiRequest;
+import com.warroom.http.ApiResult;
+import com.warroom.http.BodyFields;
+import com.warroom.http.Problem;
+import com.warroom.http.RouteAction;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code POST /v1/admin/system-flags/set}. */
+final class SetFlagAction implements RouteAction {
+
+    static final String ROUTE = "POST /v1/admin/system-flags/set";
+    private static final Set<String> FIELDS = Set.of("flag", "scope", "enabled", "reason", "expectedVersion");
+
+    private final FlagToggle toggle;
+
+    SetFlagAction(FlagToggle toggle) {
+        this.toggle = toggle;
+    }
+
+    @Override
+    public ApiResult handle(ApiRequest request) {
+        var parsed = BodyFields.parse(request.body(), FIELDS);
+        if (parsed instanceof BodyFields.Parsed.Invalid invalid) {
+            return ApiResult.problem(invalid.problem());
+        }
+        BodyFields fields = ((BodyFields.Parsed.Fields) parsed).fields();
+        Optional<Flag> flag = fields.requiredString("flag").flatMap(key -> {
+            Optional<Flag> known = Flag.fromKey(key);
+            if (known.isEmpty()) {
+                fields.reject("flag", "unknown flag '" + key + "'; the catalogue is " + Flag.catalogue());
+            }
+            return known;
+        });
+        Optional<FlagScope> scope = fields.requiredString("scope").flatMap(text -> {
+            Optional<FlagScope> parsedScope = FlagScope.parse(text);
+            if (parsedScope.isEmpty()) {
+                fields.reject("scope", "must be " + FlagScope.FORMAT);
+            }
+            return parsedScope;
+        });
+        Optional<Boolean> enabled = fields.requiredBoolean("enabled");
+        Optional<String> reason = fields.requiredString("reason").map(String::strip).filter(text -> {
+            if (text.length() < SetFlagCommand.MIN_REASON_LENGTH || text.length() > SetFlagCommand.MAX_REASON_LENGTH) {
+                fields.reject("reason", "must be " + SetFlagCommand.MIN_REASON_LENGTH + " to "
+                        + SetFlagCommand.MAX_REASON_LENGTH + " characters");
+                return false;
+            }
+            return true;
+        });
+        Optional<Long> expectedVersion = fields.optionalCount("expectedVersion");
+        if (!fields.valid()) {
+            return ApiResult.problem(Problem.validation(fields.errors()));
+        }
+        var command = new SetFlagCommand(flag.get(), scope.get(), enabled.get(), reason.get(), expectedVersion);
+        try {
+            return answer(toggle.set(command, request.requireCaller(), new RequestOrigin(request.requestId(), request.sourceIp())));
+        } catch (AuditContentionException e) {
+            return new ApiResult(503, Problem.unavailable("too many concurrent changes; retry"), Map.of("Retry-After", "1"));
+        }
+    }
+
+    private static ApiResult answer(SetFlagOutcome outcome) {
+        return switch (outcome) {
+            case SetFlagOutcome.Applied applied -> ApiResult.ok(FlagView.of(applied.state(), true));
+            case SetFlagOutcome.Unchanged unchanged -> ApiResult.ok(FlagView.of(unchanged.state(), false));
+            case SetFlagOutcome.VersionConflict conflict -> ApiResult.problem(Problem.conflict(
+                    "expectedVersion is " + conflict.expected() + " but " + conflict.current().flag() + "@"
+                            + conflict.current().scope() + " is at version " + conflict.current().version()));
+            case SetFlagOutcome.PendingApproval pending -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("approvalId", pending.request().id());
+                body.put("status", pending.request().status());
+                body.put("action", pending.request().action());
+                body.put("payloadHash", pending.request().payloadHash());
+                body.put("expiresAt", pending.request().expiresAt());
+                yield ApiResult.accepted(body);
+            }
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package com.warroom.flags.toggle;
+
+import com.warroom.approvals.ApprovalRequest;
+import com.warroom.audit.AuditDraft;
+import com.warroom.audit.AuditHasher;
+import com.warroom.audit.AuditLog;
+import com.warroom.audit.AuditedChange;
+import com.warroom.audit.RequestOrigin;
+import com.warroom.flags.FlagRecord;
+import com.warroom.flags.FlagStore;
+import com.warroom.http.Caller;
+import com.warroom.json.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Sets kill switches. Disabling anything, or enabling a flag that is not fund-related, is applied at
+ * once; enabling a fund-related flag records a PENDING approval request instead. Every write goes
+ * with its audit entry in one transaction, conditional on the version that was read.
+ */
+public final class FlagToggle {
+
+    public static final String ENABLE_FUND_FLAG = "ENABLE_FUND_FLAG";
+    public static final Duration APPROVAL_TTL = Duration.ofHours(24);
+
+    private final FlagStore flags;
+    private final DynamoDbTable<ApprovalRequest> approvals;
+    private final AuditLog audit;
+    private final FlagChangeNotifier notifier;
+    private final Clock clock;
+
+    public FlagToggle(FlagStore flags, DynamoDbTable<ApprovalRequest> approvals, AuditLog audit,
+                      FlagChangeNotifier notifier, Clock clock) {
+        this.flags = flags;
+        this.approvals = approvals;
+        this.audit = audit;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    public SetFlagOutcome set(SetFlagCommand command, Caller caller, RequestOrigin origin) {
+        SetFlagOutcome outcome = audit.commit(auditSeq -> prepare(command, caller, origin, auditSeq));
+        if (outcome instanceof SetFlagOutcome.Applied applied) {
+            notifier.changed(applied.state());
+        }
+        return outcome;
+    }
+
+    private AuditedChange.Attempt<SetFlagOutcome> prepare(SetFlagCommand command, Caller caller,
+                                                          RequestOrigin origin, long auditSeq) {
+        FlagRecord current = flags.current(command.flag(), command.scope());
+        if (command.expectedVersion().isPresent() && command.expectedVersion().get() != current.version()) {
+            return new AuditedChange.Refuse<>(new SetFlagOutcome.VersionConflict(command.expectedVersion().get(), current));
+        }
+        if (command.enabled() && current.enabled()) {
+            return new AuditedChange.Refuse<>(new SetFlagOutcome.Unchanged(current));
+        }
+        if (command.enabled() && command.flag().fundRelated()) {
+            return requestApproval(command, caller, origin, current);
+        }
+        return apply(command, caller, origin, current, auditSeq);
+    }
+
+    private AuditedChange.Attempt<SetFlagOutcome> apply(SetFlagCommand command, Caller caller, RequestOrigin origin,
+                                                        FlagRecord current, long auditSeq) {
+        FlagRecord next = new FlagRecord(command.flag().key(), command.scope().key(), command.enabled(), command.reason(),
+                caller.sub(), caller.email(), clock.instant().toString(), current.version() + 1, auditSeq);
+        var put = TransactPutItemEnhancedRequest.builder(FlagRecord.class)
+                .item(next)
+                .conditionExpression(unchangedSince(current))
+                .build();
+        AuditDraft draft = new AuditDraft(caller, "flag.set", command.target(),
+                current.version() == 0 ? null : Json.write(current), Json.write(next), command.reason(), origin);
+        return new AuditedChange.Write<>(List.of(request -> request.addPutItem(flags.table(), put)), draft,
+                entry -> new SetFlagOutcome.Applied(next));
+    }
+
+    private AuditedChange.Attempt<SetFlagOutcome> requestApproval(SetFlagCommand command, Caller caller,
+                                                                  RequestOrigin origin, FlagRecord current) {
+        Instant now = clock.instant();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("flag", command.flag().key());
+        payload.put("scope", command.scope().key());
+        payload.put("enabled", true);
+        payload.put("reason", command.reason());
+        payload.put("expectedVersion", current.version());
+        String canonicalPayload = Json.canonical(payload);
+        ApprovalRequest request = new ApprovalRequest(UUID.randomUUID().toString(), ENABLE_FUND_FLAG, canonicalPayload,
+                AuditHasher.sha256Hex(canonicalPayload), ApprovalRequest.PENDING, caller.sub(), caller.email(),
+                caller.roleNames(), command.reason(), now.toString(), now.plus(APPROVAL_TTL).toString(), 1);
+        var put = TransactPutItemEnhancedRequest.builder(ApprovalRequest.class)
+                .item(request)
+                .conditionExpression(Expression.builder().expression("attribute_not_exists(id)").build())
+                .build();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("approvalId", request.id());
+        after.put("action", ENABLE_FUND_FLAG);
+        after.put("status", ApprovalRequest.PENDING);
+        after.put("payload", payload);
+        after.put("payloadHash", request.payloadHash());
+        after.put("expiresAt", request.expiresAt());
+        AuditDraft draft = new AuditDraft(caller, "approval.requested", command.target(),
+                current.version() == 0 ? null : Json.write(current), Json.write(after), command.reason(), origin);
+        return new AuditedChange.Write<>(List.of(r -> r.addPutItem(approvals, put)), draft,
+                entry -> new SetFlagOutcome.PendingApproval(request));
+    }
+
+    private static Expression unchangedSince(FlagRecord current) {
+        if (current.version() == 0) {
+            return Expression.builder().expression("attribute_not_exists(flag)").build();
+        }
+        return Expression.builder()
+                .expression("#version = :version")
+                .putExpressionName("#version", "version")
+                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(current.version())))
+                .build();
+    }
+}

@@ -1,0 +1,98 @@
+package com.warroom.infra;
+
+import com.warroom.topology.FunctionDef;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * One Lambda function of the topology: Java 21 with SnapStart on published versions, a {@code live} alias on
+ * the current version (what API Gateway and operators call), its own log group and a role that holds only
+ * what its {@link FunctionDef} asks for.
+ */
+public final class WarroomFunction extends Construct {
+
+    public static final String ALIAS = "live";
+    public static final String METRICS_NAMESPACE = "Warroom";
+    // C1 only (AWS's cold-start advice for Java): short-lived invocations never repay C2 compilation
+    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    /** What a function is built from. */
+    public record Props(FunctionDef definition, Path jar, DataTables tables, WorkQueues queues, RetentionDays logRetention) {
+    }
+
+    private final Function function;
+    private final Alias live;
+    private final Role role;
+
+    public WarroomFunction(Construct scope, String id, Props props) {
+        super(scope, id);
+        FunctionDef definition = props.definition();
+        LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(props.logRetention()).build();
+        role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Least-privilege role of the Warroom " + definition.name() + " function")
+                .build();
+        // instead of AWSLambdaBasicExecutionRole, which may write to every log group in the account
+        logs.grantWrite(role);
+        AccessPolicy.statements(definition, props.tables(), props.queues()).forEach(role::addToPolicy);
+        function = Function.Builder.create(this, "Function")
+                .functionName(Stack.of(this).getStackName() + "-" + definition.name())
+                .description("Warroom " + definition.name() + " (" + definition.handlerClass() + ")")
+                .runtime(Runtime.JAVA_21)
+                .handler(definition.handler())
+                .code(Code.fromAsset(props.jar().toString()))
+                .memorySize(definition.memoryMb())
+                .timeout(Duration.seconds(definition.timeoutSeconds()))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .tracing(Tracing.ACTIVE)
+                .role(role)
+                .logGroup(logs)
+                .environment(environment(props))
+                .build();
+        live = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion()).build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "the live alias publishes currentVersion on every change, and SnapStart applies to that version");
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    /** The alias every caller uses, so that a call always lands on a published, SnapStart-restored version. */
+    public Alias live() {
+        return live;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    private static Map<String, String> environment(Props props) {
+        FunctionDef definition = props.definition();
+        Map<String, String> environment = new TreeMap<>();
+        definition.tables().keySet()
+                .forEach(table -> environment.put(table.envVar(), props.tables().table(table).getTableName()));
+        definition.sendsTo().forEach(queue -> environment.put(queue.urlEnvVar(), props.queues().queue(queue).getQueueUrl()));
+        definition.describesQueues()
+                .forEach(queue -> environment.put(queue.urlEnvVar(), props.queues().queue(queue).getQueueUrl()));
+        environment.put("POWERTOOLS_SERVICE_NAME", definition.name());
+        environment.put("POWERTOOLS_METRICS_NAMESPACE", METRICS_NAMESPACE);
+        environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        return environment;
+    }
+}

@@ -1,0 +1,133 @@
+package com.warroom.infra;
+
+import com.warroom.topology.FunctionDef;
+import com.warroom.topology.RouteDef;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizerProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The HTTP API: one route per {@link RouteDef}, JWT-authorized over the staff directory unless the topology
+ * makes it public, each integrated with its function's {@code live} alias; access logs on the default stage.
+ */
+public final class WarroomHttpApi extends Construct {
+
+    /** What the API is built from. */
+    public record Props(List<RouteDef> routes, Map<FunctionDef, WarroomFunction> functions, StaffDirectory directory,
+            RetentionDays logRetention) {
+        public Props {
+            routes = List.copyOf(routes);
+            functions = Map.copyOf(functions);
+        }
+    }
+
+    private final HttpApi api;
+    private final HttpStage stage;
+    private final Map<RouteDef, HttpRoute> routes = new LinkedHashMap<>();
+
+    public WarroomHttpApi(Construct scope, String id, Props props) {
+        super(scope, id);
+        api = HttpApi.Builder.create(this, "HttpApi")
+                .description("Warroom operations API")
+                // the default stage is added below, because only addStage takes access-log settings
+                .createDefaultStage(false)
+                .build();
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs").retention(props.logRetention()).build();
+        stage = api.addStage("DefaultStage", HttpStageOptions.builder()
+                .stageName("$default")
+                .autoDeploy(true)
+                .accessLogSettings(accessLogSettings(accessLogs))
+                .build());
+        IHttpRouteAuthorizer authorizer = new HttpUserPoolAuthorizer("CallerJwt", props.directory().pool(),
+                HttpUserPoolAuthorizerProps.builder()
+                        .userPoolClients(List.of(props.directory().staffClient(), props.directory().backendClient()))
+                        .build());
+        IHttpRouteAuthorizer none = new HttpNoneAuthorizer();
+        Map<FunctionDef, HttpLambdaIntegration> integrations = new LinkedHashMap<>();
+        for (RouteDef route : props.routes()) {
+            HttpLambdaIntegration integration = integrations.computeIfAbsent(route.function(),
+                    function -> new HttpLambdaIntegration(ConstructIds.pascal(function.name()) + "Integration",
+                            live(props, function)));
+            List<HttpRoute> created = api.addRoutes(AddRoutesOptions.builder()
+                    .path(route.path())
+                    .methods(List.of(HttpMethod.valueOf(route.method())))
+                    .integration(integration)
+                    .authorizer(route.isPublic() ? none : authorizer)
+                    .build());
+            routes.put(route, created.getFirst());
+        }
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    /** The URL of the default stage, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com/}. */
+    public String url() {
+        return stage.getUrl();
+    }
+
+    /** The route built for each topology route, in topology order. */
+    public Map<RouteDef, HttpRoute> routes() {
+        return Collections.unmodifiableMap(routes);
+    }
+
+    private static Alias live(Props props, FunctionDef function) {
+        WarroomFunction built = props.functions().get(function);
+        if (built == null) {
+            throw new IllegalArgumentException("route target " + function.name() + " has no function in the stack");
+        }
+        return built.live();
+    }
+
+    private IAccessLogSettings accessLogSettings(LogGroup logGroup) {
+        // HTTP API context variables; the caller's sub says who did what without logging the token
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("requestId", "$context.requestId");
+        fields.put("requestTime", "$context.requestTime");
+        fields.put("ip", "$context.identity.sourceIp");
+        fields.put("routeKey", "$context.routeKey");
+        fields.put("status", "$context.status");
+        fields.put("protocol", "$context.protocol");
+        fields.put("responseLength", "$context.responseLength");
+        fields.put("latencyMs", "$context.responseLatency");
+        fields.put("integrationLatencyMs", "$context.integrationLatency");
+        fields.put("integrationError", "$context.integrationErrorMessage");
+        fields.put("authorizerError", "$context.authorizer.error");
+        fields.put("sub", "$context.authorizer.claims.sub");
+        AccessLogFormat format = AccessLogFormat.custom(Stack.of(this).toJsonString(fields));
+        IAccessLogDestination destination = new LogGroupLogDestination(logGroup);
+        return new IAccessLogSettings() {
+            @Override
+            public IAccessLogDestination getDestination() {
+                return destination;
+            }
+
+            @Override
+            public AccessLogFormat getFormat() {
+                return format;
+            }
+        };
+    }
+}

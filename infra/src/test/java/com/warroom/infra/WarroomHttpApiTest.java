@@ -1,0 +1,98 @@
+package com.warroom.infra;
+
+import static com.warroom.infra.TemplateJson.arnOf;
+import static com.warroom.infra.TemplateJson.list;
+import static com.warroom.infra.TemplateJson.map;
+import static com.warroom.infra.TemplateJson.properties;
+import static com.warroom.infra.TemplateJson.ref;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.warroom.topology.RouteDef;
+import com.warroom.topology.Topology;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class WarroomHttpApiTest {
+
+    private static SynthesizedWarroom synthesized;
+
+    @BeforeAll
+    static void synthesize() {
+        synthesized = SynthesizedWarroom.get();
+    }
+
+    static Stream<RouteDef> routes() {
+        return Topology.warroom().routes().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("routes")
+    void route_whenInTopology_existsOnceWithJwtUnlessPublic(RouteDef definition) {
+        Map<String, Object> route = route(definition);
+
+        if (definition.isPublic()) {
+            assertThat(route).containsEntry("AuthorizationType", "NONE").doesNotContainKey("AuthorizerId");
+        } else {
+            assertThat(route).containsEntry("AuthorizationType", "JWT")
+                    .containsEntry("AuthorizerId", ref(onlyLogicalId("AWS::ApiGatewayV2::Authorizer")));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("routes")
+    void route_whenCalled_reachesItsFunctionsLiveAlias(RouteDef definition) {
+        Map<String, Object> target = map(route(definition).get("Target"));
+        String integrationId = (String) map(list(list(target.get("Fn::Join")).get(1)).get(1)).get("Ref");
+        Map<String, Object> integration = properties(synthesized.resource(integrationId));
+
+        assertThat(integration)
+                .containsEntry("IntegrationType", "AWS_PROXY")
+                .containsEntry("PayloadFormatVersion", "2.0")
+                .containsEntry("IntegrationUri", ref(synthesized.logicalId(synthesized.stack.functions().get(definition.function()).live())));
+    }
+
+    @Test
+    void authorizer_whenValidatingJwts_acceptsTheStaffAndBackendClientsOfTheUserPool() {
+        Map<String, Object> authorizer = properties(synthesized.resource(onlyLogicalId("AWS::ApiGatewayV2::Authorizer")));
+        StaffDirectory directory = synthesized.stack.directory();
+
+        assertThat(authorizer).containsEntry("AuthorizerType", "JWT");
+        assertThat(list(map(authorizer.get("JwtConfiguration")).get("Audience"))).containsExactlyInAnyOrder(
+                ref(synthesized.logicalId(directory.staffClient())), ref(synthesized.logicalId(directory.backendClient())));
+        assertThat(map(authorizer.get("JwtConfiguration")).get("Issuer").toString())
+                .contains(synthesized.logicalId(directory.pool()));
+    }
+
+    @Test
+    void defaultStage_whenServing_writesAccessLogsToALogGroup() {
+        Map<String, Object> stage = properties(synthesized.resource(onlyLogicalId("AWS::ApiGatewayV2::Stage")));
+        Map<String, Object> accessLog = map(stage.get("AccessLogSettings"));
+        Map<?, ?> destination = map(accessLog.get("DestinationArn"));
+        String logGroupId = (String) list(destination.get("Fn::GetAtt")).getFirst();
+
+        assertThat(stage).containsEntry("StageName", "$default").containsEntry("AutoDeploy", true);
+        assertThat(destination).isEqualTo(arnOf(logGroupId));
+        assertThat(synthesized.resource(logGroupId)).containsEntry("Type", "AWS::Logs::LogGroup");
+        assertThat((String) accessLog.get("Format")).contains("$context.requestId", "$context.routeKey", "$context.status");
+    }
+
+    private static Map<String, Object> route(RouteDef definition) {
+        List<Map<String, Object>> matching = synthesized.resourcesOfType("AWS::ApiGatewayV2::Route").values().stream()
+                .map(TemplateJson::properties)
+                .filter(route -> definition.routeKey().equals(route.get("RouteKey")))
+                .toList();
+        assertThat(matching).as(definition.routeKey()).hasSize(1);
+        return matching.getFirst();
+    }
+
+    private static String onlyLogicalId(String type) {
+        Map<String, Map<String, Object>> resources = synthesized.resourcesOfType(type);
+        assertThat(resources).as(type).hasSize(1);
+        return resources.keySet().iterator().next();
+    }
+}

@@ -1,0 +1,34 @@
+package com.warroom.local;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where a local run keeps its data and which loopback ports it binds, from {@code WARROOM_DATA},
+ * {@code WARROOM_PORT}, {@code WARROOM_DYNAMODB_PORT} and {@code WARROOM_SQS_PORT}.
+ */
+record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, PortSetting sqs) {
+
+    static final String DATA = "WARROOM_DATA";
+    static final String PORT = "WARROOM_PORT";
+    static final String DYNAMODB_PORT = "WARROOM_DYNAMODB_PORT";
+    static final String SQS_PORT = "WARROOM_SQS_PORT";
+
+    static LocalSettings from(RunnerEnvironment env) throws StartupRefused {
+        return new LocalSettings(dataDir(env),
+                PortSetting.parse(PORT, env.variables().get(PORT), 8080),
+                PortSetting.parse(DYNAMODB_PORT, env.variables().get(DYNAMODB_PORT), 8000),
+                PortSetting.parse(SQS_PORT, env.variables().get(SQS_PORT), 9324));
+    }
+
+    /** {@code WARROOM_DATA}, relative to the working directory, or {@code .warroom} there. */
+    static Path dataDir(RunnerEnvironment env) {
+        String configured = env.variables().get(DATA);
+        Path dir = configured == null || configured.isBlank() ? Path.of(".warroom") : Path.of(configured);
+        return env.workingDirectory().resolve(dir).toAbsolutePath().normalize();
+    }
+
+    List<PortSetting> ports() {
+        return List.of(gateway, dynamoDb, sqs);
+    }
+}

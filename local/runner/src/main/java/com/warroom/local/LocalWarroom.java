@@ -1,0 +1,77 @@
+package com.warroom.local;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.warroom.local.auth.LocalIdentity;
+import com.warroom.local.auth.TokenVerifier;
+import com.warroom.local.gateway.LambdaFunctions;
+import com.warroom.local.gateway.LocalGateway;
+import com.warroom.local.stack.EmbeddedStack;
+import com.warroom.topology.Topology;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Warroom running on this machine: the embedded stack with its data on disk, provisioned from the
+ * topology, and the local gateway in front of the functions. Closing stops the gateway, then the stack.
+ */
+final class LocalWarroom implements AutoCloseable {
+
+    private final EmbeddedStack stack;
+    private final LocalGateway gateway;
+    private final Map<String, String> settings;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LocalWarroom(EmbeddedStack stack, LocalGateway gateway, Map<String, String> settings) {
+        this.stack = stack;
+        this.gateway = gateway;
+        this.settings = Map.copyOf(settings);
+    }
+
+    static LocalWarroom start(LocalSettings local, DataFolder data, RSAKey signingKey, Topology topology) throws Exception {
+        EmbeddedStack stack = EmbeddedStack.start(
+                new EmbeddedStack.Options(local.dynamoDb().port(), local.sqs().port(), Optional.of(data.dynamoDbData())));
+        try {
+            stack.provision(topology).exportAsSystemProperties(topology);
+            // handlers read their settings when constructed, so only now that they point at this stack
+            LambdaFunctions functions = LambdaFunctions.instantiate(topology);
+            LocalGateway gateway = LocalGateway.start(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()),
+                    topology, functions, new TokenVerifier(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
+            return new LocalWarroom(stack, gateway, stack.settings(topology));
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    URI gatewayUrl() {
+        return gateway.url();
+    }
+
+    URI dynamoEndpoint() {
+        return stack.dynamoEndpoint();
+    }
+
+    URI sqsEndpoint() {
+        return stack.sqsEndpoint();
+    }
+
+    /** The settings the functions run with: endpoints, table names, queue URLs. */
+    Map<String, String> settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                gateway.close();
+            } finally {
+                stack.close();
+            }
+        }
+    }
+}

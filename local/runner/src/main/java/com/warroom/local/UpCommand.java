@@ -1,0 +1,98 @@
+package com.warroom.local;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.warroom.topology.QueueDef;
+import com.warroom.topology.Topology;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code warroom up}: starts Warroom on this machine and runs until Ctrl-C or SIGTERM. */
+@Command(name = "up",
+        description = {
+            "Starts Warroom on this machine and runs until Ctrl-C or SIGTERM.",
+            "DynamoDB Local and ElasticMQ listen on 127.0.0.1 with their data in the data folder, every table and queue",
+            "of the topology is created, and the HTTP API gateway serves the functions. The data stays for the next start."},
+        footer = {"",
+            "Environment:",
+            "  WARROOM_DATA           data folder (default .warroom in the current directory)",
+            "  WARROOM_PORT           HTTP API gateway port (default 8080)",
+            "  WARROOM_DYNAMODB_PORT  DynamoDB Local port (default 8000)",
+            "  WARROOM_SQS_PORT       ElasticMQ (SQS) port (default 9324)",
+            "A port of 0 picks a free one."})
+final class UpCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    private final RunnerEnvironment env;
+
+    UpCommand(RunnerEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        StopSignal stop = env.stopSignal().get();
+        LocalSettings settings;
+        DataFolder data;
+        RSAKey signingKey;
+        try {
+            settings = LocalSettings.from(env);
+            data = DataFolder.open(settings.dataDir());
+            PortCheck.requireFree(settings.ports());
+            signingKey = data.signingKey();
+        } catch (StartupRefused refused) {
+            env.err().println(refused.getMessage());
+            return 1;
+        }
+        LocalWarroom warroom;
+        try {
+            warroom = LocalWarroom.start(settings, data, signingKey, Topology.warroom());
+        } catch (Exception e) {
+            data.log().failure("up could not start", e);
+            env.err().println("warroom: could not start (" + oneLine(e) + "); details in " + data.log().file());
+            return 1;
+        }
+        // for ways of ending the JVM other than the stop signal, e.g. SIGHUP when the terminal closes
+        Thread shutdownHook = new Thread(warroom::close, "warroom-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        printBanner(warroom, data);
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        env.out().println("Stopping Warroom...");
+        warroom.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs anyway and finds everything closed
+        }
+        env.out().println("Stopped. The data stays in " + data.dir());
+        return 0;
+    }
+
+    private void printBanner(LocalWarroom warroom, DataFolder data) {
+        PrintStream out = env.out();
+        String dynamo = warroom.dynamoEndpoint().toString();
+        String sqs = warroom.sqsEndpoint().toString();
+        out.println("Warroom is up. Data: " + data.dir());
+        out.println("  API gateway  " + warroom.gatewayUrl());
+        out.println("  DynamoDB     " + dynamo + "   aws dynamodb list-tables --endpoint-url " + dynamo);
+        out.println("  SQS          " + sqs + "   aws sqs list-queues --endpoint-url " + sqs);
+        for (QueueDef queue : Topology.warroom().queues()) {
+            out.println("  Queue        " + warroom.settings().get(queue.urlEnvVar()));
+        }
+        String dataPrefix = env.variables().containsKey(LocalSettings.DATA) ? LocalSettings.DATA + "=" + data.dir() + " " : "";
+        out.println("  Token        " + dataPrefix + "./warroom token --role ops --sub alice");
+        out.println("Ctrl-C stops it.");
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

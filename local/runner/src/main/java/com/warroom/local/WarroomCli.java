@@ -1,0 +1,50 @@
+package com.warroom.local;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The {@code ./warroom} command line: {@code up} runs Warroom on this machine, {@code token} prints a dev token. */
+@Command(name = "warroom", synopsisSubcommandLabel = "COMMAND",
+        description = "Runs Warroom on this machine: the embedded AWS stack, the functions and a local HTTP API gateway.")
+public final class WarroomCli implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(RunnerEnvironment.ofProcess(), args));
+    }
+
+    /** Runs one command line and returns its exit code: 0 done, 1 could not run, 2 wrong usage. */
+    public static int run(RunnerEnvironment env, String... args) {
+        CommandLine cli = new CommandLine(new WarroomCli())
+                .addSubcommand(new UpCommand(env))
+                .addSubcommand(new TokenCommand(env, Clock.systemUTC()))
+                .setOut(new PrintWriter(env.out(), true))
+                .setErr(new PrintWriter(env.err(), true))
+                .setParameterExceptionHandler((problem, arguments) -> {
+                    problem.getCommandLine().getErr().println("warroom: " + problem.getMessage());
+                    return problem.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+                })
+                .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
+                    commandLine.getErr().println("warroom: " + commandLine.getCommandName() + " failed: " + failure);
+                    return 1;
+                });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return spec.exitCodeOnInvalidInput();
+    }
+}

@@ -1,0 +1,83 @@
+package com.warroom.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code warroom up} from start to stop, twice on the same data folder. */
+class UpCommandTest {
+
+    private static final Map<String, String> ENV = Map.of(
+            "WARROOM_DATA", "data", "WARROOM_PORT", "0", "WARROOM_DYNAMODB_PORT", "0", "WARROOM_SQS_PORT", "0");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private Properties before;
+
+    @TempDir
+    Path workDir;
+
+    // up points this JVM's settings at its own stack; other tests' stack must get them back
+    @BeforeEach
+    void keepSettings() {
+        before = (Properties) System.getProperties().clone();
+    }
+
+    @AfterEach
+    void restoreSettings() {
+        System.setProperties(before);
+    }
+
+    @Test
+    void up_servesUntilStopped_andARestartKeepsTheDataAndTheKey() throws Exception {
+        String token = CliRun.of(ENV, workDir, "token", "--role", "ops", "--sub", "alice").out().strip();
+
+        try (RunningUp first = RunningUp.start(ENV, workDir)) {
+            assertThat(first.out()).contains("Data: " + workDir.resolve("data"), "DynamoDB     http://127.0.0.1:",
+                    "SQS          http://127.0.0.1:", "/000000000000/warroom-flag-changes",
+                    "WARROOM_DATA=" + workDir.resolve("data") + " ./warroom token --role ops --sub alice");
+            URI api = first.apiUrl();
+            assertThat(call(api, "GET", "/v1/health", null, null).statusCode()).isEqualTo(200);
+            HttpResponse<String> set = call(api, "POST", "/v1/admin/system-flags/set", token,
+                    "{\"flag\":\"feed.posting\",\"scope\":\"global\",\"enabled\":false,\"reason\":\"Spam wave on the feed\"}");
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+            assertThat(first.stop()).isZero();
+            assertThat(first.out()).contains("Stopped. The data stays in " + workDir.resolve("data"));
+        }
+
+        try (RunningUp second = RunningUp.start(ENV, workDir)) {
+            HttpResponse<String> flags = call(second.apiUrl(), "GET", "/v1/system-flags", token, null);
+
+            assertThat(flags.statusCode()).as("a token minted before the restart").isEqualTo(200);
+            JsonNode feed = StreamSupport.stream(Json.readTree(flags.body()).get("flags").spliterator(), false)
+                    .filter(flag -> flag.get("flag").asText().equals("feed.posting")).findFirst().orElseThrow();
+            assertThat(feed.get("global").get("enabled").asBoolean()).as("the flag set before the restart").isFalse();
+            assertThat(second.stop()).isZero();
+        }
+    }
+
+    private HttpResponse<String> call(URI api, String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,217 @@
+package com.warroom.local.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.warroom.http.ApiRouter;
+import com.warroom.json.Json;
+import com.warroom.local.auth.LocalIdentity;
+import com.warroom.local.auth.TestKeys;
+import com.warroom.local.auth.TokenVerifier;
+import com.warroom.local.stack.EmbeddedStackExtension;
+import com.warroom.topology.Role;
+import com.warroom.topology.Topology;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The gateway in front of the real functions on the embedded stack, called over HTTP. */
+@ExtendWith(EmbeddedStackExtension.class)
+class LocalGatewayTest {
+
+    private static RSAKey key;
+    private static LocalGateway gateway;
+    private static GatewayClient client;
+
+    @BeforeAll
+    static void start() throws IOException {
+        key = TestKeys.newKey();
+        gateway = LocalGateway.start(new InetSocketAddress("127.0.0.1", 0), Topology.warroom(),
+                LambdaFunctions.instantiate(Topology.warroom()), new TokenVerifier(key, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
+        client = new GatewayClient(gateway.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void health_isPublicAndReady() {
+        HttpResponse<String> response = client.get("/v1/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Json.readTree(response.body())).isEqualTo(Json.readTree("{\"status\":\"ok\"}"));
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
+    }
+
+    @Test
+    void health_whenTheAuthorizationHeaderIsGarbage_stillAnswersBecauseNoAuthorizerRuns() {
+        assertThat(client.get("/v1/health", "garbage").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownPath_is404Problem() {
+        HttpResponse<String> response = client.get("/v1/nope");
+
+        assertProblem(response, 404, "not-found");
+        assertThat(problem(response).get("detail").asText()).isEqualTo("no route for GET /v1/nope");
+    }
+
+    @Test
+    void knownPathWithAnotherMethod_is405WithAllow() {
+        HttpResponse<String> response = client.send(client.request("/v1/health").DELETE());
+
+        assertProblem(response, 405, "method-not-allowed");
+        assertThat(response.headers().firstValue("allow")).hasValue("GET");
+    }
+
+    @Test
+    void bodyOverOneMebibyte_declaredByContentLength_is413WithoutReadingIt() {
+        GatewayClient.RawResponse response = client.raw("POST /v1/admin/system-flags/set HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + (ApiRouter.MAX_BODY_BYTES + 1), "{");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(Json.readTree(response.body()).get("type").asText()).isEqualTo("https://warroom.dev/problems/payload-too-large");
+    }
+
+    @Test
+    void bodyOverOneMebibyte_streamedWithoutLength_is413() {
+        byte[] body = new byte[ApiRouter.MAX_BODY_BYTES + 1024];
+        Arrays.fill(body, (byte) ' ');
+
+        HttpResponse<String> response = client.send(client.authorized("/v1/admin/system-flags/set", TestKeys.token(key, Role.OPS))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+        assertProblem(response, 413, "payload-too-large");
+    }
+
+    @Test
+    void nonPublicRoute_withoutToken_is401() {
+        HttpResponse<String> response = client.get("/v1/system-flags");
+
+        assertProblem(response, 401, "unauthorized");
+        assertThat(response.headers().firstValue("www-authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void nonPublicRoute_withExpiredToken_is401() {
+        String expired = TestKeys.token(key, LocalIdentity.WARROOM_LOCAL, Instant.now().minus(Duration.ofHours(2)), Role.OPS);
+
+        HttpResponse<String> response = client.get("/v1/system-flags", expired);
+
+        assertProblem(response, 401, "unauthorized");
+        assertThat(problem(response).get("detail").asText()).contains("expired");
+    }
+
+    @Test
+    void nonPublicRoute_withTokenSignedByAnotherKey_is401() {
+        HttpResponse<String> response = client.get("/v1/system-flags", TestKeys.token(TestKeys.impostorOf(key), Role.OPS));
+
+        assertProblem(response, 401, "unauthorized");
+        assertThat(problem(response).get("detail").asText()).contains("signature");
+    }
+
+    @Test
+    void nonPublicRoute_withTokenFromAnotherIssuer_is401() {
+        String foreign = TestKeys.token(key, new LocalIdentity("https://cognito-idp.example/pool", "warroom-local-dev"),
+                Instant.now(), Role.OPS);
+
+        HttpResponse<String> response = client.get("/v1/system-flags", foreign);
+
+        assertProblem(response, 401, "unauthorized");
+        assertThat(problem(response).get("detail").asText()).contains("issuer");
+    }
+
+    @Test
+    void listFlags_withAnAllowedRole_reachesTheHandler() {
+        HttpResponse<String> response = client.get("/v1/system-flags", TestKeys.token(key, Role.OPS));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Json.readTree(response.body()).get("flags").isArray()).isTrue();
+    }
+
+    @Test
+    void listFlags_withNoAllowedRole_isRefusedByTheHandler() {
+        assertProblem(client.get("/v1/system-flags", TestKeys.token(key)), 403, "forbidden");
+    }
+
+    @Test
+    void audit_isForAuditReadersOnly() {
+        assertProblem(client.get("/v1/admin/audit", TestKeys.token(key, Role.SUPPORT)), 403, "forbidden");
+        assertThat(client.get("/v1/admin/audit", TestKeys.token(key, Role.FINANCE)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void setFlag_throughTheGateway_isAppliedAndListed() {
+        String ops = TestKeys.token(key, Role.OPS);
+
+        HttpResponse<String> set = client.send(client.authorized("/v1/admin/system-flags/set", ops)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"flag\":\"ama.join_token\",\"scope\":\"global\",\"enabled\":false,\"reason\":\"AMA join links leaked\"}")));
+
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        JsonNode listed = Json.readTree(client.get("/v1/system-flags", ops).body());
+        assertThat(listed.get("flags").findValues("flag").stream().map(JsonNode::asText)).contains("ama.join_token");
+        JsonNode ama = IntStream.range(0, listed.get("flags").size()).mapToObj(i -> listed.get("flags").get(i))
+                .filter(f -> f.get("flag").asText().equals("ama.join_token")).findFirst().orElseThrow();
+        assertThat(ama.get("global").get("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void textBodyThatIsNotUtf8_is400Problem() {
+        HttpResponse<String> response = client.send(client.authorized("/v1/admin/system-flags/set", TestKeys.token(key, Role.OPS))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', (byte) 0xc3, '}'})));
+
+        assertProblem(response, 400, "malformed-request");
+        assertThat(problem(response).get("detail").asText()).contains("not valid UTF-8");
+    }
+
+    @Test
+    void requestLineWithBadPercentEncoding_is400() {
+        GatewayClient.RawResponse response = client.raw("GET /v1/system-flags/check?flag=%zz HTTP/1.1\r\nHost: 127.0.0.1", "");
+
+        assertThat(response.status()).isEqualTo(400);
+    }
+
+    @Test
+    void everyRequest_getsItsOwnRequestId() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(client.get("/v1/health").headers().firstValue("apigw-requestid").orElseThrow());
+        }
+
+        assertThat(ids).hasSize(5);
+    }
+
+    static JsonNode problem(HttpResponse<String> response) {
+        return Json.readTree(response.body());
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String slug) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+        JsonNode problem = problem(response);
+        assertThat(problem.get("type").asText()).isEqualTo("https://warroom.dev/problems/" + slug);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).isNotBlank();
+    }
+}
