@@ -59,11 +59,11 @@ public final class AwsClients {
         return Settings.find("AWS_ENDPOINT_URL_" + service).or(() -> Settings.find("AWS_ENDPOINT_URL")).map(URI::create);
     }
 
-    // Embedded servers accept any credentials; outside Lambda a laptop may have none configured.
+    // Outside Lambda a laptop may have no credentials; DynamoDB Local accepts any key made of letters and digits only.
     private static AwsCredentialsProvider credentials(Optional<URI> endpoint) {
         boolean haveEnvironmentCredentials = System.getenv("AWS_ACCESS_KEY_ID") != null;
         if (endpoint.isPresent() && !haveEnvironmentCredentials) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("warroom-local", "warroom-local"));
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("warroomlocal", "warroomlocal"));
         }
         return EnvironmentVariableCredentialsProvider.create();
     }

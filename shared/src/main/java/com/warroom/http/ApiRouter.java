@@ -28,7 +28,7 @@ public final class ApiRouter {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
-    private static final String CORRELATION_ID_PATH = "/requestContext/requestId";
+    private static final String CORRELATION_ID_PATH = "requestContext.requestId";
 
     private final Map<String, RouteAction> actions;
     private final Topology topology;

@@ -50,7 +50,7 @@ public final class EmbeddedStack implements AutoCloseable {
         this.dynamoPort = dynamoPort;
         this.sqsServer = sqsServer;
         this.sqsPort = sqsPort;
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("warroom-local", "warroom-local"));
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("warroomlocal", "warroomlocal"));
         this.dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoEndpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint()).region(Region.US_EAST_1)
@@ -68,10 +68,10 @@ public final class EmbeddedStack implements AutoCloseable {
     public static EmbeddedStack start(Options options) throws Exception {
         int dynamoPort = options.dynamoPort() == 0 ? freePort() : options.dynamoPort();
         int sqsPort = options.sqsPort() == 0 ? freePort() : options.sqsPort();
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(dynamoPort), "-disableTelemetry"));
+        // -sharedDb: one database whatever the caller's credentials and region, so the AWS CLI and every client see the same tables
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(dynamoPort), "-disableTelemetry", "-sharedDb"));
         if (options.dynamoDataDir().isPresent()) {
-            // -sharedDb: one database whatever the caller's credentials and region, so the AWS CLI sees the same tables
-            args.addAll(List.of("-sharedDb", "-dbPath", options.dynamoDataDir().get().toString()));
+            args.addAll(List.of("-dbPath", options.dynamoDataDir().get().toString()));
         } else {
             args.add("-inMemory");
         }
