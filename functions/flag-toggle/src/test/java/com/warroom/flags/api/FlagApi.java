@@ -19,6 +19,15 @@ import java.util.Map;
 final class FlagApi {
 
     static final String OPS = "ops-alice";
+
+    /** The two handler classes, fresh as a cold Lambda would build them. */
+    enum Handler {
+        ADMIN, READ;
+
+        com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instance() {
+            return this == ADMIN ? new FlagAdminHandler() : new FlagReadHandler();
+        }
+    }
     static final String SUPER = "root-bob";
 
     final FlagAdminHandler admin = new FlagAdminHandler();
