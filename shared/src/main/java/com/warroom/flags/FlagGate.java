@@ -36,11 +36,16 @@ public final class FlagGate {
 
         void failedClosed();
 
+        void failedOpen();
+
         Signals NONE = new Signals() {
             public void staleServed() {
             }
 
             public void failedClosed() {
+            }
+
+            public void failedOpen() {
             }
         };
     }
@@ -102,6 +107,7 @@ public final class FlagGate {
             signals.failedClosed();
             return FlagDecision.block(new FlagDecision.BlockedBy(flag.key(), "global", UNAVAILABLE_REASON, null), true);
         }
+        signals.failedOpen();
         return FlagDecision.allow(true);
     }
 

@@ -2,11 +2,12 @@ package com.warroom.flags;
 
 import com.warroom.observability.OpsMetrics;
 
-/** Reports a degraded {@link FlagGate} as CloudWatch metrics, which the flag-state alarms watch. */
+/** Reports a degraded {@link FlagGate} as CloudWatch metrics. */
 public final class MetricGateSignals implements FlagGate.Signals {
 
     public static final String STALE_SERVED = "FlagGateStaleServed";
     public static final String FAILED_CLOSED = "FlagGateFailedClosed";
+    public static final String FAILED_OPEN = "FlagGateFailedOpen";
 
     @Override
     public void staleServed() {
@@ -16,5 +17,10 @@ public final class MetricGateSignals implements FlagGate.Signals {
     @Override
     public void failedClosed() {
         OpsMetrics.count(FAILED_CLOSED);
+    }
+
+    @Override
+    public void failedOpen() {
+        OpsMetrics.count(FAILED_OPEN);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,15 +46,26 @@ public final class ApiRouter {
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         if (context == null) {
-            return encode(route(event), requestId(event));
+            return answer(event);
         }
         return PowertoolsLogging.withLogging(context, CORRELATION_ID_PATH, event, () -> {
             try {
-                return encode(route(event), requestId(event));
+                return answer(event);
             } finally {
                 OpsMetrics.flush();
             }
         });
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
+        String requestId = requestId(event);
+        ApiResult result = route(event);
+        try {
+            return encode(result, requestId);
+        } catch (RuntimeException e) {
+            LOG.error("request {}: the answer could not be encoded", requestId, e);
+            return encode(ApiResult.problem(Problem.internal(requestId)), requestId);
+        }
     }
 
     private ApiResult route(APIGatewayV2HTTPEvent event) {
@@ -68,14 +80,19 @@ public final class ApiRouter {
             Optional<Caller> caller = Caller.fromClaims(claims(event));
             if (!route.get().isPublic()) {
                 if (caller.isEmpty()) {
-                    return ApiResult.problem(Problem.unauthorized("a bearer token is required"));
+                    return new ApiResult(401, Problem.unauthorized("a bearer token is required"), Map.of("WWW-Authenticate", "Bearer"));
                 }
                 if (!route.get().allows(caller.get().roles())) {
                     return ApiResult.problem(Problem.forbidden("role " + caller.get().roleNames()
                             + " may not call " + routeKey));
                 }
             }
-            Optional<String> body = body(event);
+            Optional<String> body;
+            try {
+                body = body(event);
+            } catch (IllegalArgumentException e) {
+                return ApiResult.problem(Problem.malformedJson("the body is marked base64 but is not valid base64"));
+            }
             if (body.isPresent() && body.get().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
                 return ApiResult.problem(Problem.payloadTooLarge("the body is over " + MAX_BODY_BYTES + " bytes"));
             }
@@ -90,6 +107,7 @@ public final class ApiRouter {
     }
 
     private static APIGatewayV2HTTPResponse encode(ApiResult result, String requestId) {
+        Objects.requireNonNull(result, "a route action answered null");
         Map<String, String> headers = new HashMap<>(result.headers());
         headers.put("Content-Type", result.isProblem() ? "application/problem+json" : "application/json");
         headers.put("X-Request-Id", requestId);

@@ -24,7 +24,8 @@ public record Caller(String sub, String email, Set<Role> roles) {
             return Optional.empty();
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        listClaim(claims.get("cognito:groups")).forEach(g -> Role.fromClaim(g).ifPresent(roles::add));
+        // role service belongs to the backend's client-credentials token only, never to a person put in a group
+        listClaim(claims.get("cognito:groups")).forEach(g -> Role.fromClaim(g).filter(r -> r != Role.SERVICE).ifPresent(roles::add));
         if (listClaim(claims.get("scope")).contains(SERVICE_SCOPE)) {
             roles.add(Role.SERVICE);
         }

@@ -38,6 +38,7 @@ class FlagPropagationTest {
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger staleServed = new AtomicInteger();
     private final AtomicInteger failedClosed = new AtomicInteger();
+    private final AtomicInteger failedOpen = new AtomicInteger();
     private FlagGate gate;
     private String round;
 
@@ -65,6 +66,10 @@ class FlagPropagationTest {
 
             public void failedClosed() {
                 failedClosed.incrementAndGet();
+            }
+
+            public void failedOpen() {
+                failedOpen.incrementAndGet();
             }
         });
     }
@@ -115,6 +120,7 @@ class FlagPropagationTest {
         FlagDecision open = gate.check(Flag.NOTIFICATION_REMINDER, Optional.empty(), Optional.of("U1"));
         assertThat(open.allowed()).as("other flows fail open").isTrue();
         assertThat(open.stale()).isTrue();
+        assertThat(failedOpen).hasValue(1);
 
         tableDown.set(false);
         clock.advance(Duration.ofSeconds(2));
