@@ -1,6 +1,7 @@
 package com.warroom.local.stack;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.warroom.http.Caller;
 import com.warroom.topology.Role;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,13 +34,20 @@ public final class HttpEvents {
         return new HttpEvents(routeKey);
     }
 
-    /** A staff or service caller with these roles, as a Cognito access token's claims. */
+    /**
+     * A caller with these roles, as Cognito's claims: staff roles as {@code cognito:groups}; role service as the
+     * client-credentials scope, which is the only way the backend gets it.
+     */
     public HttpEvents caller(String sub, Role... roles) {
         claims = new HashMap<>();
         claims.put("sub", sub);
         claims.put("email", sub + "@warroom.test");
         claims.put("token_use", "access");
-        claims.put("cognito:groups", Arrays.stream(roles).map(Role::claimValue).collect(Collectors.joining(" ", "[", "]")));
+        claims.put("cognito:groups", Arrays.stream(roles).filter(r -> r != Role.SERVICE).map(Role::claimValue)
+                .collect(Collectors.joining(" ", "[", "]")));
+        if (Arrays.asList(roles).contains(Role.SERVICE)) {
+            claims.put("scope", Caller.SERVICE_SCOPE);
+        }
         return this;
     }
 
