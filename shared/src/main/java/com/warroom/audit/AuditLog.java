@@ -26,7 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class AuditLog {
 
     public static final String MAIN_CHAIN = "main";
-    static final int MAX_ATTEMPTS = 25;
+    // the chain has one head, so every admin write in the system contends on it; at 64 ms per try at most,
+    // the budget stays well inside a function's timeout
+    static final int MAX_ATTEMPTS = 60;
+    private static final long MAX_BACKOFF_MILLIS = 64;
 
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<AuditEntry> table;
@@ -107,7 +110,8 @@ public final class AuditLog {
     }
 
     private static void backOff(int attempt) {
-        long maxMillis = Math.min(200, 5L * attempt);
+        // exponential with full jitter, so that racing writers spread out instead of colliding again
+        long maxMillis = Math.min(MAX_BACKOFF_MILLIS, 1L << Math.min(attempt, 6));
         LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, maxMillis + 1) * 1_000_000L);
     }
 }
