@@ -3,15 +3,22 @@ package com.warroom.local;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.warroom.local.auth.SigningKeyStore;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The data folder of a local run ({@code WARROOM_DATA}): DynamoDB's files, the signing key and the run log.
+ * The data folder of a local run ({@code WARROOM_DATA}): DynamoDB's files, the signing key, the run log, and
+ * the lock that keeps a second {@code up} off it.
  * Opening it proves it can be created, listed and written, so that nothing fails halfway for that reason.
  */
 final class DataFolder {
+
+    private static final Set<Path> CLAIMED_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
 
@@ -35,6 +42,54 @@ final class DataFolder {
         return dir;
     }
 
+    /**
+     * Claims the folder for one {@code up}: two DynamoDB Locals on one database file would corrupt it. The
+     * operating system drops the claim when the process ends, however it ends.
+     */
+    UpClaim claimForUp() throws StartupRefused {
+        // a second channel on the file in this JVM would drop the first one's lock when closed (POSIX locks)
+        if (!CLAIMED_IN_THIS_JVM.add(dir)) {
+            throw alreadyClaimed();
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(dir.resolve("up.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (channel.tryLock() != null) {
+                FileChannel held = channel;
+                return () -> release(held);
+            }
+        } catch (IOException e) {
+            release(channel);
+            throw new StartupRefused("warroom: the data folder " + dir + " is not usable (" + reason(e) + "); set "
+                    + LocalSettings.DATA + " to a folder you can read and write");
+        }
+        release(channel);
+        throw alreadyClaimed();
+    }
+
+    private void release(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // the system releases the lock when the process ends anyway
+        } finally {
+            CLAIMED_IN_THIS_JVM.remove(dir);
+        }
+    }
+
+    /** A data folder claimed by one {@code up} until closed. */
+    interface UpClaim extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private StartupRefused alreadyClaimed() {
+        return new StartupRefused("warroom: another warroom up is already using the data folder " + dir
+                + "; stop it, or set " + LocalSettings.DATA + " to another folder");
+    }
+
     Path dynamoDbData() throws IOException {
         return Files.createDirectories(dir.resolve("dynamodb"));
     }
@@ -48,9 +103,13 @@ final class DataFolder {
         SigningKeyStore store = SigningKeyStore.in(dir);
         try {
             return store.loadOrCreate();
+        } catch (SigningKeyStore.UnusableKey e) {
+            throw new StartupRefused("warroom: the signing key " + e.getMessage()
+                    + " (tokens signed with the old key stop working)");
         } catch (IOException e) {
             log().failure("the signing key " + store.file() + " is not usable", e);
-            throw new StartupRefused("warroom: the signing key " + store.file() + " is not usable (" + reason(e) + ")");
+            throw new StartupRefused("warroom: the signing key " + store.file() + " is not usable (" + reason(e) + "); set "
+                    + LocalSettings.DATA + " to a folder you can read and write");
         }
     }
 

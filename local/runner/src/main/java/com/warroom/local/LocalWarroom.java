@@ -7,12 +7,14 @@ import com.warroom.local.gateway.LambdaFunctions;
 import com.warroom.local.gateway.LocalGateway;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.topology.Topology;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Warroom running on this machine: the embedded stack with its data on disk, provisioned from the
@@ -32,10 +34,11 @@ final class LocalWarroom implements AutoCloseable {
     }
 
     static LocalWarroom start(LocalSettings local, DataFolder data, RSAKey signingKey, Topology topology) throws Exception {
+        EmbeddedLogs.into(data.log());
         EmbeddedStack stack = EmbeddedStack.start(
                 new EmbeddedStack.Options(local.dynamoDb().port(), local.sqs().port(), Optional.of(data.dynamoDbData())));
         try {
-            stack.provision(topology).exportAsSystemProperties(topology);
+            provision(stack, topology, data);
             // handlers read their settings when constructed, so only now that they point at this stack
             LambdaFunctions functions = LambdaFunctions.instantiate(topology);
             LocalGateway gateway = LocalGateway.start(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()),
@@ -44,6 +47,17 @@ final class LocalWarroom implements AutoCloseable {
         } catch (Exception | Error e) {
             stack.close();
             throw e;
+        }
+    }
+
+    private static void provision(EmbeddedStack stack, Topology topology, DataFolder data) throws IOException {
+        try {
+            stack.provision(topology).exportAsSystemProperties(topology);
+        } catch (AwsServiceException e) {
+            // DynamoDB Local answers 500 with no useful message when its database file is damaged
+            String service = e.awsErrorDetails() == null ? "the embedded stack" : e.awsErrorDetails().serviceName();
+            throw new IllegalStateException(service + " could not create the tables and queues (HTTP " + e.statusCode()
+                    + "); if " + data.dynamoDbData() + " is damaged, move it away to start with empty tables", e);
         }
     }
 

@@ -16,17 +16,17 @@ final class PortCheck {
     }
 
     static void requireFree(List<PortSetting> ports) throws StartupRefused {
+        // a clash between two settings is the thing to fix first, whether or not the port is free
         Map<Integer, PortSetting> seen = new HashMap<>();
         for (PortSetting setting : ports) {
-            if (setting.port() == 0) {
-                continue;
-            }
-            PortSetting clash = seen.putIfAbsent(setting.port(), setting);
+            PortSetting clash = setting.port() == 0 ? null : seen.putIfAbsent(setting.port(), setting);
             if (clash != null) {
                 throw new StartupRefused("warroom: " + clash.variable() + " and " + setting.variable() + " are both "
                         + setting.port() + "; give each its own port");
             }
-            if (!free(setting.port())) {
+        }
+        for (PortSetting setting : ports) {
+            if (setting.port() != 0 && !free(setting.port())) {
                 throw new StartupRefused("warroom: port " + setting.port() + " on " + EmbeddedStack.LOOPBACK
                         + " is already in use; set " + setting.variable() + " to a free port");
             }

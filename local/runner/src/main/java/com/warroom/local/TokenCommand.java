@@ -16,11 +16,12 @@ import picocli.CommandLine.Option;
 @Command(name = "token",
         description = {
             "Prints a dev JWT for the gateway of ./warroom up. LOCAL ONLY.",
-            "RS256, signed with the key in $WARROOM_DATA/keys/jwt-signing.json, which nothing in AWS trusts;",
-            "the roles go in cognito:groups, as Cognito puts a user's groups."},
+            "RS256, signed with $WARROOM_DATA/keys/jwt-signing.json, which nothing in",
+            "AWS trusts. The roles go in cognito:groups, as Cognito puts a user's groups."},
         footer = {"",
             "Example:",
-            "  curl -H \"Authorization: Bearer $(./warroom token --role ops --sub alice)\" http://127.0.0.1:8080/v1/system-flags"})
+            "  curl -H \"Authorization: Bearer $(./warroom token --role ops --sub alice)\" \\",
+            "    http://127.0.0.1:8080/v1/system-flags"})
 final class TokenCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")

@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
 @Command(name = "up",
         description = {
             "Starts Warroom on this machine and runs until Ctrl-C or SIGTERM.",
-            "DynamoDB Local and ElasticMQ listen on 127.0.0.1 with their data in the data folder, every table and queue",
-            "of the topology is created, and the HTTP API gateway serves the functions. The data stays for the next start."},
+            "DynamoDB Local (data on disk) and ElasticMQ (queues in memory) listen on",
+            "127.0.0.1 with every table and queue of the topology; the HTTP API gateway",
+            "serves the functions. Tables and the signing key stay for the next start."},
         footer = {"",
             "Environment:",
-            "  WARROOM_DATA           data folder (default .warroom in the current directory)",
+            "  WARROOM_DATA           data folder (default: .warroom beside ./warroom)",
             "  WARROOM_PORT           HTTP API gateway port (default 8080)",
             "  WARROOM_DYNAMODB_PORT  DynamoDB Local port (default 8000)",
             "  WARROOM_SQS_PORT       ElasticMQ (SQS) port (default 9324)",
@@ -37,10 +38,23 @@ final class UpCommand implements Callable<Integer> {
         StopSignal stop = env.stopSignal().get();
         LocalSettings settings;
         DataFolder data;
-        RSAKey signingKey;
+        DataFolder.UpClaim claim;
         try {
             settings = LocalSettings.from(env);
             data = DataFolder.open(settings.dataDir());
+            claim = data.claimForUp();
+        } catch (StartupRefused refused) {
+            env.err().println(refused.getMessage());
+            return 1;
+        }
+        try (claim) {
+            return run(settings, data, stop);
+        }
+    }
+
+    private int run(LocalSettings settings, DataFolder data, StopSignal stop) {
+        RSAKey signingKey;
+        try {
             PortCheck.requireFree(settings.ports());
             signingKey = data.signingKey();
         } catch (StartupRefused refused) {

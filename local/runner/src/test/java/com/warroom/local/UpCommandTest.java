@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code warroom up} from start to stop, twice on the same data folder. */
+/** {@code warroom up} from start to stop, twice on the same data folder, refusing a second one while it runs. */
 class UpCommandTest {
 
     private static final Map<String, String> ENV = Map.of(
@@ -41,7 +41,7 @@ class UpCommandTest {
     }
 
     @Test
-    void up_servesUntilStopped_andARestartKeepsTheDataAndTheKey() throws Exception {
+    void up_servesUntilStopped_refusesASecondUpOnItsFolder_andARestartKeepsTheDataAndTheKey() throws Exception {
         String token = CliRun.of(ENV, workDir, "token", "--role", "ops", "--sub", "alice").out().strip();
 
         try (RunningUp first = RunningUp.start(ENV, workDir)) {
@@ -53,6 +53,11 @@ class UpCommandTest {
             HttpResponse<String> set = call(api, "POST", "/v1/admin/system-flags/set", token,
                     "{\"flag\":\"feed.posting\",\"scope\":\"global\",\"enabled\":false,\"reason\":\"Spam wave on the feed\"}");
             assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+            CliRun second = CliRun.of(ENV, workDir, "up");
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.errLines()).containsExactly("warroom: another warroom up is already using the data folder "
+                    + workDir.resolve("data") + "; stop it, or set WARROOM_DATA to another folder");
 
             assertThat(first.stop()).isZero();
             assertThat(first.out()).contains("Stopped. The data stays in " + workDir.resolve("data"));

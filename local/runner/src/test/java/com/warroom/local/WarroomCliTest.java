@@ -88,6 +88,20 @@ class WarroomCliTest {
     }
 
     @Test
+    void token_whenTheKeyFileIsDamaged_namesTheFileToDeleteInOneLine() throws IOException {
+        Path keyFile = Files.createDirectories(workDir.resolve("data/keys")).resolve("jwt-signing.json");
+        Files.writeString(keyFile, "not a key");
+
+        CliRun run = CliRun.of(Map.of("WARROOM_DATA", "data"), workDir, "token", "--role", "ops", "--sub", "alice");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("warroom: the signing key " + keyFile + " is not an RSA JWK")
+                .contains("delete it");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void token_printsATokenTheGatewayAccepts() throws IOException {
         CliRun run = CliRun.of(Map.of("WARROOM_DATA", "data"), workDir,
                 "token", "--role", "ops", "--role", "super_admin", "--sub", "alice", "--ttl", "30m");

@@ -60,11 +60,21 @@ public final class SigningKeyStore {
         try {
             RSAKey key = RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8));
             if (!key.isPrivate()) {
-                throw new IOException(file + " holds no private key; delete it and a new key is made");
+                throw new UnusableKey(file + " holds no private key; delete it and a new key is made");
             }
             return key;
         } catch (ParseException e) {
-            throw new IOException(file + " is not an RSA JWK (" + e.getMessage() + "); delete it and a new key is made", e);
+            throw new UnusableKey(file + " is not an RSA JWK (" + e.getMessage() + "); delete it and a new key is made");
+        }
+    }
+
+    /** The key file exists but holds no usable key; the message names the file and the fix. */
+    public static final class UnusableKey extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        UnusableKey(String message) {
+            super(message);
         }
     }
 

@@ -50,7 +50,8 @@ final class GatewayExchange implements HttpHandler {
                 case BodyRead.Received received -> dispatcher.dispatch(new GatewayRequest(requestId, clock.instant(),
                         exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders(), received.bytes(),
-                        exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol()));
+                        exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol(),
+                        exchange.getLocalAddress().getPort()));
             };
             write(exchange, response.withHeader("Apigw-Requestid", requestId));
         } finally {

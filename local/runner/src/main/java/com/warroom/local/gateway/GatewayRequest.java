@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * One HTTP request as the local gateway received it, before API Gateway's transformations: the raw path
- * and query, every header line, and a body already known to be within the size limit.
+ * and query, every header line, a body already known to be within the size limit, and the gateway port it came in on.
  */
 record GatewayRequest(
         String requestId,
@@ -21,7 +21,8 @@ record GatewayRequest(
         Map<String, List<String>> headers,
         byte[] body,
         String sourceIp,
-        String protocol) {
+        String protocol,
+        int localPort) {
 
     GatewayRequest {
         rawQuery = rawQuery == null ? "" : rawQuery;

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.Reques
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.Authorizer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.Http;
 import com.warroom.topology.RouteDef;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,17 +14,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
  * Builds the API Gateway HTTP API (payload 2.0) event for a request, as AWS fills it in after routing
- * and the JWT authorizer: lower-case headers, repeated headers and query parameters joined with commas,
- * cookies in their own field, decoded path variables, text bodies as text and other bodies in base64.
+ * and the JWT authorizer: lower-case headers plus the x-forwarded-* and trace headers it adds, repeated
+ * headers and query parameters joined with commas, cookies in their own field, strictly decoded query and
+ * path variables, text bodies as text and other bodies in base64.
  */
 final class HttpApiEvents {
 
@@ -35,6 +37,7 @@ final class HttpApiEvents {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final int TRACE_ID_BYTES = 12;
     private static final Pattern TEXT_TYPE = Pattern.compile(
             "(text/.*|application/(json|xml|javascript|x-www-form-urlencoded)|.*\\+(json|xml))(;.*)?");
 
@@ -47,6 +50,7 @@ final class HttpApiEvents {
         Map<String, String> headers = new LinkedHashMap<>();
         request.headers().keySet().stream().filter(name -> !name.equals("cookie"))
                 .forEach(name -> headers.put(name, request.header(name).orElseThrow()));
+        addForwardingHeaders(headers, request);
         String domainName = request.header("host").map(host -> host.replaceFirst(":\\d+$", "")).orElse("localhost");
         var http = Http.builder()
                 .withMethod(request.method())
@@ -86,6 +90,21 @@ final class HttpApiEvents {
         return withBody(event, request).build();
     }
 
+    // API Gateway tells the function where the request came from, and starts an X-Ray trace unless one came with it
+    private static void addForwardingHeaders(Map<String, String> headers, GatewayRequest request) {
+        headers.merge("x-forwarded-for", request.sourceIp(), (forwarded, source) -> forwarded + ", " + source);
+        headers.put("x-forwarded-port", Integer.toString(request.localPort()));
+        headers.put("x-forwarded-proto", "http");
+        headers.computeIfAbsent("x-amzn-trace-id", name -> "Root=1-"
+                + String.format(Locale.ROOT, "%08x", request.receivedAt().getEpochSecond()) + "-" + randomHex(TRACE_ID_BYTES));
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
     private static Map<String, String> queryParameters(String rawQuery) throws MalformedRequest {
         Map<String, String> query = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
@@ -93,8 +112,8 @@ final class HttpApiEvents {
                 continue;
             }
             String[] nameValue = pair.split("=", 2);
-            String name = decode(nameValue[0], "the query string");
-            String value = nameValue.length == 2 ? decode(nameValue[1], "the query string") : "";
+            String name = PercentDecoding.decode(nameValue[0], true, "the query string");
+            String value = nameValue.length == 2 ? PercentDecoding.decode(nameValue[1], true, "the query string") : "";
             query.merge(name, value, (first, next) -> first + "," + next);
         }
         return query;
@@ -104,17 +123,9 @@ final class HttpApiEvents {
         Map<String, String> decoded = new LinkedHashMap<>();
         for (Map.Entry<String, String> variable : raw.entrySet()) {
             // in a path, '+' is a plus sign, not a space
-            decoded.put(variable.getKey(), decode(variable.getValue().replace("+", "%2B"), "the path"));
+            decoded.put(variable.getKey(), PercentDecoding.decode(variable.getValue(), false, "the path"));
         }
         return decoded;
-    }
-
-    private static String decode(String text, String where) throws MalformedRequest {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedRequest(where + " is not valid percent-encoding: " + text);
-        }
     }
 
     private static List<String> cookies(GatewayRequest request) {

@@ -84,6 +84,10 @@ class GatewayFunctionsTest {
         assertThat(event.getQueryStringParameters()).isEqualTo(Map.of("flag", "payout", "round", "r1,r2"));
         assertThat(event.getHeaders()).containsEntry("x-trace", "one,two").containsKey("authorization").doesNotContainKey("cookie");
         assertThat(event.getHeaders().keySet()).allMatch(name -> name.equals(name.toLowerCase()));
+        assertThat(event.getHeaders()).containsEntry("x-forwarded-for", "127.0.0.1")
+                .containsEntry("x-forwarded-port", Integer.toString(gateway.url().getPort()))
+                .containsEntry("x-forwarded-proto", "http");
+        assertThat(event.getHeaders().get("x-amzn-trace-id")).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
         assertThat(event.getCookies()).containsExactly("session=s1", "lang=id");
         assertThat(event.getRequestContext().getHttp().getSourceIp()).isEqualTo("127.0.0.1");
         assertThat(event.getRequestContext().getRequestId()).isEqualTo(response.headers().firstValue("apigw-requestid").orElseThrow());

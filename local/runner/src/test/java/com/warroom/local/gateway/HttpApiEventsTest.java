@@ -160,8 +160,57 @@ class HttpApiEventsTest {
                 .hasMessageContaining("percent-encoding");
     }
 
+    @Test
+    void of_whenTheQueryIsNotUtf8OnceDecoded_isMalformed() {
+        GatewayRequest request = request("GET", "/v1/system-flags/check", "flag=%C3%28", Map.of(), new byte[0]);
+
+        assertThatThrownBy(() -> HttpApiEvents.of(request, new RouteMatch.Found(LIST_FLAGS, Map.of()), Optional.empty()))
+                .isInstanceOf(MalformedRequest.class)
+                .hasMessageContaining("not UTF-8");
+    }
+
+    @Test
+    void of_whenTheQueryEndsInAHalfEscape_isMalformed() {
+        GatewayRequest request = request("GET", "/v1/system-flags/check", "flag=contribute%2", Map.of(), new byte[0]);
+
+        assertThatThrownBy(() -> HttpApiEvents.of(request, new RouteMatch.Found(LIST_FLAGS, Map.of()), Optional.empty()))
+                .isInstanceOf(MalformedRequest.class)
+                .hasMessageContaining("percent-encoding");
+    }
+
+    @Test
+    void of_decodesMultibyteUtf8InTheQuery() throws MalformedRequest {
+        APIGatewayV2HTTPEvent event = HttpApiEvents.of(request("GET", "/v1/system-flags/check", "user=caf%C3%A9+%E2%82%AC", Map.of(),
+                new byte[0]), new RouteMatch.Found(LIST_FLAGS, Map.of()), Optional.empty());
+
+        assertThat(event.getQueryStringParameters()).containsExactly(Map.entry("user", "café €"));
+    }
+
+    @Test
+    void of_addsTheForwardingHeadersApiGatewayAdds() throws MalformedRequest {
+        APIGatewayV2HTTPEvent event = HttpApiEvents.of(request("GET", "/v1/system-flags", "", Map.of(), new byte[0]),
+                new RouteMatch.Found(LIST_FLAGS, Map.of()), Optional.empty());
+
+        assertThat(event.getHeaders()).containsEntry("x-forwarded-for", "127.0.0.1")
+                .containsEntry("x-forwarded-port", "8080")
+                .containsEntry("x-forwarded-proto", "http");
+        assertThat(event.getHeaders().get("x-amzn-trace-id")).matches("Root=1-" + Long.toHexString(RECEIVED.getEpochSecond()) + "-[0-9a-f]{24}");
+    }
+
+    @Test
+    void of_whenTheClientSentForwardingHeaders_appendsToThemAndKeepsItsTrace() throws MalformedRequest {
+        APIGatewayV2HTTPEvent event = HttpApiEvents.of(request("GET", "/v1/system-flags", "", Map.of(
+                        "X-Forwarded-For", List.of("203.0.113.7"), "X-Forwarded-Proto", List.of("https"),
+                        "X-Amzn-Trace-Id", List.of("Root=1-67a1b2c3-0123456789abcdef01234567")), new byte[0]),
+                new RouteMatch.Found(LIST_FLAGS, Map.of()), Optional.empty());
+
+        assertThat(event.getHeaders()).containsEntry("x-forwarded-for", "203.0.113.7, 127.0.0.1")
+                .containsEntry("x-forwarded-proto", "http")
+                .containsEntry("x-amzn-trace-id", "Root=1-67a1b2c3-0123456789abcdef01234567");
+    }
+
     private static GatewayRequest request(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
                                           byte[] body) {
-        return new GatewayRequest("Q1aAegjAyQ0EJdw=", RECEIVED, method, rawPath, rawQuery, headers, body, "127.0.0.1", "HTTP/1.1");
+        return new GatewayRequest("Q1aAegjAyQ0EJdw=", RECEIVED, method, rawPath, rawQuery, headers, body, "127.0.0.1", "HTTP/1.1", 8080);
     }
 }

@@ -3,7 +3,14 @@ package com.warroom.local.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 import com.warroom.http.ApiRouter;
 import com.warroom.json.Json;
 import com.warroom.local.auth.LocalIdentity;
@@ -13,15 +20,19 @@ import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -83,11 +94,40 @@ class LocalGatewayTest {
 
     @Test
     void bodyOverOneMebibyte_declaredByContentLength_is413WithoutReadingIt() {
-        GatewayClient.RawResponse response = client.raw("POST /v1/admin/system-flags/set HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + (ApiRouter.MAX_BODY_BYTES + 1), "{");
+        GatewayClient.RawResponse response = client.raw(setFlagHead(ApiRouter.MAX_BODY_BYTES + 1), "{".getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(response.status()).isEqualTo(413);
-        assertThat(Json.readTree(response.body()).get("type").asText()).isEqualTo("https://warroom.dev/problems/payload-too-large");
+        assertRawProblem(response, 413, "payload-too-large");
+    }
+
+    @Test
+    void bodyOverOneMebibyte_sentInFull_is413AndTheGatewayKeepsServing() {
+        byte[] body = jsonOfExactly(ApiRouter.MAX_BODY_BYTES + 4096);
+
+        GatewayClient.RawResponse response = client.raw(setFlagHead(body.length), body);
+
+        assertRawProblem(response, 413, "payload-too-large");
+        assertThat(client.get("/v1/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bodyOverOneMebibyte_sentInChunks_is413() {
+        byte[] body = chunked(jsonOfExactly(ApiRouter.MAX_BODY_BYTES + 4096), 256 * 1024);
+
+        GatewayClient.RawResponse response = client.raw(
+                "POST /v1/admin/system-flags/set HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestKeys.token(key, Role.OPS)
+                        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", body);
+
+        assertRawProblem(response, 413, "payload-too-large");
+    }
+
+    @Test
+    void bodyOfExactlyOneMebibyte_reachesTheFunction() {
+        byte[] body = jsonOfExactly(ApiRouter.MAX_BODY_BYTES);
+
+        GatewayClient.RawResponse response = client.raw(setFlagHead(body.length), body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(Json.readTree(response.body()).get("flag").asText()).isEqualTo("notification.reminder");
     }
 
     @Test
@@ -100,6 +140,31 @@ class LocalGatewayTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 
         assertProblem(response, 413, "payload-too-large");
+    }
+
+    @Test
+    void requestLineThatIsNotHttp_is400AndTheGatewayKeepsServing() {
+        assertThat(client.raw("GARBAGE").status()).isEqualTo(400);
+        assertThat(client.raw("GET\r\nHost: 127.0.0.1").status()).isEqualTo(400);
+
+        assertThat(client.get("/v1/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void requestLineWithBadPercentEncoding_is400() {
+        GatewayClient.RawResponse response = client.raw("GET /v1/system-flags/check?flag=%zz HTTP/1.1\r\nHost: 127.0.0.1");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void queryThatIsNotUtf8OnceDecoded_is400Problem() {
+        GatewayClient.RawResponse response = client.raw("GET /v1/system-flags/check?flag=%ff%fe HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + TestKeys.token(key, Role.OPS));
+
+        assertRawProblem(response, 400, "malformed-request");
+        assertThat(Json.readTree(response.body()).get("detail").asText()).contains("the query string", "UTF-8");
     }
 
     @Test
@@ -140,6 +205,47 @@ class LocalGatewayTest {
     }
 
     @Test
+    void nonPublicRoute_withAnUnsignedAlgNoneToken_is401() {
+        String unsigned = new PlainJWT(new JWTClaimsSet.Builder().issuer("warroom-local").subject("mallory")
+                .claim("cognito:groups", List.of("super_admin")).claim("token_use", "access").claim("client_id", "warroom-local-dev")
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build()).serialize();
+
+        HttpResponse<String> response = client.get("/v1/admin/audit", unsigned);
+
+        assertProblem(response, 401, "unauthorized");
+        assertThat(problem(response).get("detail").asText()).contains("not a signed JWT");
+    }
+
+    @Test
+    void nonPublicRoute_withAnRs256HeaderButNoSignature_is401() {
+        String[] parts = TestKeys.token(key, Role.SUPER_ADMIN).split("\\.");
+
+        HttpResponse<String> response = client.get("/v1/admin/audit", parts[0] + "." + parts[1] + ".");
+
+        assertProblem(response, 401, "unauthorized");
+    }
+
+    @Test
+    void nonPublicRoute_withAnHmacToken_is401() throws JOSEException {
+        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
+                new JWTClaimsSet.Builder().issuer("warroom-local").subject("mallory").claim("token_use", "access")
+                        .claim("client_id", "warroom-local-dev").issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        hmac.sign(new MACSigner(new byte[32]));
+
+        HttpResponse<String> response = client.get("/v1/admin/audit", hmac.serialize());
+
+        assertProblem(response, 401, "unauthorized");
+        assertThat(problem(response).get("detail").asText()).contains("RS256");
+    }
+
+    @Test
+    void nonPublicRoute_withAnotherSchemeOrGarbage_is401() {
+        assertProblem(client.send(client.request("/v1/system-flags").header("Authorization", "Basic YWxpY2U6c2VjcmV0")), 401, "unauthorized");
+        assertProblem(client.get("/v1/system-flags", "garbage"), 401, "unauthorized");
+    }
+
+    @Test
     void listFlags_withAnAllowedRole_reachesTheHandler() {
         HttpResponse<String> response = client.get("/v1/system-flags", TestKeys.token(key, Role.OPS));
 
@@ -156,6 +262,20 @@ class LocalGatewayTest {
     void audit_isForAuditReadersOnly() {
         assertProblem(client.get("/v1/admin/audit", TestKeys.token(key, Role.SUPPORT)), 403, "forbidden");
         assertThat(client.get("/v1/admin/audit", TestKeys.token(key, Role.FINANCE)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void setFlag_withARoleThatMayNotSetFlags_is403AndChangesNothing() {
+        String support = TestKeys.token(key, Role.SUPPORT, Role.FINANCE);
+
+        HttpResponse<String> set = client.send(client.authorized("/v1/admin/system-flags/set", support)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"flag\":\"refund\",\"scope\":\"round:R403\",\"enabled\":false,\"reason\":\"support should not do this\"}")));
+
+        assertProblem(set, 403, "forbidden");
+        JsonNode check = Json.readTree(client.get("/v1/system-flags/check?flag=refund&round=R403", support).body());
+        assertThat(check.get("allowed").asBoolean()).isTrue();
     }
 
     @Test
@@ -186,13 +306,6 @@ class LocalGatewayTest {
     }
 
     @Test
-    void requestLineWithBadPercentEncoding_is400() {
-        GatewayClient.RawResponse response = client.raw("GET /v1/system-flags/check?flag=%zz HTTP/1.1\r\nHost: 127.0.0.1", "");
-
-        assertThat(response.status()).isEqualTo(400);
-    }
-
-    @Test
     void everyRequest_getsItsOwnRequestId() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 5; i++) {
@@ -200,6 +313,41 @@ class LocalGatewayTest {
         }
 
         assertThat(ids).hasSize(5);
+    }
+
+    private static String setFlagHead(int contentLength) {
+        return "POST /v1/admin/system-flags/set HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestKeys.token(key, Role.OPS)
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength;
+    }
+
+    /** A valid set-flag request padded with spaces to exactly {@code size} bytes. */
+    private static byte[] jsonOfExactly(int size) {
+        byte[] json = "{\"flag\":\"notification.reminder\",\"scope\":\"round:size-limit\",\"enabled\":false,\"reason\":\"body size boundary\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[size];
+        Arrays.fill(body, (byte) ' ');
+        System.arraycopy(json, 0, body, 0, json.length);
+        return body;
+    }
+
+    private static byte[] chunked(byte[] body, int chunkSize) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int start = 0; start < body.length; start += chunkSize) {
+            int length = Math.min(chunkSize, body.length - start);
+            out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, start, length);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    static void assertRawProblem(GatewayClient.RawResponse response, int status, String slug) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("content-type")).hasValue("application/problem+json");
+        JsonNode problem = Json.readTree(response.body());
+        assertThat(problem.get("type").asText()).isEqualTo("https://warroom.dev/problems/" + slug);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
     }
 
     static JsonNode problem(HttpResponse<String> response) {
