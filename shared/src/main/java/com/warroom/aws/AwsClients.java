@@ -11,6 +11,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -43,6 +45,24 @@ public final class AwsClients {
                 .region(region())
                 .httpClient(httpClient());
         Optional<URI> endpoint = endpoint("SQS");
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.credentialsProvider(credentials(endpoint)).build();
+    }
+
+    public static SfnClient sfn() {
+        var builder = SfnClient.builder()
+                .region(region())
+                .httpClient(httpClient());
+        Optional<URI> endpoint = endpoint("SFN");
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.credentialsProvider(credentials(endpoint)).build();
+    }
+
+    public static SnsClient sns() {
+        var builder = SnsClient.builder()
+                .region(region())
+                .httpClient(httpClient());
+        Optional<URI> endpoint = endpoint("SNS");
         endpoint.ifPresent(builder::endpointOverride);
         return builder.credentialsProvider(credentials(endpoint)).build();
     }

@@ -30,6 +30,13 @@ public final class Topology {
             List.of(IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("requestedAt"))),
             Optional.empty());
 
+    /** Seed config snapshots: one item per config version, the newest is the config in force. */
+    public static final TableDef CONFIG = new TableDef("config", "WARROOM_TABLE_CONFIG",
+            KeyAttribute.string("kind"), Optional.of(KeyAttribute.number("version")), List.of(), Optional.empty());
+
+    /** Approvers are told of every new approval request here. */
+    public static final TopicDef APPROVAL_NOTICES = new TopicDef("approval-notices", "WARROOM_TOPIC_APPROVAL_NOTICES_ARN");
+
     /** Every applied flag change, for consumers that want to react faster than the 30-second cache. */
     public static final QueueDef FLAG_CHANGES = new QueueDef("flag-changes", "WARROOM_QUEUE_FLAG_CHANGES_URL", 30, 5);
 
@@ -51,6 +58,35 @@ public final class Topology {
             Map.of(FLAGS, TableAccess.DESCRIBE, AUDIT, TableAccess.DESCRIBE, APPROVALS, TableAccess.DESCRIBE),
             Set.of(), Set.of(FLAG_CHANGES));
 
+    public static final String APPROVAL_WORKFLOW_NAME = "approval";
+
+    private static final Map<TableDef, TableAccess> APPROVAL_STEP_TABLES =
+            Map.of(APPROVALS, TableAccess.READ_WRITE, AUDIT, TableAccess.READ_APPEND);
+
+    public static final FunctionDef APPROVAL_RECORD = new FunctionDef("approval-record", "functions/approvals",
+            "com.warroom.approvals.workflow.RecordRequestHandler", 1024, 30, APPROVAL_STEP_TABLES, Set.of(), Set.of())
+            .publishing(APPROVAL_NOTICES);
+
+    public static final FunctionDef APPROVAL_AWAIT = new FunctionDef("approval-await", "functions/approvals",
+            "com.warroom.approvals.workflow.AwaitDecisionHandler", 1024, 30, APPROVAL_STEP_TABLES, Set.of(), Set.of());
+
+    /** Applies an approved action: the only workflow step that writes the flags and the config. */
+    public static final FunctionDef APPROVAL_APPLY = new FunctionDef("approval-apply", "functions/approvals",
+            "com.warroom.approvals.workflow.ApplyApprovalHandler", 1024, 60,
+            Map.of(APPROVALS, TableAccess.READ_WRITE, AUDIT, TableAccess.READ_APPEND, FLAGS, TableAccess.READ_WRITE,
+                    CONFIG, TableAccess.READ_WRITE), Set.of(), Set.of());
+
+    public static final FunctionDef APPROVAL_OUTCOME = new FunctionDef("approval-outcome", "functions/approvals",
+            "com.warroom.approvals.workflow.RecordOutcomeHandler", 1024, 30, APPROVAL_STEP_TABLES, Set.of(), Set.of());
+
+    public static final WorkflowDef APPROVAL = new WorkflowDef(APPROVAL_WORKFLOW_NAME, "WARROOM_WORKFLOW_APPROVAL_ARN",
+            APPROVAL_RECORD, APPROVAL_AWAIT, APPROVAL_APPLY, APPROVAL_OUTCOME, java.time.Duration.ofHours(24));
+
+    /** The approval routes; the only function allowed to complete the workflow's waiting tasks. */
+    public static final FunctionDef APPROVALS_API = new FunctionDef("approvals-api", "functions/approvals",
+            "com.warroom.approvals.api.ApprovalsApiHandler", 1024, 15, APPROVAL_STEP_TABLES, Set.of(), Set.of())
+            .completingTasksOf(APPROVAL_WORKFLOW_NAME);
+
     private static final Set<Role> STAFF_AND_SERVICE = Stream.concat(Role.STAFF.stream(), Stream.of(Role.SERVICE))
             .collect(Collectors.toUnmodifiableSet());
     private static final Set<Role> AUDIT_READERS = EnumSet.of(Role.SUPER_ADMIN, Role.OPS, Role.FINANCE);
@@ -58,22 +94,33 @@ public final class Topology {
     private static final Topology WARROOM = new Topology(
             List.of(FLAGS, AUDIT, APPROVALS),
             List.of(FLAG_CHANGES),
+            List.of(),
+            List.of(),
             List.of(
                     new RouteDef("GET", "/v1/health", HEALTH, Set.of()),
                     new RouteDef("POST", "/v1/admin/system-flags/set", FLAG_ADMIN, EnumSet.of(Role.OPS, Role.SUPER_ADMIN)),
                     new RouteDef("GET", "/v1/system-flags", FLAG_READ, STAFF_AND_SERVICE),
                     new RouteDef("GET", "/v1/system-flags/check", FLAG_READ, STAFF_AND_SERVICE),
                     new RouteDef("GET", "/v1/admin/audit", AUDIT_READ, AUDIT_READERS),
-                    new RouteDef("GET", "/v1/admin/audit/verify", AUDIT_READ, AUDIT_READERS)));
+                    new RouteDef("GET", "/v1/admin/audit/verify", AUDIT_READ, AUDIT_READERS),
+                    new RouteDef("GET", "/v1/admin/approvals", APPROVALS_API, AUDIT_READERS),
+                    new RouteDef("GET", "/v1/admin/approvals/{id}", APPROVALS_API, AUDIT_READERS),
+                    new RouteDef("POST", "/v1/admin/approvals/{id}/approve", APPROVALS_API, AUDIT_READERS),
+                    new RouteDef("POST", "/v1/admin/approvals/{id}/reject", APPROVALS_API, AUDIT_READERS)));
 
     private final List<TableDef> tables;
     private final List<QueueDef> queues;
+    private final List<TopicDef> topics;
+    private final List<WorkflowDef> workflows;
     private final List<RouteDef> routes;
     private final Map<String, RouteDef> routesByKey;
 
-    private Topology(List<TableDef> tables, List<QueueDef> queues, List<RouteDef> routes) {
+    private Topology(List<TableDef> tables, List<QueueDef> queues, List<TopicDef> topics, List<WorkflowDef> workflows,
+                     List<RouteDef> routes) {
         this.tables = List.copyOf(tables);
         this.queues = List.copyOf(queues);
+        this.topics = List.copyOf(topics);
+        this.workflows = List.copyOf(workflows);
         this.routes = List.copyOf(routes);
         Map<String, RouteDef> byKey = new LinkedHashMap<>();
         for (RouteDef route : routes) {
@@ -88,6 +135,24 @@ public final class Topology {
         return WARROOM;
     }
 
+    /** Another wiring, for tests of the machinery that realizes a topology. */
+    public static Topology of(List<TableDef> tables, List<QueueDef> queues, List<TopicDef> topics,
+                              List<WorkflowDef> workflows, List<RouteDef> routes) {
+        return new Topology(tables, queues, topics, workflows, routes);
+    }
+
+    public List<TopicDef> topics() {
+        return topics;
+    }
+
+    public List<WorkflowDef> workflows() {
+        return workflows;
+    }
+
+    public Optional<WorkflowDef> workflow(String logicalName) {
+        return workflows.stream().filter(w -> w.logicalName().equals(logicalName)).findFirst();
+    }
+
     public List<TableDef> tables() {
         return tables;
     }
@@ -100,9 +165,10 @@ public final class Topology {
         return routes;
     }
 
-    /** Functions in route order, each once. */
+    /** Functions in route order, then the workflows' task functions, each once. */
     public List<FunctionDef> functions() {
-        return routes.stream().map(RouteDef::function).distinct().toList();
+        return Stream.concat(routes.stream().map(RouteDef::function), workflows.stream().flatMap(w -> w.functions().stream()))
+                .distinct().toList();
     }
 
     public Optional<RouteDef> route(String routeKey) {

@@ -1,0 +1,88 @@
+package com.warroom.config;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.warroom.json.Json;
+import com.warroom.money.FeeSplit;
+import com.warroom.topology.Role;
+import java.util.List;
+
+/** Writes a config, or one of its parts, in the JSON shape {@link SeedConfigParser} reads back. */
+public final class SeedConfigJson {
+
+    private SeedConfigJson() {
+    }
+
+    public static ObjectNode write(SeedConfig config) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("version", config.version());
+        ArrayNode networks = out.putArray("networks");
+        config.networks().forEach(n -> networks.add(network(n)));
+        ArrayNode treasury = out.putArray("treasury");
+        config.treasury().forEach(w -> treasury.add(treasuryWallet(w)));
+        ObjectNode feeRules = out.putObject("feeRules");
+        config.feeRules().forEach((id, rule) -> feeRules.set(id, feeRule(rule)));
+        ArrayNode roster = out.putArray("roster");
+        config.roster().forEach(m -> roster.add(rosterMember(m)));
+        return out;
+    }
+
+    /** Sorted keys, no whitespace: the text a snapshot's hash is taken over. */
+    public static String canonical(SeedConfig config) {
+        return Json.canonical(write(config));
+    }
+
+    public static ObjectNode network(Network network) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("chain", network.chain().key());
+        out.put("name", network.name());
+        out.put("rpcSecretName", network.rpcSecretName());
+        out.put("nativeAsset", network.nativeAsset());
+        return out;
+    }
+
+    public static ObjectNode treasuryWallet(TreasuryWallet wallet) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("chain", wallet.chain().key());
+        out.put("asset", wallet.asset());
+        out.put("address", wallet.address());
+        return out;
+    }
+
+    public static ObjectNode feeRule(FeeRule rule) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        switch (rule) {
+            case FeeRule.Percentage p -> {
+                out.put("kind", "percentage");
+                out.put("rateBps", p.rateBps());
+            }
+            case FeeRule.Flat f -> {
+                out.put("kind", "flat");
+                ObjectNode amount = out.putObject("amount");
+                amount.put("currency", f.amount().currency());
+                amount.put("minor", f.amount().minor());
+            }
+        }
+        out.set("splits", splits(rule.splits()));
+        return out;
+    }
+
+    public static ObjectNode rosterMember(RosterMember member) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("email", member.email());
+        member.sub().ifPresent(sub -> out.put("sub", sub));
+        ArrayNode roles = out.putArray("roles");
+        member.roles().stream().map(Role::claimValue).forEach(roles::add);
+        return out;
+    }
+
+    private static ArrayNode splits(List<FeeSplit> splits) {
+        ArrayNode out = Json.mapper().createArrayNode();
+        for (FeeSplit split : splits) {
+            ObjectNode s = out.addObject();
+            s.put("to", split.to().wireName());
+            s.put("bps", split.bps());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package com.warroom.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.warroom.json.Json;
+
+/** A small valid config for tests to start from and break one field at a time. */
+final class SeedConfigFixture {
+
+    static final String EVM_ADDRESS = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+    static final String OTHER_EVM_ADDRESS = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+    // the USDC mint and the SPL Token program: real 32-byte keys
+    static final String SOLANA_ADDRESS = "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v";
+    static final String OTHER_SOLANA_ADDRESS = "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA";
+
+    private static final String TEXT = """
+            {
+              "version": 1,
+              "networks": [
+                {"chain": "evm:1", "name": "Ethereum", "rpcSecretName": "warroom/rpc/evm-1", "nativeAsset": "ETH"},
+                {"chain": "evm:8453", "name": "Base", "rpcSecretName": "warroom/rpc/evm-8453", "nativeAsset": "ETH"},
+                {"chain": "solana", "name": "Solana", "rpcSecretName": "warroom/rpc/solana", "nativeAsset": "SOL"}
+              ],
+              "treasury": [
+                {"chain": "evm:1", "asset": "USDC", "address": "%s"},
+                {"chain": "solana", "asset": "SOL", "address": "%s"}
+              ],
+              "feeRules": {
+                "presale_success": {"kind": "percentage", "rateBps": 500,
+                  "splits": [{"to": "treasury", "bps": 8000}, {"to": "referral", "bps": 1000}, {"to": "sbt", "bps": 1000}]},
+                "fairlaunch_success": {"kind": "percentage", "rateBps": 500,
+                  "splits": [{"to": "treasury", "bps": 8000}, {"to": "referral", "bps": 1000}, {"to": "sbt", "bps": 1000}]},
+                "bonding_swap": {"kind": "percentage", "rateBps": 150,
+                  "splits": [{"to": "treasury", "bps": 5000}, {"to": "creator", "bps": 5000}]},
+                "blue_check": {"kind": "flat", "amount": {"currency": "USD", "minor": 1000},
+                  "splits": [{"to": "treasury", "bps": 7000}, {"to": "referral", "bps": 3000}]},
+                "token_creation": {"kind": "flat", "amount": {"currency": "USD", "minor": 2000},
+                  "splits": [{"to": "treasury", "bps": 10000}]},
+                "sbt_claim": {"kind": "flat", "amount": {"currency": "USD", "minor": 1000},
+                  "splits": [{"to": "treasury", "bps": 10000}]}
+              },
+              "roster": [
+                {"email": "alice@example.com", "sub": "0b6f2a9e-1c1d-4c55-9d67-2f3e1f8a9b10", "roles": ["super_admin"]},
+                {"email": "bima@example.com", "roles": ["super_admin", "finance"]},
+                {"email": "citra@example.com", "roles": ["ops"]}
+              ]
+            }
+            """.formatted(EVM_ADDRESS, SOLANA_ADDRESS);
+
+    private SeedConfigFixture() {
+    }
+
+    /** A fresh copy each time, for a test to change. */
+    static ObjectNode json() {
+        return (ObjectNode) Json.readTree(TEXT);
+    }
+
+    static SeedConfig config() {
+        return switch (SeedConfigParser.parse(json())) {
+            case ConfigOutcome.Valid valid -> valid.config();
+            case ConfigOutcome.Invalid invalid -> throw new AssertionError("fixture is invalid: " + invalid.errors());
+        };
+    }
+}
