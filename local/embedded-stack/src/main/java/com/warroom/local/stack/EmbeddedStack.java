@@ -2,6 +2,9 @@ package com.warroom.local.stack;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.warroom.aws.Settings;
+import com.warroom.local.stack.sfn.LocalStepFunctions;
+import com.warroom.local.stack.sns.LocalSns;
 import com.warroom.topology.Topology;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -10,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +34,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * DynamoDB Local and ElasticMQ, in-process on 127.0.0.1: real implementations of the AWS wire APIs,
- * reached through the real SDK clients. {@link #provision} creates every table and queue of the
- * topology; {@link #settings} are the variables that point Warroom's code at them.
+ * reached through the real SDK clients; with them a local Step Functions and a local SNS speaking the AWS
+ * protocols for the workflows and topics. {@link #provision} creates every table, queue, topic and state
+ * machine of the topology; {@link #settings} are the variables that point Warroom's code at them.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
     public static final String LOOPBACK = "127.0.0.1";
+    private static final String DEFAULT_REGION = "us-east-1";
+    private static final Duration TIMEOUT_CHECK_PERIOD = Duration.ofSeconds(1);
 
     private final DynamoDBProxyServer dynamo;
     private final int dynamoPort;
@@ -44,6 +51,11 @@ public final class EmbeddedStack implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
+    private final String region = Settings.find("AWS_REGION").orElse(DEFAULT_REGION);
+    private final AdjustableClock clock = AdjustableClock.system();
+    // started right after construction, before the stack is handed out; null only while a failed start unwinds
+    private LocalSns localSns;
+    private LocalStepFunctions localStepFunctions;
 
     private EmbeddedStack(DynamoDBProxyServer dynamo, int dynamoPort, SQSRestServer sqsServer, int sqsPort) {
         this.dynamo = dynamo;
@@ -58,10 +70,16 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /** Where the stack keeps its data and which ports it binds (0 picks a free one). */
-    public record Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir) {
+    public record Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir, int sfnPort, int snsPort) {
+
+        /** Free ports for the local Step Functions and SNS. */
+        public Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir) {
+            this(dynamoPort, sqsPort, dynamoDataDir, 0, 0);
+        }
+
         /** Ephemeral ports, in memory: for tests. */
         public static Options ephemeral() {
-            return new Options(0, 0, Optional.empty());
+            return new Options(0, 0, Optional.empty(), 0, 0);
         }
     }
 
@@ -88,7 +106,19 @@ public final class EmbeddedStack implements AutoCloseable {
             dynamo.stop();
             throw e;
         }
-        return new EmbeddedStack(dynamo, dynamoPort, sqs, sqsPort);
+        EmbeddedStack stack = new EmbeddedStack(dynamo, dynamoPort, sqs, sqsPort);
+        try {
+            stack.startEmulators(options);
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startEmulators(Options options) throws IOException {
+        localSns = LocalSns.start(options.snsPort(), region, sqs);
+        localStepFunctions = LocalStepFunctions.start(options.sfnPort(), region, clock).checkingTimeoutsEvery(TIMEOUT_CHECK_PERIOD);
     }
 
     public URI dynamoEndpoint() {
@@ -107,21 +137,65 @@ public final class EmbeddedStack implements AutoCloseable {
         return sqs;
     }
 
-    /** Creates every table and queue of the topology that does not exist yet. */
+    public URI sfnEndpoint() {
+        return localStepFunctions.endpoint();
+    }
+
+    public URI snsEndpoint() {
+        return localSns.endpoint();
+    }
+
+    /** The local Step Functions: for tests, {@code awaitQuiet}, task tokens and firing timeouts after {@link #clock()} moved. */
+    public LocalStepFunctions localStepFunctions() {
+        return localStepFunctions;
+    }
+
+    /** The local SNS: what was published to each topic. */
+    public LocalSns localSns() {
+        return localSns;
+    }
+
+    /**
+     * The local Step Functions' clock: the system clock until a test moves it forward. A background check fires due
+     * task timeouts every second; a test that moved the clock calls {@code localStepFunctions().fireDueTimeouts()}
+     * to have them fired at once.
+     */
+    public AdjustableClock clock() {
+        return clock;
+    }
+
+    /** The region in local ARNs: {@code AWS_REGION}, else us-east-1. */
+    public String region() {
+        return region;
+    }
+
+    /**
+     * Creates every table, queue and topic (with the queue that receives its messages) of the topology that does not
+     * exist yet, and registers its workflows as local state machines.
+     */
     public EmbeddedStack provision(Topology topology) {
         var provisioner = new TopologyProvisioner(dynamoDb, sqs);
         topology.tables().forEach(provisioner::ensureTable);
         topology.queues().forEach(q -> queueUrls.put(q.urlEnvVar(), provisioner.ensureQueue(q)));
+        topology.topics().forEach(localSns::register);
+        topology.workflows().forEach(localStepFunctions::register);
         return this;
     }
 
-    /** The variables that point Warroom's handlers at this stack: endpoints, table names and queue URLs. */
+    /**
+     * The variables that point Warroom's handlers at this stack: endpoints, table names, queue URLs, topic ARNs and
+     * state machine ARNs.
+     */
     public Map<String, String> settings(Topology topology) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint().toString());
         settings.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
+        settings.put("AWS_ENDPOINT_URL_SFN", sfnEndpoint().toString());
+        settings.put("AWS_ENDPOINT_URL_SNS", snsEndpoint().toString());
         topology.tables().forEach(t -> settings.put(t.envVar(), t.localName()));
         settings.putAll(queueUrls);
+        topology.topics().forEach(t -> settings.put(t.arnEnvVar(), localSns.topicArn(t)));
+        topology.workflows().forEach(w -> settings.put(w.arnEnvVar(), localStepFunctions.stateMachineArn(w)));
         return settings;
     }
 
@@ -132,6 +206,12 @@ public final class EmbeddedStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (localStepFunctions != null) {
+            localStepFunctions.close();
+        }
+        if (localSns != null) {
+            localSns.close();
+        }
         dynamoDb.close();
         sqs.close();
         sqsServer.stopAndWait();

@@ -1,0 +1,42 @@
+package com.warroom.local.stack.sfn;
+
+import com.warroom.topology.FunctionDef;
+import com.warroom.topology.WorkflowDef;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/** Workflows over the test task functions: the approval shape, and variants where one step throws. */
+public final class TestWorkflows {
+
+    public static final Duration DECISION_TIMEOUT = Duration.ofHours(24);
+
+    public static final FunctionDef RECORD = function("t-record", RecordingStep.class.getName());
+    public static final FunctionDef AWAIT = function("t-await", RecordingStep.class.getName());
+    public static final FunctionDef APPLY = function("t-apply", RecordingStep.class.getName());
+    public static final FunctionDef OUTCOME = function("t-outcome", RecordingStep.class.getName());
+    public static final FunctionDef FAIL = function("t-fail", FailingStep.class.getName());
+    public static final FunctionDef SELF_DECIDING_AWAIT = function("t-self-await", SelfDecidingAwait.class.getName());
+    public static final FunctionDef MISSING = function("t-missing", "com.warroom.nowhere.MissingHandler");
+    public static final FunctionDef BLOCKING = function("t-blocking", BlockingStep.class.getName());
+
+    public static final WorkflowDef APPROVAL = workflow("t-approval", RECORD, AWAIT, APPLY, OUTCOME);
+    public static final WorkflowDef FAILING_RECORD = workflow("t-failing-record", FAIL, AWAIT, APPLY, OUTCOME);
+    public static final WorkflowDef FAILING_APPLY = workflow("t-failing-apply", RECORD, AWAIT, FAIL, OUTCOME);
+    public static final WorkflowDef FAILING_OUTCOME = workflow("t-failing-outcome", RECORD, AWAIT, APPLY, FAIL);
+    public static final WorkflowDef MISSING_RECORD = workflow("t-missing-record", MISSING, AWAIT, APPLY, OUTCOME);
+    public static final WorkflowDef BLOCKING_RECORD = workflow("t-blocking-record", BLOCKING, AWAIT, APPLY, OUTCOME);
+    public static final WorkflowDef SELF_DECIDING = workflow("t-self-deciding", RECORD, SELF_DECIDING_AWAIT, APPLY, OUTCOME);
+
+    private TestWorkflows() {
+    }
+
+    private static FunctionDef function(String name, String handlerClass) {
+        return new FunctionDef(name, "local/embedded-stack", handlerClass, 512, 30, Map.of(), Set.of(), Set.of());
+    }
+
+    private static WorkflowDef workflow(String name, FunctionDef record, FunctionDef await, FunctionDef apply, FunctionDef outcome) {
+        return new WorkflowDef(name, "WARROOM_TEST_WORKFLOW_" + name.toUpperCase().replace('-', '_') + "_ARN",
+                record, await, apply, outcome, DECISION_TIMEOUT);
+    }
+}
