@@ -5,6 +5,7 @@ import com.warroom.topology.IndexDef;
 import com.warroom.topology.QueueDef;
 import com.warroom.topology.TableAccess;
 import com.warroom.topology.TableDef;
+import com.warroom.topology.TopicDef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +16,9 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
- * The least-privilege IAM statements of one function, from its {@link TableAccess} per table and the queues it
- * sends to or describes: explicit table and index ARNs, never a wildcard.
+ * The least-privilege IAM statements of one function, from its {@link TableAccess} per table, the queues it sends to
+ * or describes, the topics it publishes to and the workflows it starts or completes tasks of: explicit table, index,
+ * queue, topic and state machine ARNs, never a wildcard.
  */
 final class AccessPolicy {
 
@@ -24,19 +26,37 @@ final class AccessPolicy {
     private static final Set<String> INDEX_ACTIONS = Set.of("dynamodb:Query", "dynamodb:Scan");
     private static final List<String> SEND_ACTIONS = List.of("sqs:SendMessage");
     private static final List<String> DESCRIBE_QUEUE_ACTIONS = List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+    static final List<String> PUBLISH_ACTIONS = List.of("sns:Publish");
+    static final List<String> START_WORKFLOW_ACTIONS = List.of("states:StartExecution");
+    /**
+     * The callback actions. IAM's reference lists no resource type for them, but Step Functions authorizes a token of a
+     * waitForTaskToken state against the state machine's ARN (what CDK's grantTaskResponse scopes to), so only the
+     * functions the topology names can complete a waiting approval, and only of that workflow.
+     */
+    static final List<String> COMPLETE_TASK_ACTIONS = List.of("states:SendTaskSuccess", "states:SendTaskFailure",
+            "states:SendTaskHeartbeat");
 
     private AccessPolicy() {
     }
 
-    static List<PolicyStatement> statements(FunctionDef function, DataTables tables, WorkQueues queues) {
+    static List<PolicyStatement> statements(FunctionDef function, FunctionResources resources) {
         List<PolicyStatement> statements = new ArrayList<>();
         // sorted: Map.of and Set.of iterate in a different order in every JVM, and the template must not churn
         function.tables().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(TableDef::logicalName)))
-                .forEach(entry -> statements.addAll(tableStatements(entry.getKey(), tables.table(entry.getKey()), entry.getValue())));
+                .forEach(entry -> statements.addAll(
+                        tableStatements(entry.getKey(), resources.tables().table(entry.getKey()), entry.getValue())));
+        WorkQueues queues = resources.queues();
         sorted(function.sendsTo()).forEach(queue -> statements.add(statement(SEND_ACTIONS, List.of(queues.queue(queue).getQueueArn()))));
         sorted(function.describesQueues())
                 .forEach(queue -> statements.add(statement(DESCRIBE_QUEUE_ACTIONS, List.of(queues.queue(queue).getQueueArn()))));
+        function.publishesTo().stream().sorted(Comparator.comparing(TopicDef::logicalName)).forEach(topic ->
+                statements.add(statement(PUBLISH_ACTIONS, List.of(resources.topics().topic(topic).getTopicArn()))));
+        StateMachineArns workflows = resources.workflows();
+        function.startsWorkflows().stream().sorted().forEach(workflow ->
+                statements.add(statement(START_WORKFLOW_ACTIONS, List.of(workflows.arn(workflows.workflow(workflow))))));
+        function.completesWorkflowTasks().stream().sorted().forEach(workflow ->
+                statements.add(statement(COMPLETE_TASK_ACTIONS, List.of(workflows.arn(workflows.workflow(workflow))))));
         return statements;
     }
 

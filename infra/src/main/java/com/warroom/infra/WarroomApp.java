@@ -30,8 +30,13 @@ public final class WarroomApp {
 
     /** Adds the Warroom stack, checked by cdk-nag's AwsSolutions pack, to the app; tests use the same path. */
     public static WarroomStack build(App app) {
+        return build(app, Topology.warroom());
+    }
+
+    /** The same stack and checks over another wiring ({@link Topology#of}): for tests of what a topology can hold. */
+    public static WarroomStack build(App app, Topology topology) {
         WarroomStack stack = new WarroomStack(app, STACK_NAME, new WarroomStack.Props(
-                Topology.warroom(), RepoRoot.locate(app.getNode()), callbackUrls(app),
+                topology, RepoRoot.locate(app.getNode()), callbackUrls(app),
                 StackProps.builder().description("Warroom: post-launch operations backbone").build()));
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         return stack;

@@ -4,6 +4,7 @@ import com.warroom.topology.FunctionDef;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -32,7 +33,7 @@ public final class WarroomFunction extends Construct {
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
     /** What a function is built from. */
-    public record Props(FunctionDef definition, Path jar, DataTables tables, WorkQueues queues, RetentionDays logRetention) {
+    public record Props(FunctionDef definition, Path jar, FunctionResources resources, RetentionDays logRetention) {
     }
 
     private final Function function;
@@ -49,7 +50,7 @@ public final class WarroomFunction extends Construct {
                 .build();
         // instead of AWSLambdaBasicExecutionRole, which may write to every log group in the account
         logs.grantWrite(role);
-        AccessPolicy.statements(definition, props.tables(), props.queues()).forEach(role::addToPolicy);
+        AccessPolicy.statements(definition, props.resources()).forEach(role::addToPolicy);
         function = Function.Builder.create(this, "Function")
                 .functionName(Stack.of(this).getStackName() + "-" + definition.name())
                 .description("Warroom " + definition.name() + " (" + definition.handlerClass() + ")")
@@ -84,12 +85,19 @@ public final class WarroomFunction extends Construct {
 
     private static Map<String, String> environment(Props props) {
         FunctionDef definition = props.definition();
+        FunctionResources resources = props.resources();
         Map<String, String> environment = new TreeMap<>();
         definition.tables().keySet()
-                .forEach(table -> environment.put(table.envVar(), props.tables().table(table).getTableName()));
-        definition.sendsTo().forEach(queue -> environment.put(queue.urlEnvVar(), props.queues().queue(queue).getQueueUrl()));
+                .forEach(table -> environment.put(table.envVar(), resources.tables().table(table).getTableName()));
+        definition.sendsTo().forEach(queue -> environment.put(queue.urlEnvVar(), resources.queues().queue(queue).getQueueUrl()));
         definition.describesQueues()
-                .forEach(queue -> environment.put(queue.urlEnvVar(), props.queues().queue(queue).getQueueUrl()));
+                .forEach(queue -> environment.put(queue.urlEnvVar(), resources.queues().queue(queue).getQueueUrl()));
+        definition.publishesTo()
+                .forEach(topic -> environment.put(topic.arnEnvVar(), resources.topics().topic(topic).getTopicArn()));
+        // starters need the ARN to start executions; completers get it too, like everything else a function is wired to
+        Stream.concat(definition.startsWorkflows().stream(), definition.completesWorkflowTasks().stream())
+                .map(resources.workflows()::workflow)
+                .forEach(workflow -> environment.put(workflow.arnEnvVar(), resources.workflows().arn(workflow)));
         environment.put("POWERTOOLS_SERVICE_NAME", definition.name());
         environment.put("POWERTOOLS_METRICS_NAMESPACE", METRICS_NAMESPACE);
         environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);

@@ -14,6 +14,11 @@ final class WarroomNagSuppressions {
     static final String XRAY_WILDCARD = "The only Resource::* statement is xray:PutTraceSegments and"
             + " xray:PutTelemetryRecords, added by Lambda active tracing: X-Ray has no resource-level permissions."
             + " Every DynamoDB and SQS statement names its table, index or queue ARN (the IAM tests check it).";
+    static final String STATE_MACHINE_WILDCARD = "The state machine role's only Resource::* statements are the ones Step"
+            + " Functions needs for its logging and tracing: logs:CreateLogDelivery and the other CloudWatch Logs"
+            + " vended-delivery actions, which IAM does not scope to a log group, and the X-Ray trace and sampling"
+            + " actions, which have no resource-level permissions. Its lambda:InvokeFunction names the four task"
+            + " functions' live aliases (the IAM tests check it).";
 
     private WarroomNagSuppressions() {
     }
@@ -27,6 +32,12 @@ final class WarroomNagSuppressions {
                     .reason(XRAY_WILDCARD)
                     .build()), true);
         });
+        stack.workflows().values().forEach(workflow ->
+                NagSuppressions.addResourceSuppressions(workflow.stateMachine().getRole(), List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .appliesTo(List.of("Resource::*"))
+                        .reason(STATE_MACHINE_WILDCARD)
+                        .build()), true));
         stack.api().routes().forEach((route, httpRoute) -> {
             if (route.isPublic()) {
                 NagSuppressions.addResourceSuppressions(httpRoute, List.of(suppression("AwsSolutions-APIG4", publicRoute(route))));

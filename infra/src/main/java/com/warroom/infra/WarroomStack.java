@@ -1,7 +1,9 @@
 package com.warroom.infra;
 
 import com.warroom.topology.FunctionDef;
+import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
+import com.warroom.topology.WorkflowDef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,10 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
-/** Warroom on AWS, built entirely from the {@link Topology}: a table, route or function added there appears here. */
+/**
+ * Warroom on AWS, built entirely from the {@link Topology}: a table, queue, topic, workflow, route or function added
+ * there appears here.
+ */
 public final class WarroomStack extends Stack {
 
     // a year of logs: incidents over money are investigated long after week one
@@ -27,8 +32,10 @@ public final class WarroomStack extends Stack {
 
     private final DataTables tables;
     private final WorkQueues queues;
+    private final NoticeTopics topics;
     private final StaffDirectory directory;
     private final Map<FunctionDef, WarroomFunction> functions = new LinkedHashMap<>();
+    private final Map<WorkflowDef, ApprovalWorkflow> workflows = new LinkedHashMap<>();
     private final WarroomHttpApi api;
 
     public WarroomStack(Construct scope, String id, Props props) {
@@ -36,10 +43,18 @@ public final class WarroomStack extends Stack {
         Topology topology = props.topology();
         tables = new DataTables(this, "Tables", topology.tables());
         queues = new WorkQueues(this, "Queues", topology.queues());
+        topics = new NoticeTopics(this, "Topics", topology.topics());
+        StateMachineArns stateMachineArns = new StateMachineArns(this, topology.workflows());
         directory = new StaffDirectory(this, "Directory", new StaffDirectory.Props(props.staffCallbackUrls()));
+        FunctionResources resources = new FunctionResources(tables, queues, topics, stateMachineArns);
         for (FunctionDef definition : topology.functions()) {
             functions.put(definition, new WarroomFunction(this, ConstructIds.pascal(definition.name()),
-                    new WarroomFunction.Props(definition, props.repoRoot().lambdaJar(definition), tables, queues, LOG_RETENTION)));
+                    new WarroomFunction.Props(definition, props.repoRoot().lambdaJar(definition), resources, LOG_RETENTION)));
+        }
+        for (WorkflowDef definition : topology.workflows()) {
+            workflows.put(definition, new ApprovalWorkflow(this, ConstructIds.pascal(definition.logicalName()) + "Workflow",
+                    new ApprovalWorkflow.Props(definition, stateMachineArns.name(definition), functions,
+                            DecisionTimeout.resolve(definition, getNode()), LOG_RETENTION)));
         }
         api = new WarroomHttpApi(this, "Api",
                 new WarroomHttpApi.Props(topology.routes(), functions, directory, LOG_RETENTION));
@@ -49,6 +64,11 @@ public final class WarroomStack extends Stack {
         output("BackendClientId", directory.backendClient().getUserPoolClientId(),
                 "App client for the platform backend (client credentials; read its secret with describe-user-pool-client)");
         output("TokenEndpoint", directory.domain().baseUrl() + "/oauth2/token", "OAuth2 token endpoint of the user pool");
+        workflows.forEach((definition, workflow) -> output(stateMachineOutput(definition),
+                workflow.stateMachine().getStateMachineArn(),
+                "State machine of the " + definition.logicalName() + " workflow (aws stepfunctions list-executions)"));
+        topology.topics().forEach(definition -> output(topicOutput(definition), topics.topic(definition).getTopicArn(),
+                "SNS topic " + definition.logicalName() + " (subscribe the people or systems to tell)"));
         WarroomNagSuppressions.apply(this);
     }
 
@@ -60,6 +80,10 @@ public final class WarroomStack extends Stack {
         return queues;
     }
 
+    public NoticeTopics topics() {
+        return topics;
+    }
+
     public StaffDirectory directory() {
         return directory;
     }
@@ -69,8 +93,23 @@ public final class WarroomStack extends Stack {
         return Collections.unmodifiableMap(functions);
     }
 
+    /** The state machine built for each topology workflow, in topology order. */
+    public Map<WorkflowDef, ApprovalWorkflow> workflows() {
+        return Collections.unmodifiableMap(workflows);
+    }
+
     public WarroomHttpApi api() {
         return api;
+    }
+
+    /** {@code ApprovalStateMachineArn} for the workflow {@code approval}. */
+    static String stateMachineOutput(WorkflowDef workflow) {
+        return ConstructIds.pascal(workflow.logicalName()) + "StateMachineArn";
+    }
+
+    /** {@code ApprovalNoticesTopicArn} for the topic {@code approval-notices}. */
+    static String topicOutput(TopicDef topic) {
+        return ConstructIds.pascal(topic.logicalName()) + "TopicArn";
     }
 
     private void output(String id, String value, String description) {

@@ -14,53 +14,59 @@ import com.warroom.topology.IndexDef;
 import com.warroom.topology.QueueDef;
 import com.warroom.topology.TableAccess;
 import com.warroom.topology.TableDef;
+import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
+import com.warroom.topology.WorkflowDef;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Each function's role allows exactly what its FunctionDef asks for, on named resources; the real topology and a test one. */
 class AccessPolicyTest {
 
-    private static final Set<String> X_RAY_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+    private static final Set<String> FUNCTION_X_RAY_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+    private static final Set<String> START_ACTIONS = Set.of("states:StartExecution");
+    private static final Set<String> COMPLETE_ACTIONS = Set.of("states:SendTaskSuccess", "states:SendTaskFailure",
+            "states:SendTaskHeartbeat");
 
-    private static SynthesizedWarroom synthesized;
-
-    @BeforeAll
-    static void synthesize() {
-        synthesized = SynthesizedWarroom.get();
+    static Stream<Arguments> functions() {
+        return SynthesizedWarroom.eachOf(Topology::functions, FunctionDef::name);
     }
 
-    static Stream<FunctionDef> functions() {
-        return Topology.warroom().functions().stream();
-    }
-
-    @ParameterizedTest
-    @MethodSource("functions")
-    void tableActions_whenFunctionHasAccess_areExactlyThoseOfItsTableAccess(FunctionDef definition) {
-        List<Map<String, Object>> statements = statementsOf(definition);
-
-        definition.tables().forEach((table, access) ->
-                assertThat(actionsOn(statements, tableArn(table))).as("%s on %s", definition.name(), table.logicalName())
-                        .containsExactlyInAnyOrderElementsOf(access.iamActions()));
+    static Stream<SynthesizedWarroom> apps() {
+        return SynthesizedWarroom.all().stream();
     }
 
     @ParameterizedTest
     @MethodSource("functions")
-    void indexActions_whenFunctionQueriesATable_areQueryAndScanOnEachNamedIndex(FunctionDef definition) {
-        List<Map<String, Object>> statements = statementsOf(definition);
+    void tableActions_whenFunctionHasAccess_areExactlyThoseOfItsTableAccess(SynthesizedWarroom app, FunctionDef definition) {
+        List<Map<String, Object>> statements = statementsOf(app, definition);
+
+        for (TableDef table : app.topology.tables()) {
+            List<String> expected = definition.tables().containsKey(table) ? definition.tables().get(table).iamActions() : List.of();
+            assertThat(actionsOn(statements, tableArn(app, table))).as("%s on %s", definition.name(), table.logicalName())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void indexActions_whenFunctionQueriesATable_areQueryAndScanOnEachNamedIndex(SynthesizedWarroom app, FunctionDef definition) {
+        List<Map<String, Object>> statements = statementsOf(app, definition);
 
         definition.tables().forEach((table, access) -> {
             List<String> expected = access.iamActions().stream()
                     .filter(action -> action.equals("dynamodb:Query") || action.equals("dynamodb:Scan"))
                     .toList();
             for (IndexDef index : table.indexes()) {
-                assertThat(actionsOn(statements, indexArn(table, index))).as("%s on %s", definition.name(), index.name())
+                assertThat(actionsOn(statements, indexArn(app, table, index))).as("%s on %s", definition.name(), index.name())
                         .containsExactlyInAnyOrderElementsOf(expected);
             }
         });
@@ -68,10 +74,10 @@ class AccessPolicyTest {
 
     @ParameterizedTest
     @MethodSource("functions")
-    void queueActions_whenFunctionSendsOrDescribes_areOnlyThoseOnThatQueue(FunctionDef definition) {
-        List<Map<String, Object>> statements = statementsOf(definition);
+    void queueActions_whenFunctionSendsOrDescribes_areOnlyThoseOnThatQueue(SynthesizedWarroom app, FunctionDef definition) {
+        List<Map<String, Object>> statements = statementsOf(app, definition);
 
-        for (QueueDef queue : Topology.warroom().queues()) {
+        for (QueueDef queue : app.topology.queues()) {
             Set<String> expected = new TreeSet<>();
             if (definition.sendsTo().contains(queue)) {
                 expected.add("sqs:SendMessage");
@@ -79,28 +85,92 @@ class AccessPolicyTest {
             if (definition.describesQueues().contains(queue)) {
                 expected.addAll(List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl"));
             }
-            Object queueArn = arnOf(synthesized.logicalId(synthesized.stack.queues().queue(queue)));
+            Object queueArn = arnOf(app.logicalId(app.stack.queues().queue(queue)));
             assertThat(actionsOn(statements, queueArn)).as("%s on %s", definition.name(), queue.logicalName())
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("functions")
+    void topicActions_whenFunctionPublishes_areOnlyPublishOnThatTopic(SynthesizedWarroom app, FunctionDef definition) {
+        List<Map<String, Object>> statements = statementsOf(app, definition);
+
+        for (TopicDef topic : app.topology.topics()) {
+            Object topicArn = ref(app.logicalId(app.stack.topics().topic(topic)));
+            assertThat(actionsOn(statements, topicArn)).as("%s on %s", definition.name(), topic.logicalName())
+                    .containsExactlyInAnyOrderElementsOf(definition.publishesTo().contains(topic) ? List.of("sns:Publish") : List.of());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void workflowActions_whenFunctionStartsOrCompletes_areOnlyThoseOnThatStateMachine(SynthesizedWarroom app, FunctionDef definition) {
+        List<Map<String, Object>> statements = statementsOf(app, definition);
+
+        for (WorkflowDef workflow : app.topology.workflows()) {
+            Set<String> expected = new TreeSet<>();
+            if (definition.startsWorkflows().contains(workflow.logicalName())) {
+                expected.addAll(START_ACTIONS);
+            }
+            if (definition.completesWorkflowTasks().contains(workflow.logicalName())) {
+                expected.addAll(COMPLETE_ACTIONS);
+            }
+            assertThat(actionsOn(statements, stateMachineArn(workflow))).as("%s on %s", definition.name(), workflow.logicalName())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void sendTaskActions_whenAnyRoleHoldsThem_belongOnlyToTheFunctionsThatCompleteWorkflowTasks(SynthesizedWarroom app) {
+        assertThat(rolesAllowing(app, action -> action.startsWith("states:SendTask")))
+                .containsExactlyInAnyOrderElementsOf(rolesOf(app, function -> !function.completesWorkflowTasks().isEmpty()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void startExecution_whenAnyRoleHoldsIt_belongsOnlyToTheFunctionsThatStartWorkflows(SynthesizedWarroom app) {
+        assertThat(rolesAllowing(app, action -> action.startsWith("states:Start")))
+                .containsExactlyInAnyOrderElementsOf(rolesOf(app, function -> !function.startsWorkflows().isEmpty()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void publish_whenAnyRoleHoldsIt_belongsOnlyToTheFunctionsThatPublish(SynthesizedWarroom app) {
+        assertThat(rolesAllowing(app, action -> action.startsWith("sns:")))
+                .containsExactlyInAnyOrderElementsOf(rolesOf(app, function -> !function.publishesTo().isEmpty()));
+    }
+
     @Test
-    void auditTable_whenAFunctionAppendsToIt_allowsPutItemButNeverUpdateOrDelete() {
-        List<FunctionDef> appenders = functions().filter(function -> function.tables().get(Topology.AUDIT) == TableAccess.READ_APPEND).toList();
+    void workflowTopology_whenSynthesized_hasAStarterACompleterAndAPublisherToCheck() {
+        Topology topology = SynthesizedWarroom.withWorkflow().topology;
+
+        assertThat(topology.functions()).anyMatch(function -> !function.startsWorkflows().isEmpty())
+                .anyMatch(function -> !function.completesWorkflowTasks().isEmpty())
+                .anyMatch(function -> !function.publishesTo().isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void auditTable_whenAFunctionAppendsToIt_allowsPutItemButNeverUpdateOrDelete(SynthesizedWarroom app) {
+        List<FunctionDef> appenders = app.topology.functions().stream()
+                .filter(function -> function.tables().get(Topology.AUDIT) == TableAccess.READ_APPEND)
+                .toList();
         assertThat(appenders).isNotEmpty();
 
         for (FunctionDef appender : appenders) {
-            assertThat(actionsOn(statementsOf(appender), tableArn(Topology.AUDIT))).as(appender.name())
+            assertThat(actionsOn(statementsOf(app, appender), tableArn(app, Topology.AUDIT))).as(appender.name())
                     .contains("dynamodb:PutItem")
                     .doesNotContain("dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
         }
     }
 
-    @Test
-    void auditTable_whenAnyFunctionTouchesIt_isNeverUpdatedOrDeleted() {
-        Object audit = tableArn(Topology.AUDIT);
-        List<String> actions = allowStatements().stream()
+    @ParameterizedTest
+    @MethodSource("apps")
+    void auditTable_whenAnyFunctionTouchesIt_isNeverUpdatedOrDeleted(SynthesizedWarroom app) {
+        Object audit = tableArn(app, Topology.AUDIT);
+        List<String> actions = allowStatements(app).stream()
                 .filter(statement -> list(statement.get("Resource")).contains(audit))
                 .flatMap(statement -> strings(statement.get("Action")).stream())
                 .toList();
@@ -108,34 +178,51 @@ class AccessPolicyTest {
         assertThat(actions).isNotEmpty().doesNotContain("dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
     }
 
-    @Test
-    void statements_whenAllowing_neverAllowDeleteItemOrActionWildcards() {
-        List<String> actions = allowStatements().stream().flatMap(statement -> strings(statement.get("Action")).stream()).toList();
+    @ParameterizedTest
+    @MethodSource("apps")
+    void statements_whenAllowing_neverAllowDeleteItemOrActionWildcards(SynthesizedWarroom app) {
+        List<String> actions = allowStatements(app).stream().flatMap(statement -> strings(statement.get("Action")).stream()).toList();
 
         assertThat(actions).isNotEmpty()
                 .doesNotContain("dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:*", "*")
                 .noneMatch(action -> action.endsWith(":*"));
     }
 
-    @Test
-    void statements_whenOnAnyResource_areOnlyXRayTracing() {
-        List<Map<String, Object>> anyResource = allowStatements().stream()
+    @ParameterizedTest
+    @MethodSource("functions")
+    void statements_whenAFunctionsRoleAllowsAnyResource_areOnlyXRayTracing(SynthesizedWarroom app, FunctionDef definition) {
+        List<Map<String, Object>> anyResource = statementsOf(app, definition).stream()
                 .filter(statement -> list(statement.get("Resource")).contains("*"))
                 .toList();
 
         assertThat(anyResource).isNotEmpty()
-                .allSatisfy(statement -> assertThat(strings(statement.get("Action"))).isSubsetOf(X_RAY_ACTIONS));
+                .allSatisfy(statement -> assertThat(strings(statement.get("Action"))).isSubsetOf(FUNCTION_X_RAY_ACTIONS));
     }
 
-    @Test
-    void roles_whenBuiltForFunctions_useNoManagedPolicies() {
-        synthesized.resourcesOfType("AWS::IAM::Role").values()
+    @ParameterizedTest
+    @MethodSource("apps")
+    void statements_whenOnAnyResource_belongOnlyToFunctionAndStateMachineRoles(SynthesizedWarroom app) {
+        Set<Object> roles = new TreeSet<>(Comparator.comparing(Object::toString));
+        app.stack.functions().values().forEach(function -> roles.add(ref(app.logicalId(function.role()))));
+        app.stack.workflows().values().forEach(workflow -> roles.add(ref(app.logicalId(workflow.stateMachine().getRole()))));
+
+        app.resourcesOfType("AWS::IAM::Policy").values().stream()
+                .map(TemplateJson::properties)
+                .filter(policy -> list(map(policy.get("PolicyDocument")).get("Statement")).stream()
+                        .anyMatch(statement -> list(map(statement).get("Resource")).contains("*")))
+                .forEach(policy -> assertThat(roles).containsAll(list(policy.get("Roles"))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void roles_whenBuiltForFunctions_useNoManagedPolicies(SynthesizedWarroom app) {
+        app.resourcesOfType("AWS::IAM::Role").values()
                 .forEach(role -> assertThat(properties(role)).doesNotContainKey("ManagedPolicyArns"));
     }
 
-    private static List<Map<String, Object>> statementsOf(FunctionDef definition) {
-        Object role = ref(synthesized.logicalId(synthesized.stack.functions().get(definition).role()));
-        return synthesized.resourcesOfType("AWS::IAM::Policy").values().stream()
+    private static List<Map<String, Object>> statementsOf(SynthesizedWarroom app, FunctionDef definition) {
+        Object role = ref(app.logicalId(app.stack.functions().get(definition).role()));
+        return app.resourcesOfType("AWS::IAM::Policy").values().stream()
                 .map(TemplateJson::properties)
                 .filter(policy -> list(policy.get("Roles")).contains(role))
                 .flatMap(policy -> list(map(policy.get("PolicyDocument")).get("Statement")).stream())
@@ -143,8 +230,28 @@ class AccessPolicyTest {
                 .toList();
     }
 
-    private static List<Map<String, Object>> allowStatements() {
-        return allStatements(synthesized.template.toJSON()).stream()
+    /** The roles of every IAM policy with an Allow statement holding a matching action. */
+    private static Set<Object> rolesAllowing(SynthesizedWarroom app, java.util.function.Predicate<String> action) {
+        Set<Object> roles = new TreeSet<>(Comparator.comparing(Object::toString));
+        app.resourcesOfType("AWS::IAM::Policy").values().stream()
+                .map(TemplateJson::properties)
+                .filter(policy -> list(map(policy.get("PolicyDocument")).get("Statement")).stream()
+                        .map(TemplateJson::map)
+                        .filter(statement -> "Allow".equals(statement.get("Effect")))
+                        .anyMatch(statement -> strings(statement.get("Action")).stream().anyMatch(action)))
+                .forEach(policy -> roles.addAll(list(policy.get("Roles"))));
+        return roles;
+    }
+
+    private static Set<Object> rolesOf(SynthesizedWarroom app, java.util.function.Predicate<FunctionDef> functions) {
+        Set<Object> roles = new TreeSet<>(Comparator.comparing(Object::toString));
+        app.topology.functions().stream().filter(functions)
+                .forEach(function -> roles.add(ref(app.logicalId(app.stack.functions().get(function).role()))));
+        return roles;
+    }
+
+    private static List<Map<String, Object>> allowStatements(SynthesizedWarroom app) {
+        return allStatements(app.template.toJSON()).stream()
                 .filter(statement -> "Allow".equals(statement.get("Effect")))
                 .toList();
     }
@@ -158,11 +265,17 @@ class AccessPolicyTest {
         return actions;
     }
 
-    private static Object tableArn(TableDef table) {
-        return arnOf(synthesized.logicalId(synthesized.stack.tables().table(table)));
+    private static Object tableArn(SynthesizedWarroom app, TableDef table) {
+        return arnOf(app.logicalId(app.stack.tables().table(table)));
     }
 
-    private static Object indexArn(TableDef table, IndexDef index) {
-        return Map.of("Fn::Join", List.of("", List.of(tableArn(table), "/index/" + index.name())));
+    private static Object indexArn(SynthesizedWarroom app, TableDef table, IndexDef index) {
+        return Map.of("Fn::Join", List.of("", List.of(tableArn(app, table), "/index/" + index.name())));
+    }
+
+    /** The ARN the stack gives functions: arn:PARTITION:states:REGION:ACCOUNT:stateMachine:Warroom-NAME. */
+    private static Object stateMachineArn(WorkflowDef workflow) {
+        return Map.of("Fn::Join", List.of("", List.of("arn:", ref("AWS::Partition"), ":states:", ref("AWS::Region"), ":",
+                ref("AWS::AccountId"), ":stateMachine:" + WarroomApp.STACK_NAME + "-" + workflow.logicalName())));
     }
 }

@@ -15,27 +15,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DataTablesTest {
 
-    private static SynthesizedWarroom synthesized;
-
-    @BeforeAll
-    static void synthesize() {
-        synthesized = SynthesizedWarroom.get();
-    }
-
-    static Stream<TableDef> tables() {
-        return Topology.warroom().tables().stream();
+    static Stream<Arguments> tables() {
+        return SynthesizedWarroom.eachOf(Topology::tables, TableDef::logicalName);
     }
 
     @ParameterizedTest
     @MethodSource("tables")
-    void table_whenInTopology_hasItsKeysIndexesAndTtl(TableDef definition) {
-        Map<String, Object> table = properties(table(definition));
+    void table_whenInTopology_hasItsKeysIndexesAndTtl(SynthesizedWarroom synthesized, TableDef definition) {
+        Map<String, Object> table = properties(table(synthesized, definition));
 
         assertThat(table.get("KeySchema")).isEqualTo(keySchema(definition.partitionKey(), definition.sortKey()));
         assertThat(list(table.get("AttributeDefinitions"))).containsExactlyInAnyOrderElementsOf(attributeDefinitions(definition));
@@ -48,8 +42,8 @@ class DataTablesTest {
 
     @ParameterizedTest
     @MethodSource("tables")
-    void table_whenDeployed_isRecoverableProtectedAndRetained(TableDef definition) {
-        Map<String, Object> resource = table(definition);
+    void table_whenDeployed_isRecoverableProtectedAndRetained(SynthesizedWarroom synthesized, TableDef definition) {
+        Map<String, Object> resource = table(synthesized, definition);
         Map<String, Object> table = properties(resource);
 
         assertThat(resource).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
@@ -61,7 +55,20 @@ class DataTablesTest {
                 .doesNotContainKey("TableName");
     }
 
-    private static Map<String, Object> table(TableDef definition) {
+    @Test
+    void configTable_whenTheWorkflowAppliesConfig_isKeyedByKindAndVersion() {
+        SynthesizedWarroom synthesized = SynthesizedWarroom.withWorkflow();
+        Map<String, Object> resource = table(synthesized, Topology.CONFIG);
+
+        assertThat(properties(resource).get("KeySchema")).isEqualTo(List.of(
+                Map.of("AttributeName", "kind", "KeyType", "HASH"), Map.of("AttributeName", "version", "KeyType", "RANGE")));
+        assertThat(resource).containsEntry("DeletionPolicy", "Retain");
+        assertThat(properties(resource))
+                .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))
+                .containsEntry("DeletionProtectionEnabled", true);
+    }
+
+    private static Map<String, Object> table(SynthesizedWarroom synthesized, TableDef definition) {
         Map<String, Object> resource = synthesized.resource(synthesized.stack.tables().table(definition));
         assertThat(resource).containsEntry("Type", "AWS::DynamoDB::Table");
         return resource;

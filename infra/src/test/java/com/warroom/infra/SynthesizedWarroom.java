@@ -1,8 +1,13 @@
 package com.warroom.infra;
 
+import com.warroom.topology.Topology;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Template;
@@ -12,33 +17,59 @@ import software.amazon.awscdk.cxapi.SynthesisMessage;
 import software.constructs.IConstruct;
 
 /**
- * The Warroom app, built as {@link WarroomApp#build} builds it (real function jars, cdk-nag checks) and
- * synthesized once per test JVM: the first synthesis costs seconds, so every test class shares this one.
+ * A Warroom app, built as {@link WarroomApp#build} builds it (real function jars, cdk-nag checks) and synthesized
+ * once per test JVM: the first synthesis costs seconds, so every test class shares these. {@link #get()} is the real
+ * topology; {@link #withWorkflow()} is {@link WorkflowTopology}, with what the real one does not register yet.
  */
 final class SynthesizedWarroom {
 
-    private static SynthesizedWarroom instance;
+    private static SynthesizedWarroom warroom;
+    private static SynthesizedWarroom withWorkflow;
 
+    final String name;
+    final Topology topology;
     final WarroomStack stack;
     final Template template;
     final List<SynthesisMessage> messages;
     final Path outdir;
 
-    private SynthesizedWarroom() {
-        outdir = Path.of("target", "test-cdk.out").toAbsolutePath();
-        App app = App.Builder.create().outdir(outdir.toString()).build();
-        stack = WarroomApp.build(app);
+    SynthesizedWarroom(String name, Topology topology, Map<String, Object> context) {
+        this.name = name;
+        this.topology = topology;
+        outdir = Path.of("target", "test-cdk.out", name).toAbsolutePath();
+        App app = App.Builder.create().outdir(outdir.toString()).context(context).build();
+        stack = WarroomApp.build(app, topology);
         CloudAssembly assembly = app.synth();
         CloudFormationStackArtifact artifact = assembly.getStackByName(stack.getStackName());
         template = Template.fromJSON(TemplateJson.map(artifact.getTemplate()));
         messages = artifact.getMessages();
     }
 
+    /** The real topology, {@link Topology#warroom()}. */
     static synchronized SynthesizedWarroom get() {
-        if (instance == null) {
-            instance = new SynthesizedWarroom();
+        if (warroom == null) {
+            warroom = new SynthesizedWarroom("warroom", Topology.warroom(), Map.of());
         }
-        return instance;
+        return warroom;
+    }
+
+    /** {@link WorkflowTopology}: the approval workflow, its topic, the config table, a starter and a completer. */
+    static synchronized SynthesizedWarroom withWorkflow() {
+        if (withWorkflow == null) {
+            withWorkflow = new SynthesizedWarroom("with-workflow", WorkflowTopology.topology(), Map.of());
+        }
+        return withWorkflow;
+    }
+
+    /** Both: every check of the stack holds for the real topology and for the one with a workflow. */
+    static List<SynthesizedWarroom> all() {
+        return List.of(get(), withWorkflow());
+    }
+
+    /** (app, item) for every item of every app's topology, named for the test report: for {@code @MethodSource}. */
+    static <T> Stream<Arguments> eachOf(Function<Topology, List<T>> items, Function<T, String> name) {
+        return all().stream().flatMap(synthesized -> items.apply(synthesized.topology).stream()
+                .map(item -> Arguments.of(synthesized, Named.of(name.apply(item), item))));
     }
 
     String logicalId(IConstruct construct) {
@@ -62,8 +93,17 @@ final class SynthesizedWarroom {
         return TemplateJson.map(template.toJSON().get("Resources"));
     }
 
+    Map<String, Object> outputs() {
+        return TemplateJson.map(template.toJSON().get("Outputs"));
+    }
+
     /** Logical id to resource, for every resource of the type. */
     Map<String, Map<String, Object>> resourcesOfType(String type) {
         return template.findResources(type);
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -7,32 +7,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
+import com.warroom.topology.WorkflowDef;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class WarroomFunctionTest {
 
-    private static SynthesizedWarroom synthesized;
-
-    @BeforeAll
-    static void synthesize() {
-        synthesized = SynthesizedWarroom.get();
+    static Stream<Arguments> functions() {
+        return SynthesizedWarroom.eachOf(Topology::functions, FunctionDef::name);
     }
 
-    static Stream<FunctionDef> functions() {
-        return Topology.warroom().functions().stream();
+    static Stream<SynthesizedWarroom> apps() {
+        return SynthesizedWarroom.all().stream();
     }
 
     @ParameterizedTest
     @MethodSource("functions")
-    void function_whenInTopology_isJava21WithSnapStartAndTracing(FunctionDef definition) {
-        Map<String, Object> function = properties(synthesized.resource(built(definition).function()));
+    void function_whenInTopology_isJava21WithSnapStartAndTracing(SynthesizedWarroom synthesized, FunctionDef definition) {
+        Map<String, Object> function = properties(synthesized.resource(built(synthesized, definition).function()));
 
         assertThat(function)
                 .containsEntry("Runtime", "java21")
@@ -46,9 +45,9 @@ class WarroomFunctionTest {
 
     @ParameterizedTest
     @MethodSource("functions")
-    void function_whenDeployed_hasLiveAliasOnAPublishedVersionOfIt(FunctionDef definition) {
-        Object function = ref(synthesized.logicalId(built(definition).function()));
-        Map<String, Object> alias = properties(synthesized.resource(built(definition).live()));
+    void function_whenDeployed_hasLiveAliasOnAPublishedVersionOfIt(SynthesizedWarroom synthesized, FunctionDef definition) {
+        Object function = ref(synthesized.logicalId(built(synthesized, definition).function()));
+        Map<String, Object> alias = properties(synthesized.resource(built(synthesized, definition).live()));
         String versionId = (String) TemplateJson.list(map(alias.get("FunctionVersion")).get("Fn::GetAtt")).getFirst();
         Map<String, Object> version = synthesized.resource(versionId);
 
@@ -59,35 +58,57 @@ class WarroomFunctionTest {
 
     @ParameterizedTest
     @MethodSource("functions")
-    void environment_whenFunctionUsesTablesAndQueues_namesEachOne(FunctionDef definition) {
+    void environment_whenFunctionUsesTablesQueuesTopicsAndWorkflows_namesEachOne(SynthesizedWarroom synthesized,
+            FunctionDef definition) {
         Map<String, Object> expected = new HashMap<>();
         definition.tables().keySet().forEach(table ->
                 expected.put(table.envVar(), ref(synthesized.logicalId(synthesized.stack.tables().table(table)))));
         Stream.concat(definition.sendsTo().stream(), definition.describesQueues().stream()).forEach(queue ->
                 expected.put(queue.urlEnvVar(), ref(synthesized.logicalId(synthesized.stack.queues().queue(queue)))));
+        definition.publishesTo().forEach(topic ->
+                expected.put(topic.arnEnvVar(), ref(synthesized.logicalId(synthesized.stack.topics().topic(topic)))));
+        Stream.concat(definition.startsWorkflows().stream(), definition.completesWorkflowTasks().stream())
+                .map(name -> synthesized.topology.workflow(name).orElseThrow())
+                .forEach(workflow -> expected.put(workflow.arnEnvVar(), stateMachineArn(workflow)));
         expected.put("POWERTOOLS_SERVICE_NAME", definition.name());
         expected.put("POWERTOOLS_METRICS_NAMESPACE", "Warroom");
         expected.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
 
-        Map<String, Object> function = properties(synthesized.resource(built(definition).function()));
+        Map<String, Object> function = properties(synthesized.resource(built(synthesized, definition).function()));
 
         assertThat(map(map(function.get("Environment")).get("Variables"))).isEqualTo(expected);
     }
 
+    @Test
+    void environment_whenTheTopologyStartsAndCompletesAWorkflow_givesItsArnToThoseFunctionsOnly() {
+        SynthesizedWarroom synthesized = SynthesizedWarroom.withWorkflow();
+        WorkflowDef workflow = WorkflowTopology.APPROVAL;
+
+        for (FunctionDef definition : synthesized.topology.functions()) {
+            Map<String, Object> variables = map(map(properties(synthesized.resource(built(synthesized, definition).function()))
+                    .get("Environment")).get("Variables"));
+            boolean wired = definition.equals(WorkflowTopology.STARTER) || definition.equals(WorkflowTopology.COMPLETER);
+            assertThat(variables.containsKey(workflow.arnEnvVar())).as(definition.name()).isEqualTo(wired);
+        }
+        assertThat(properties(synthesized.resource(synthesized.stack.workflows().get(workflow).stateMachine())))
+                .containsEntry("StateMachineName", WarroomApp.STACK_NAME + "-" + workflow.logicalName());
+    }
+
     @ParameterizedTest
     @MethodSource("functions")
-    void logs_whenFunctionWrites_goToItsOwnLogGroupWithRetention(FunctionDef definition) {
-        Map<String, Object> function = properties(synthesized.resource(built(definition).function()));
+    void logs_whenFunctionWrites_goToItsOwnLogGroupWithRetention(SynthesizedWarroom synthesized, FunctionDef definition) {
+        Map<String, Object> function = properties(synthesized.resource(built(synthesized, definition).function()));
         String logGroupId = (String) map(map(function.get("LoggingConfig")).get("LogGroup")).get("Ref");
 
         assertThat(properties(synthesized.resource(logGroupId))).containsEntry("RetentionInDays", 365);
     }
 
-    @Test
-    void code_whenFunctionsShareAModule_isTheModulesLambdaJarAsset() {
+    @ParameterizedTest
+    @MethodSource("apps")
+    void code_whenFunctionsShareAModule_isTheModulesLambdaJarAsset(SynthesizedWarroom synthesized) {
         Map<String, String> assetByModule = new HashMap<>();
-        functions().forEach(definition -> {
-            String key = (String) map(properties(synthesized.resource(built(definition).function())).get("Code")).get("S3Key");
+        synthesized.topology.functions().forEach(definition -> {
+            String key = (String) map(properties(synthesized.resource(built(synthesized, definition).function())).get("Code")).get("S3Key");
             assertThat(key).endsWith(".jar");
             assertThat(assetByModule.putIfAbsent(definition.module(), key)).isIn(null, key);
         });
@@ -95,7 +116,13 @@ class WarroomFunctionTest {
         assertThat(assetByModule.values().stream().collect(Collectors.toSet())).hasSameSizeAs(assetByModule.keySet());
     }
 
-    private static WarroomFunction built(FunctionDef definition) {
+    private static WarroomFunction built(SynthesizedWarroom synthesized, FunctionDef definition) {
         return synthesized.stack.functions().get(definition);
+    }
+
+    /** What the stack formats, before the state machine exists: arn:PARTITION:states:REGION:ACCOUNT:stateMachine:Warroom-NAME. */
+    private static Map<String, Object> stateMachineArn(WorkflowDef workflow) {
+        return Map.of("Fn::Join", List.of("", List.of("arn:", ref("AWS::Partition"), ":states:", ref("AWS::Region"), ":",
+                ref("AWS::AccountId"), ":stateMachine:" + WarroomApp.STACK_NAME + "-" + workflow.logicalName())));
     }
 }

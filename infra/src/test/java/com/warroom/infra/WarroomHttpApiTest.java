@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class WarroomHttpApiTest {
@@ -26,34 +27,34 @@ class WarroomHttpApiTest {
         synthesized = SynthesizedWarroom.get();
     }
 
-    static Stream<RouteDef> routes() {
-        return Topology.warroom().routes().stream();
+    static Stream<Arguments> routes() {
+        return SynthesizedWarroom.eachOf(Topology::routes, RouteDef::routeKey);
     }
 
     @ParameterizedTest
     @MethodSource("routes")
-    void route_whenInTopology_existsOnceWithJwtUnlessPublic(RouteDef definition) {
-        Map<String, Object> route = route(definition);
+    void route_whenInTopology_existsOnceWithJwtUnlessPublic(SynthesizedWarroom app, RouteDef definition) {
+        Map<String, Object> route = route(app, definition);
 
         if (definition.isPublic()) {
             assertThat(route).containsEntry("AuthorizationType", "NONE").doesNotContainKey("AuthorizerId");
         } else {
             assertThat(route).containsEntry("AuthorizationType", "JWT")
-                    .containsEntry("AuthorizerId", ref(onlyLogicalId("AWS::ApiGatewayV2::Authorizer")));
+                    .containsEntry("AuthorizerId", ref(onlyLogicalId(app, "AWS::ApiGatewayV2::Authorizer")));
         }
     }
 
     @ParameterizedTest
     @MethodSource("routes")
-    void route_whenCalled_reachesItsFunctionsLiveAlias(RouteDef definition) {
-        Map<String, Object> target = map(route(definition).get("Target"));
+    void route_whenCalled_reachesItsFunctionsLiveAlias(SynthesizedWarroom app, RouteDef definition) {
+        Map<String, Object> target = map(route(app, definition).get("Target"));
         String integrationId = (String) map(list(list(target.get("Fn::Join")).get(1)).get(1)).get("Ref");
-        Map<String, Object> integration = properties(synthesized.resource(integrationId));
+        Map<String, Object> integration = properties(app.resource(integrationId));
 
         assertThat(integration)
                 .containsEntry("IntegrationType", "AWS_PROXY")
                 .containsEntry("PayloadFormatVersion", "2.0")
-                .containsEntry("IntegrationUri", ref(synthesized.logicalId(synthesized.stack.functions().get(definition.function()).live())));
+                .containsEntry("IntegrationUri", ref(app.logicalId(app.stack.functions().get(definition.function()).live())));
     }
 
     @Test
@@ -81,8 +82,8 @@ class WarroomHttpApiTest {
         assertThat((String) accessLog.get("Format")).contains("$context.requestId", "$context.routeKey", "$context.status");
     }
 
-    private static Map<String, Object> route(RouteDef definition) {
-        List<Map<String, Object>> matching = synthesized.resourcesOfType("AWS::ApiGatewayV2::Route").values().stream()
+    private static Map<String, Object> route(SynthesizedWarroom app, RouteDef definition) {
+        List<Map<String, Object>> matching = app.resourcesOfType("AWS::ApiGatewayV2::Route").values().stream()
                 .map(TemplateJson::properties)
                 .filter(route -> definition.routeKey().equals(route.get("RouteKey")))
                 .toList();
@@ -91,7 +92,11 @@ class WarroomHttpApiTest {
     }
 
     private static String onlyLogicalId(String type) {
-        Map<String, Map<String, Object>> resources = synthesized.resourcesOfType(type);
+        return onlyLogicalId(synthesized, type);
+    }
+
+    private static String onlyLogicalId(SynthesizedWarroom app, String type) {
+        Map<String, Map<String, Object>> resources = app.resourcesOfType(type);
         assertThat(resources).as(type).hasSize(1);
         return resources.keySet().iterator().next();
     }

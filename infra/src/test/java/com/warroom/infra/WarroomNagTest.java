@@ -9,25 +9,28 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 
-/** cdk-nag's AwsSolutions pack over the synthesized app: nothing left unsuppressed, and no suppression without a reason. */
+/**
+ * cdk-nag's AwsSolutions pack over the synthesized apps (the real topology, and one with the approval workflow):
+ * nothing left unsuppressed, and no suppression without a reason.
+ */
 class WarroomNagTest {
 
     private static final Set<String> ACCEPTED_RULES = Set.of("AwsSolutions-L1", "AwsSolutions-IAM5", "AwsSolutions-APIG4");
 
-    private static SynthesizedWarroom synthesized;
-
-    @BeforeAll
-    static void synthesize() {
-        synthesized = SynthesizedWarroom.get();
+    static Stream<SynthesizedWarroom> apps() {
+        return SynthesizedWarroom.all().stream();
     }
 
-    @Test
-    void annotations_whenAwsSolutionsChecksRan_haveNoErrorOrWarning() {
+    @ParameterizedTest
+    @MethodSource("apps")
+    void annotations_whenAwsSolutionsChecksRan_haveNoErrorOrWarning(SynthesizedWarroom synthesized) {
         List<String> findings = synthesized.messages.stream()
                 .filter(message -> message.getLevel() == SynthesisMessageLevel.ERROR || message.getLevel() == SynthesisMessageLevel.WARNING)
                 .map(WarroomNagTest::describe)
@@ -36,15 +39,28 @@ class WarroomNagTest {
         assertThat(findings).isEmpty();
     }
 
-    @Test
-    void report_whenAwsSolutionsChecksRan_listsTheStacksResources() throws IOException {
-        String report = Files.readString(synthesized.outdir.resolve("AwsSolutions-" + synthesized.stack.getStackName() + "-NagReport.csv"));
-
-        assertThat(report).contains("\"AwsSolutions-DDB3\"", "\"AwsSolutions-COG2\"", "\"AwsSolutions-SQS4\"", "\"AwsSolutions-APIG1\"");
+    @ParameterizedTest
+    @MethodSource("apps")
+    void report_whenAwsSolutionsChecksRan_listsTheStacksResources(SynthesizedWarroom synthesized) throws IOException {
+        assertThat(report(synthesized)).contains("\"AwsSolutions-DDB3\"", "\"AwsSolutions-COG2\"", "\"AwsSolutions-SQS4\"",
+                "\"AwsSolutions-APIG1\"");
     }
 
     @Test
-    void suppressions_whenPresent_areOnlyTheAcceptedRulesEachWithAReason() {
+    void report_whenTheTopologyHasAWorkflowAndATopic_checkedTheirLoggingTracingAndTls() throws IOException {
+        // this cdk-nag's AwsSolutions pack has no topic-encryption rule (SNS2); NoticeTopicsTest checks the key instead
+        String report = report(SynthesizedWarroom.withWorkflow());
+
+        for (String rule : List.of("AwsSolutions-SF1", "AwsSolutions-SF2", "AwsSolutions-SNS3")) {
+            assertThat(report.lines().filter(line -> line.contains("\"" + rule + "\"")).toList()).as(rule)
+                    .isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).contains("\"Compliant\""));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void suppressions_whenPresent_areOnlyTheAcceptedRulesEachWithAReason(SynthesizedWarroom synthesized) {
         List<Map<String, Object>> suppressions = synthesized.resources().values().stream()
                 .map(TemplateJson::map)
                 .map(resource -> map(resource.get("Metadata")))
@@ -57,6 +73,23 @@ class WarroomNagTest {
             assertThat(ACCEPTED_RULES).contains((String) suppression.get("id"));
             assertThat((String) suppression.get("reason")).hasSizeGreaterThan(40);
         });
+    }
+
+    @Test
+    void suppressions_whenOnAStateMachineRole_acceptOnlyTheWildcardResource() {
+        SynthesizedWarroom synthesized = SynthesizedWarroom.withWorkflow();
+        synthesized.stack.workflows().values().forEach(workflow -> {
+            String policyId = synthesized.logicalId(workflow.stateMachine().getRole().getNode().findChild("DefaultPolicy"));
+            Map<String, Object> metadata = map(synthesized.resource(policyId).get("Metadata"));
+            List<Object> rules = list(map(metadata.get("cdk_nag")).get("rules_to_suppress"));
+
+            assertThat(rules).extracting(rule -> map(rule).get("id")).containsExactly("AwsSolutions-IAM5");
+            assertThat(rules).extracting(rule -> map(rule).get("applies_to")).containsExactly(List.of("Resource::*"));
+        });
+    }
+
+    private static String report(SynthesizedWarroom synthesized) throws IOException {
+        return Files.readString(synthesized.outdir.resolve("AwsSolutions-" + synthesized.stack.getStackName() + "-NagReport.csv"));
     }
 
     private static String describe(SynthesisMessage message) {

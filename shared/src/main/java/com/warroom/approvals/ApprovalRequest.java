@@ -4,14 +4,37 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import com.warroom.audit.AuditHasher;
+import com.warroom.http.Caller;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * A request for a second person to approve an action that touches funds. It is bound to the exact
- * payload through {@code payloadHash} (SHA-256 of the canonical payload JSON).
+ * payload through {@code payloadHash} (SHA-256 of the canonical payload JSON); the approver approves
+ * that hash ({@code approvedHash}) and the apply step applies only a payload with that hash.
+ *
+ * <p>Written by the requesting route (PENDING, version 1), then by the approval workflow and the
+ * decision route, each write conditional on the status and version it read:
+ * <ul>
+ *   <li>{@code workflowStartedAt} — the workflow's RecordRequest step took the request on;
+ *   <li>{@code taskToken}, {@code awaitingSince} — the waiting task's Step Functions token, kept so the decision
+ *       route can complete the wait. Never shown in API answers, audit entries or notices;
+ *   <li>{@code decidedBy}, {@code decidedByEmail}, {@code decidedByRoles}, {@code decidedAt}, {@code decisionNote}
+ *       — who decided, with which roles, when, and the approver's comment or the rejecter's reason;
+ *   <li>{@code approvedHash} — the payload hash the approver approved (null unless approved);
+ *   <li>{@code decisionAuditSeq} — the audit entry of the decision, which the apply step checks against the table;
+ *   <li>{@code outcome}, {@code appliedAt} — what applying did, or why the request failed or expired;
+ *   <li>{@code closedAt} — the workflow recorded its outcome: the request is final;
+ *   <li>{@code auditSeq} — the audit entry of the latest change.
+ * </ul>
+ * {@code status} holds an {@link ApprovalStatus} name.
  */
 public record ApprovalRequest(
         String id,
@@ -25,12 +48,88 @@ public record ApprovalRequest(
         String reason,
         String requestedAt,
         String expiresAt,
-        long version) {
+        long version,
+        String workflowStartedAt,
+        String taskToken,
+        String awaitingSince,
+        String decidedBy,
+        String decidedByEmail,
+        List<String> decidedByRoles,
+        String decisionNote,
+        String decidedAt,
+        String approvedHash,
+        Long decisionAuditSeq,
+        String outcome,
+        String appliedAt,
+        String closedAt,
+        long auditSeq) {
 
-    public static final String PENDING = "PENDING";
+    public static final String PENDING = ApprovalStatus.PENDING.name();
+
+    /** An approval id: also the Step Functions execution name, so at most 80 letters, digits, '-' or '_'. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    public static final String ID_RULE = "must be 1 to 80 letters, digits, '-' or '_'";
 
     public ApprovalRequest {
         requestedByRoles = requestedByRoles == null ? List.of() : List.copyOf(requestedByRoles);
+        decidedByRoles = decidedByRoles == null ? List.of() : List.copyOf(decidedByRoles);
+    }
+
+    /** A request as the requesting route records it, before any workflow step has seen it. */
+    public ApprovalRequest(String id, String action, String payload, String payloadHash, String status, String requestedBy,
+                           String requestedByEmail, List<String> requestedByRoles, String reason, String requestedAt,
+                           String expiresAt, long version) {
+        this(id, action, payload, payloadHash, status, requestedBy, requestedByEmail, requestedByRoles, reason, requestedAt,
+                expiresAt, version, null, null, null, null, null, List.of(), null, null, null, null, null, null, null, 0);
+    }
+
+    /** A new PENDING request for {@code action} over the canonical payload, expiring after {@code ttl}. */
+    public static ApprovalRequest pending(String id, String action, String canonicalPayload, Caller requester,
+                                          String reason, Instant now, Duration ttl) {
+        return new ApprovalRequest(id, action, canonicalPayload, AuditHasher.sha256Hex(canonicalPayload), PENDING,
+                requester.sub(), requester.email(), requester.roleNames(), reason, now.toString(),
+                now.plus(ttl).toString(), 1);
+    }
+
+    public static boolean validId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    public Optional<ApprovalStatus> statusValue() {
+        return ApprovalStatus.parse(status);
+    }
+
+    public boolean hasStatus(ApprovalStatus expected) {
+        return expected.name().equals(status);
+    }
+
+    /** The stored payload still hashes to the stored {@code payloadHash}. */
+    public boolean payloadIntact() {
+        return payload != null && payloadHash != null && AuditHasher.sha256Hex(payload).equals(payloadHash);
+    }
+
+    public boolean closed() {
+        return closedAt != null;
+    }
+
+    public boolean expiredAt(Instant now) {
+        return expiresAt == null || !now.isBefore(Instant.parse(expiresAt));
+    }
+
+    public Builder toBuilder() {
+        return new Builder().id(id).action(action).payload(payload).payloadHash(payloadHash).status(status)
+                .requestedBy(requestedBy).requestedByEmail(requestedByEmail).requestedByRoles(requestedByRoles)
+                .reason(reason).requestedAt(requestedAt).expiresAt(expiresAt).version(version)
+                .workflowStartedAt(workflowStartedAt).taskToken(taskToken).awaitingSince(awaitingSince)
+                .decidedBy(decidedBy).decidedByEmail(decidedByEmail).decidedByRoles(decidedByRoles)
+                .decisionNote(decisionNote).decidedAt(decidedAt).approvedHash(approvedHash)
+                .decisionAuditSeq(decisionAuditSeq).outcome(outcome).appliedAt(appliedAt).closedAt(closedAt)
+                .auditSeq(auditSeq);
+    }
+
+    /** The next version of this request: same content, version + 1, pointing at the audit entry that makes it. */
+    public Builder next(long auditSeq) {
+        return toBuilder().version(version + 1).auditSeq(auditSeq);
     }
 
     public static final TableSchema<ApprovalRequest> SCHEMA = StaticImmutableTableSchema.builder(ApprovalRequest.class, Builder.class)
@@ -49,9 +148,23 @@ public record ApprovalRequest(
                     .tags(secondarySortKey("byStatus")))
             .addAttribute(String.class, a -> a.name("expiresAt").getter(ApprovalRequest::expiresAt).setter(Builder::expiresAt))
             .addAttribute(Long.class, a -> a.name("version").getter(ApprovalRequest::version).setter(Builder::version))
+            .addAttribute(String.class, a -> a.name("workflowStartedAt").getter(ApprovalRequest::workflowStartedAt).setter(Builder::workflowStartedAt))
+            .addAttribute(String.class, a -> a.name("taskToken").getter(ApprovalRequest::taskToken).setter(Builder::taskToken))
+            .addAttribute(String.class, a -> a.name("awaitingSince").getter(ApprovalRequest::awaitingSince).setter(Builder::awaitingSince))
+            .addAttribute(String.class, a -> a.name("decidedBy").getter(ApprovalRequest::decidedBy).setter(Builder::decidedBy))
+            .addAttribute(String.class, a -> a.name("decidedByEmail").getter(ApprovalRequest::decidedByEmail).setter(Builder::decidedByEmail))
+            .addAttribute(EnhancedType.listOf(String.class), a -> a.name("decidedByRoles").getter(ApprovalRequest::decidedByRoles).setter(Builder::decidedByRoles))
+            .addAttribute(String.class, a -> a.name("decisionNote").getter(ApprovalRequest::decisionNote).setter(Builder::decisionNote))
+            .addAttribute(String.class, a -> a.name("decidedAt").getter(ApprovalRequest::decidedAt).setter(Builder::decidedAt))
+            .addAttribute(String.class, a -> a.name("approvedHash").getter(ApprovalRequest::approvedHash).setter(Builder::approvedHash))
+            .addAttribute(Long.class, a -> a.name("decisionAuditSeq").getter(ApprovalRequest::decisionAuditSeq).setter(Builder::decisionAuditSeq))
+            .addAttribute(String.class, a -> a.name("outcome").getter(ApprovalRequest::outcome).setter(Builder::outcome))
+            .addAttribute(String.class, a -> a.name("appliedAt").getter(ApprovalRequest::appliedAt).setter(Builder::appliedAt))
+            .addAttribute(String.class, a -> a.name("closedAt").getter(ApprovalRequest::closedAt).setter(Builder::closedAt))
+            .addAttribute(Long.class, a -> a.name("auditSeq").getter(ApprovalRequest::auditSeq).setter(Builder::auditSeq))
             .build();
 
-    /** The enhanced client's way to build an immutable item. */
+    /** The enhanced client's way to build an immutable item, and the way to derive a changed request. */
     public static final class Builder {
         private String id;
         private String action;
@@ -65,12 +178,27 @@ public record ApprovalRequest(
         private String requestedAt;
         private String expiresAt;
         private long version;
+        private String workflowStartedAt;
+        private String taskToken;
+        private String awaitingSince;
+        private String decidedBy;
+        private String decidedByEmail;
+        private List<String> decidedByRoles;
+        private String decisionNote;
+        private String decidedAt;
+        private String approvedHash;
+        private Long decisionAuditSeq;
+        private String outcome;
+        private String appliedAt;
+        private String closedAt;
+        private long auditSeq;
 
         public Builder id(String v) { id = v; return this; }
         public Builder action(String v) { action = v; return this; }
         public Builder payload(String v) { payload = v; return this; }
         public Builder payloadHash(String v) { payloadHash = v; return this; }
         public Builder status(String v) { status = v; return this; }
+        public Builder status(ApprovalStatus v) { status = v.name(); return this; }
         public Builder requestedBy(String v) { requestedBy = v; return this; }
         public Builder requestedByEmail(String v) { requestedByEmail = v; return this; }
         public Builder requestedByRoles(List<String> v) { requestedByRoles = v; return this; }
@@ -78,10 +206,26 @@ public record ApprovalRequest(
         public Builder requestedAt(String v) { requestedAt = v; return this; }
         public Builder expiresAt(String v) { expiresAt = v; return this; }
         public Builder version(Long v) { version = v == null ? 0 : v; return this; }
+        public Builder workflowStartedAt(String v) { workflowStartedAt = v; return this; }
+        public Builder taskToken(String v) { taskToken = v; return this; }
+        public Builder awaitingSince(String v) { awaitingSince = v; return this; }
+        public Builder decidedBy(String v) { decidedBy = v; return this; }
+        public Builder decidedByEmail(String v) { decidedByEmail = v; return this; }
+        public Builder decidedByRoles(List<String> v) { decidedByRoles = v; return this; }
+        public Builder decisionNote(String v) { decisionNote = v; return this; }
+        public Builder decidedAt(String v) { decidedAt = v; return this; }
+        public Builder approvedHash(String v) { approvedHash = v; return this; }
+        public Builder decisionAuditSeq(Long v) { decisionAuditSeq = v; return this; }
+        public Builder outcome(String v) { outcome = v; return this; }
+        public Builder appliedAt(String v) { appliedAt = v; return this; }
+        public Builder closedAt(String v) { closedAt = v; return this; }
+        public Builder auditSeq(Long v) { auditSeq = v == null ? 0 : v; return this; }
 
         public ApprovalRequest build() {
             return new ApprovalRequest(id, action, payload, payloadHash, status, requestedBy, requestedByEmail,
-                    requestedByRoles, reason, requestedAt, expiresAt, version);
+                    requestedByRoles, reason, requestedAt, expiresAt, version, workflowStartedAt, taskToken, awaitingSince,
+                    decidedBy, decidedByEmail, decidedByRoles, decisionNote, decidedAt, approvedHash, decisionAuditSeq,
+                    outcome, appliedAt, closedAt, auditSeq);
         }
     }
 }

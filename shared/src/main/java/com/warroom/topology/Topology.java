@@ -43,7 +43,8 @@ public final class Topology {
     public static final FunctionDef FLAG_ADMIN = new FunctionDef("flag-admin", "functions/flag-toggle",
             "com.warroom.flags.api.FlagAdminHandler", 1024, 15,
             Map.of(FLAGS, TableAccess.READ_WRITE, AUDIT, TableAccess.READ_APPEND, APPROVALS, TableAccess.READ_WRITE),
-            Set.of(FLAG_CHANGES), Set.of());
+            Set.of(FLAG_CHANGES), Set.of())
+            .starting(Topology.APPROVAL_WORKFLOW_NAME);
 
     public static final FunctionDef FLAG_READ = new FunctionDef("flag-read", "functions/flag-toggle",
             "com.warroom.flags.api.FlagReadHandler", 1024, 10,
@@ -55,7 +56,8 @@ public final class Topology {
 
     public static final FunctionDef HEALTH = new FunctionDef("health", "functions/health",
             "com.warroom.health.HealthHandler", 512, 10,
-            Map.of(FLAGS, TableAccess.DESCRIBE, AUDIT, TableAccess.DESCRIBE, APPROVALS, TableAccess.DESCRIBE),
+            Map.of(FLAGS, TableAccess.DESCRIBE, AUDIT, TableAccess.DESCRIBE, APPROVALS, TableAccess.DESCRIBE,
+                    CONFIG, TableAccess.DESCRIBE),
             Set.of(), Set.of(FLAG_CHANGES));
 
     public static final String APPROVAL_WORKFLOW_NAME = "approval";
@@ -92,10 +94,10 @@ public final class Topology {
     private static final Set<Role> AUDIT_READERS = EnumSet.of(Role.SUPER_ADMIN, Role.OPS, Role.FINANCE);
 
     private static final Topology WARROOM = new Topology(
-            List.of(FLAGS, AUDIT, APPROVALS),
+            List.of(FLAGS, AUDIT, APPROVALS, CONFIG),
             List.of(FLAG_CHANGES),
-            List.of(),
-            List.of(),
+            List.of(APPROVAL_NOTICES),
+            List.of(APPROVAL),
             List.of(
                     new RouteDef("GET", "/v1/health", HEALTH, Set.of()),
                     new RouteDef("POST", "/v1/admin/system-flags/set", FLAG_ADMIN, EnumSet.of(Role.OPS, Role.SUPER_ADMIN)),

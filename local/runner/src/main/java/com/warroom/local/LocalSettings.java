@@ -5,20 +5,26 @@ import java.util.List;
 
 /**
  * Where a local run keeps its data and which loopback ports it binds, from {@code WARROOM_DATA},
- * {@code WARROOM_PORT}, {@code WARROOM_DYNAMODB_PORT} and {@code WARROOM_SQS_PORT}.
+ * {@code WARROOM_PORT}, {@code WARROOM_DYNAMODB_PORT}, {@code WARROOM_SQS_PORT}, {@code WARROOM_SFN_PORT}
+ * and {@code WARROOM_SNS_PORT}.
  */
-record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, PortSetting sqs) {
+record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, PortSetting sqs, PortSetting sfn,
+                     PortSetting sns) {
 
     static final String DATA = "WARROOM_DATA";
     static final String PORT = "WARROOM_PORT";
     static final String DYNAMODB_PORT = "WARROOM_DYNAMODB_PORT";
     static final String SQS_PORT = "WARROOM_SQS_PORT";
+    static final String SFN_PORT = "WARROOM_SFN_PORT";
+    static final String SNS_PORT = "WARROOM_SNS_PORT";
 
     static LocalSettings from(RunnerEnvironment env) throws StartupRefused {
         return new LocalSettings(dataDir(env),
                 PortSetting.parse(PORT, env.variables().get(PORT), 8080),
                 PortSetting.parse(DYNAMODB_PORT, env.variables().get(DYNAMODB_PORT), 8000),
-                PortSetting.parse(SQS_PORT, env.variables().get(SQS_PORT), 9324));
+                PortSetting.parse(SQS_PORT, env.variables().get(SQS_PORT), 9324),
+                PortSetting.parse(SFN_PORT, env.variables().get(SFN_PORT), 8083),
+                PortSetting.parse(SNS_PORT, env.variables().get(SNS_PORT), 9911));
     }
 
     /** {@code WARROOM_DATA}, relative to the working directory, or {@code .warroom} there. */
@@ -29,6 +35,6 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
     }
 
     List<PortSetting> ports() {
-        return List.of(gateway, dynamoDb, sqs);
+        return List.of(gateway, dynamoDb, sqs, sfn, sns);
     }
 }

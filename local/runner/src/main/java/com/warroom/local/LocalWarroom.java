@@ -1,6 +1,10 @@
 package com.warroom.local;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import com.warroom.approvals.ApprovalStore;
+import com.warroom.approvals.ApprovalWorkflowStarter;
+import com.warroom.aws.AwsClients;
+import com.warroom.aws.Settings;
 import com.warroom.local.auth.LocalIdentity;
 import com.warroom.local.auth.TokenVerifier;
 import com.warroom.local.gateway.LambdaFunctions;
@@ -36,11 +40,14 @@ final class LocalWarroom implements AutoCloseable {
     static LocalWarroom start(LocalSettings local, DataFolder data, RSAKey signingKey, Topology topology) throws Exception {
         EmbeddedLogs.into(data.log());
         EmbeddedStack stack = EmbeddedStack.start(
-                new EmbeddedStack.Options(local.dynamoDb().port(), local.sqs().port(), Optional.of(data.dynamoDbData())));
+                new EmbeddedStack.Options(local.dynamoDb().port(), local.sqs().port(), Optional.of(data.dynamoDbData()),
+                        local.sfn().port(), local.sns().port()));
         try {
             provision(stack, topology, data);
             // handlers read their settings when constructed, so only now that they point at this stack
             LambdaFunctions functions = LambdaFunctions.instantiate(topology);
+            PendingApprovals.resume(new ApprovalStore(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.APPROVALS.envVar())),
+                    ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()));
             LocalGateway gateway = LocalGateway.start(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()),
                     topology, functions, new TokenVerifier(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
             return new LocalWarroom(stack, gateway, stack.settings(topology));
@@ -71,6 +78,14 @@ final class LocalWarroom implements AutoCloseable {
 
     URI sqsEndpoint() {
         return stack.sqsEndpoint();
+    }
+
+    URI sfnEndpoint() {
+        return stack.sfnEndpoint();
+    }
+
+    URI snsEndpoint() {
+        return stack.snsEndpoint();
     }
 
     /** The settings the functions run with: endpoints, table names, queue URLs. */

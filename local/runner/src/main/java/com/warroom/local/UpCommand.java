@@ -2,6 +2,7 @@ package com.warroom.local;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.warroom.topology.QueueDef;
+import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -97,8 +98,16 @@ final class UpCommand implements Callable<Integer> {
         out.println("  API gateway  " + warroom.gatewayUrl());
         out.println("  DynamoDB     " + dynamo + "   aws dynamodb list-tables --endpoint-url " + dynamo);
         out.println("  SQS          " + sqs + "   aws sqs list-queues --endpoint-url " + sqs);
+        String sfn = warroom.sfnEndpoint().toString();
+        String sns = warroom.snsEndpoint().toString();
+        out.println("  StepFunctions " + sfn + "   aws stepfunctions list-state-machines --endpoint-url " + sfn);
+        out.println("  SNS          " + sns + "   aws sns list-topics --endpoint-url " + sns);
         for (QueueDef queue : Topology.warroom().queues()) {
             out.println("  Queue        " + warroom.settings().get(queue.urlEnvVar()));
+        }
+        for (TopicDef topic : Topology.warroom().topics()) {
+            // local SNS keeps every message of a topic in the SQS queue of the same name
+            out.println("  Topic        " + warroom.settings().get(topic.arnEnvVar()) + " -> " + sqs + "/000000000000/" + topic.localName());
         }
         String dataPrefix = env.variables().containsKey(LocalSettings.DATA) ? LocalSettings.DATA + "=" + data.dir() + " " : "";
         out.println("  Token        " + dataPrefix + "./warroom token --role ops --sub alice");

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code warroom up} from start to stop, twice on the same data folder, refusing a second one while it runs. */
 class UpCommandTest {
 
-    private static final Map<String, String> ENV = Map.of(
-            "WARROOM_DATA", "data", "WARROOM_PORT", "0", "WARROOM_DYNAMODB_PORT", "0", "WARROOM_SQS_PORT", "0");
+    private static final Map<String, String> ENV = Map.of("WARROOM_DATA", "data", "WARROOM_PORT", "0",
+            "WARROOM_DYNAMODB_PORT", "0", "WARROOM_SQS_PORT", "0", "WARROOM_SFN_PORT", "0", "WARROOM_SNS_PORT", "0");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Properties before;

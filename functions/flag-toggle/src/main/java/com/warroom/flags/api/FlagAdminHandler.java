@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.warroom.approvals.ApprovalRequest;
+import com.warroom.approvals.ApprovalWorkflowStarter;
 import com.warroom.audit.AuditLog;
 import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
@@ -36,6 +37,7 @@ public final class FlagAdminHandler implements RequestHandler<APIGatewayV2HTTPEv
                 dynamo.table(Settings.require(Topology.APPROVALS.envVar()), ApprovalRequest.SCHEMA),
                 new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), clock),
                 new FlagChangeNotifier(AwsClients.sqs(), Settings.find(Topology.FLAG_CHANGES.urlEnvVar())),
+                ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),
                 clock);
     }
 

@@ -1,6 +1,7 @@
 package com.warroom.flags.toggle;
 
 import com.warroom.approvals.ApprovalRequest;
+import com.warroom.approvals.ApprovalWorkflowStarter;
 import com.warroom.audit.AuditDraft;
 import com.warroom.audit.AuditHasher;
 import com.warroom.audit.AuditLog;
@@ -10,6 +11,8 @@ import com.warroom.flags.FlagRecord;
 import com.warroom.flags.FlagStore;
 import com.warroom.http.Caller;
 import com.warroom.json.Json;
+import com.warroom.observability.OpsMetrics;
+import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
@@ -30,20 +35,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class FlagToggle {
 
     public static final String ENABLE_FUND_FLAG = "ENABLE_FUND_FLAG";
-    public static final Duration APPROVAL_TTL = Duration.ofHours(24);
+    /** A request expires when the workflow stops waiting for its decision. */
+    public static final Duration APPROVAL_TTL = Topology.APPROVAL.decisionTimeout();
+    public static final String WORKFLOW_START_FAILED = "ApprovalWorkflowStartFailed";
+    private static final Logger LOG = LoggerFactory.getLogger(FlagToggle.class);
 
     private final FlagStore flags;
     private final DynamoDbTable<ApprovalRequest> approvals;
     private final AuditLog audit;
     private final FlagChangeNotifier notifier;
+    private final ApprovalWorkflowStarter workflow;
     private final Clock clock;
 
     public FlagToggle(FlagStore flags, DynamoDbTable<ApprovalRequest> approvals, AuditLog audit,
-                      FlagChangeNotifier notifier, Clock clock) {
+                      FlagChangeNotifier notifier, ApprovalWorkflowStarter workflow, Clock clock) {
         this.flags = flags;
         this.approvals = approvals;
         this.audit = audit;
         this.notifier = notifier;
+        this.workflow = workflow;
         this.clock = clock;
     }
 
@@ -52,7 +62,19 @@ public final class FlagToggle {
         if (outcome instanceof SetFlagOutcome.Applied applied) {
             notifier.changed(applied.state());
         }
+        if (outcome instanceof SetFlagOutcome.PendingApproval pending) {
+            startWorkflow(pending.request().id());
+        }
         return outcome;
+    }
+
+    // The request and its audit entry are already committed; a workflow that did not start leaves it PENDING
+    // (it cannot be decided, and expires): counted so that ops see it, and the caller can ask again.
+    private void startWorkflow(String approvalId) {
+        if (workflow.start(approvalId) instanceof ApprovalWorkflowStarter.Start.Unavailable unavailable) {
+            LOG.error("approval {}: the approval workflow could not be started ({})", approvalId, unavailable.why());
+            OpsMetrics.count(WORKFLOW_START_FAILED);
+        }
     }
 
     private AuditedChange.Attempt<SetFlagOutcome> prepare(SetFlagCommand command, Caller caller,

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.topology.FunctionDef;
+import com.warroom.topology.RouteDef;
 import com.warroom.topology.Topology;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
@@ -28,12 +29,12 @@ public final class LambdaFunctions {
     }
 
     /**
-     * Creates every function's handler through its public no-arg constructor, as Lambda does; the settings
-     * they read must already point at the stack.
+     * Creates every route function's handler through its public no-arg constructor, as Lambda does; the settings
+     * they read must already point at the stack. Workflow task functions are the local Step Functions' to run.
      */
     public static LambdaFunctions instantiate(Topology topology) {
         Map<FunctionDef, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new LinkedHashMap<>();
-        topology.functions().forEach(function -> handlers.put(function, create(function)));
+        topology.routes().stream().map(RouteDef::function).distinct().forEach(function -> handlers.put(function, create(function)));
         return new LambdaFunctions(handlers);
     }
 

@@ -1,0 +1,167 @@
+package com.warroom.approvals.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.approvals.ActionRegistry;
+import com.warroom.approvals.ApprovalRequest;
+import com.warroom.approvals.Decision;
+import com.warroom.audit.AuditContentionException;
+import com.warroom.audit.RequestOrigin;
+import com.warroom.http.ApiRequest;
+import com.warroom.http.ApiResult;
+import com.warroom.http.BodyFields;
+import com.warroom.http.FieldError;
+import com.warroom.http.Problem;
+import com.warroom.http.QueryParams;
+import com.warroom.http.RouteAction;
+import com.warroom.json.Json;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /v1/admin/approvals/{id}/approve} with {@code {"comment"?, "payloadHash"?}} (an empty body
+ * is {@code {}}), and {@code POST /v1/admin/approvals/{id}/reject} with {@code {"reason"}} (10–500
+ * characters). {@code payloadHash}, when given, must be the request's: the approver approves exactly
+ * the payload they read.
+ *
+ * <p>Answers: 200 with the request as it now is; 400 bad input; 403 the requester deciding, a role the
+ * action does not allow, or (approving a fund-related action) no super_admin among the two people;
+ * 404 no such request; 409 already decided, expired, payload hash mismatch, or the workflow's wait
+ * already over; 503 with {@code Retry-After} when the workflow is not waiting yet (nothing written) or
+ * could not be told (decision recorded: repeat the same call to deliver it).
+ */
+final class DecideApprovalAction implements RouteAction {
+
+    static final String APPROVE_ROUTE = "POST /v1/admin/approvals/{id}/approve";
+    static final String REJECT_ROUTE = "POST /v1/admin/approvals/{id}/reject";
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Set<String> APPROVE_FIELDS = Set.of("comment", "payloadHash");
+    private static final Set<String> REJECT_FIELDS = Set.of("reason");
+
+    private final Decision decision;
+    private final ApprovalDecider decider;
+    private final ActionRegistry registry;
+    private final Clock clock;
+
+    DecideApprovalAction(Decision decision, ApprovalDecider decider, ActionRegistry registry, Clock clock) {
+        this.decision = decision;
+        this.decider = decider;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Override
+    public ApiResult handle(ApiRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        QueryParams params = new QueryParams(request.query(), Set.of());
+        errors.addAll(params.errors());
+        Optional<String> id = ApprovalPath.id(request);
+        if (id.isEmpty()) {
+            errors.add(new FieldError("id", ApprovalRequest.ID_RULE));
+        }
+        String body = decision == Decision.APPROVED && request.body().isBlank() ? "{}" : request.body();
+        var parsed = BodyFields.parse(body, decision == Decision.APPROVED ? APPROVE_FIELDS : REJECT_FIELDS);
+        if (parsed instanceof BodyFields.Parsed.Invalid invalid) {
+            return ApiResult.problem(invalid.problem());
+        }
+        BodyFields fields = ((BodyFields.Parsed.Fields) parsed).fields();
+        Optional<DecisionCommand> command = decision == Decision.APPROVED
+                ? approve(fields, Json.readTree(body)) : reject(fields);
+        errors.addAll(fields.errors());
+        if (!errors.isEmpty()) {
+            return ApiResult.problem(Problem.validation(errors));
+        }
+        try {
+            DecisionOutcome outcome = decider.decide(id.get(), command.get(), request.requireCaller(),
+                    new RequestOrigin(request.requestId(), request.sourceIp()));
+            return answer(outcome);
+        } catch (AuditContentionException e) {
+            return new ApiResult(503, Problem.unavailable("too many concurrent changes; retry"), Map.of("Retry-After", "1"));
+        }
+    }
+
+    private static Optional<DecisionCommand> approve(BodyFields fields, JsonNode body) {
+        Optional<String> comment = optionalText(fields, body, "comment").map(String::strip).filter(text -> {
+            if (text.isEmpty() || text.length() > DecisionCommand.MAX_NOTE_LENGTH) {
+                fields.reject("comment", "must be 1 to " + DecisionCommand.MAX_NOTE_LENGTH + " characters");
+                return false;
+            }
+            return true;
+        });
+        Optional<String> payloadHash = optionalText(fields, body, "payloadHash").filter(text -> {
+            if (!SHA256_HEX.matcher(text).matches()) {
+                fields.reject("payloadHash", "must be the request's payloadHash: 64 lowercase hexadecimal characters");
+                return false;
+            }
+            return true;
+        });
+        return Optional.of(new DecisionCommand.Approve(comment, payloadHash));
+    }
+
+    private static Optional<DecisionCommand> reject(BodyFields fields) {
+        return fields.requiredString("reason").map(String::strip).filter(text -> {
+            if (text.length() < DecisionCommand.MIN_REASON_LENGTH || text.length() > DecisionCommand.MAX_NOTE_LENGTH) {
+                fields.reject("reason", "must be " + DecisionCommand.MIN_REASON_LENGTH + " to "
+                        + DecisionCommand.MAX_NOTE_LENGTH + " characters");
+                return false;
+            }
+            return true;
+        }).map(DecisionCommand.Reject::new);
+    }
+
+    private static Optional<String> optionalText(BodyFields fields, JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            fields.reject(name, "must be a string");
+            return Optional.empty();
+        }
+        return Optional.of(value.textValue());
+    }
+
+    private ApiResult answer(DecisionOutcome outcome) {
+        return switch (outcome) {
+            case DecisionOutcome.NotFound notFound -> ApiResult.problem(Problem.notFound("no approval request " + notFound.id()));
+            case DecisionOutcome.Refused refused -> ApiResult.problem(problem(refused));
+            case DecisionOutcome.NotReady notReady -> new ApiResult(503, Problem.unavailable("the approval workflow is not "
+                    + "waiting for a decision on " + notReady.request().id() + " yet; nothing was recorded, retry in a moment"),
+                    Map.of("Retry-After", "1"));
+            case DecisionOutcome.Decided decided -> switch (decided.delivery()) {
+                case DecisionSender.Delivery.Delivered delivered -> view(decided);
+                // a repeat finds the wait over when the first send did arrive: the decision stands either way
+                case DecisionSender.Delivery.WaitOver over when decided.repeated() -> view(decided);
+                case DecisionSender.Delivery.WaitOver over -> ApiResult.problem(Problem.of(409, "approval-wait-over",
+                        "The workflow is no longer waiting", "the decision on " + decided.request().id() + " was recorded, but the "
+                                + "workflow's wait had already ended (" + over.why() + "); the workflow closes the request without applying it"));
+                case DecisionSender.Delivery.Unavailable unavailable -> new ApiResult(503, Problem.unavailable("the decision on "
+                        + decided.request().id() + " was recorded but the workflow could not be told; repeat the same call to deliver it"),
+                        Map.of("Retry-After", "5"));
+            };
+        };
+    }
+
+    private ApiResult view(DecisionOutcome.Decided decided) {
+        return ApiResult.ok(ApprovalView.of(decided.request(), registry, clock.instant()));
+    }
+
+    private static Problem problem(DecisionOutcome.Refused refused) {
+        String detail = refused.detail();
+        return switch (refused.reason()) {
+            case SELF_DECISION -> Problem.of(403, "approval-self-decision", "The requester cannot decide", detail);
+            case ROLE_NOT_ALLOWED -> Problem.of(403, "approval-role", "Role may not decide this action", detail);
+            case SUPER_ADMIN_REQUIRED -> Problem.of(403, "approval-super-admin-required", "A super_admin must take part", detail);
+            case ALREADY_DECIDED -> Problem.of(409, "approval-decided", "Already decided", detail);
+            case EXPIRED -> Problem.of(409, "approval-expired", "Approval request expired", detail);
+            case HASH_MISMATCH -> Problem.of(409, "approval-payload-hash", "Payload hash does not match", detail);
+            case PAYLOAD_ALTERED -> Problem.of(409, "approval-payload-altered", "Payload altered", detail);
+            case UNKNOWN_ACTION -> Problem.of(409, "approval-unknown-action", "Unknown action", detail);
+        };
+    }
+}

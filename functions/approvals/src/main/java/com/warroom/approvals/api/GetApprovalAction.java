@@ -1,0 +1,44 @@
+package com.warroom.approvals.api;
+
+import com.warroom.approvals.ActionRegistry;
+import com.warroom.approvals.ApprovalRequest;
+import com.warroom.approvals.ApprovalStore;
+import com.warroom.http.ApiRequest;
+import com.warroom.http.ApiResult;
+import com.warroom.http.Problem;
+import com.warroom.http.QueryParams;
+import com.warroom.http.RouteAction;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code GET /v1/admin/approvals/{id}}: one request, read strongly consistent. */
+final class GetApprovalAction implements RouteAction {
+
+    static final String ROUTE = "GET /v1/admin/approvals/{id}";
+
+    private final ApprovalStore store;
+    private final ActionRegistry registry;
+    private final Clock clock;
+
+    GetApprovalAction(ApprovalStore store, ActionRegistry registry, Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Override
+    public ApiResult handle(ApiRequest request) {
+        QueryParams params = new QueryParams(request.query(), Set.of());
+        Optional<String> id = ApprovalPath.id(request);
+        if (id.isEmpty()) {
+            params.reject("id", ApprovalRequest.ID_RULE);
+        }
+        if (!params.valid()) {
+            return ApiResult.problem(Problem.validation(params.errors()));
+        }
+        return store.find(id.get())
+                .map(r -> ApiResult.ok(ApprovalView.of(r, registry, clock.instant())))
+                .orElseGet(() -> ApiResult.problem(Problem.notFound("no approval request " + id.get())));
+    }
+}

@@ -1,0 +1,32 @@
+package com.warroom.approvals.workflow;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.warroom.aws.AwsClients;
+import java.util.Map;
+
+/**
+ * Task RecordOutcome, the end of every path: input is the state ({@code {"approvalId", ...}}, with
+ * {@code "error": {"Error","Cause"}} after a caught failure or timeout), output {@code {"approvalId","status"}}.
+ */
+public final class RecordOutcomeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private final OutcomeRecorder recorder;
+
+    public RecordOutcomeHandler() {
+        this(new OutcomeRecorder(StepWiring.services(AwsClients.dynamoDbEnhanced())));
+    }
+
+    RecordOutcomeHandler(OutcomeRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        return WorkflowStep.run(context, input, origin -> {
+            String id = StepInput.approvalId(input);
+            var closed = recorder.close(id, StepInput.error(input), origin);
+            return Map.of("approvalId", id, "status", closed.status());
+        });
+    }
+}

@@ -1,0 +1,5 @@
+package com.warroom.infra;
+
+/** What a function can be wired to: the stack's tables, queues and topics, and the workflows' state machines. */
+public record FunctionResources(DataTables tables, WorkQueues queues, NoticeTopics topics, StateMachineArns workflows) {
+}

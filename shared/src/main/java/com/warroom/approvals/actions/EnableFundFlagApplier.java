@@ -1,0 +1,68 @@
+package com.warroom.approvals.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.approvals.ActionApplier;
+import com.warroom.approvals.ApprovalRequest;
+import com.warroom.flags.FlagRecord;
+import com.warroom.flags.FlagStore;
+import com.warroom.json.Json;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Re-enables the flag of an approved {@code ENABLE_FUND_FLAG} request, conditional on the flag state
+ * still being at the payload's {@code expectedVersion}: a flag changed since the request is refused,
+ * never overwritten. The new state names the requester as its author and the request's reason.
+ */
+final class EnableFundFlagApplier implements ActionApplier {
+
+    private final FlagStore flags;
+    private final Clock clock;
+
+    EnableFundFlagApplier(FlagStore flags, Clock clock) {
+        this.flags = flags;
+        this.clock = clock;
+    }
+
+    @Override
+    public Plan plan(ApprovalRequest request, JsonNode payloadNode, long auditSeq) {
+        if (!(EnableFundFlagPayload.parse(payloadNode) instanceof EnableFundFlagPayload.Parsed.Valid valid)) {
+            return new Refuse("the payload is not a valid ENABLE_FUND_FLAG payload");
+        }
+        EnableFundFlagPayload payload = valid.payload();
+        FlagRecord current = flags.current(payload.flag(), payload.scope());
+        if (current.version() != payload.expectedVersion()) {
+            return new Refuse(payload.target() + " is at version " + current.version() + " but the approved request expected version "
+                    + payload.expectedVersion() + ": the flag changed since the request, so nothing was applied");
+        }
+        if (current.enabled()) {
+            return new Refuse(payload.target() + " is already enabled; nothing was applied");
+        }
+        FlagRecord next = new FlagRecord(payload.flag().key(), payload.scope().key(), true, payload.reason(),
+                request.requestedBy(), request.requestedByEmail(), clock.instant().toString(), current.version() + 1, auditSeq);
+        var put = TransactPutItemEnhancedRequest.builder(FlagRecord.class)
+                .item(next)
+                .conditionExpression(unchangedSince(current))
+                .build();
+        Map<String, Object> effect = new LinkedHashMap<>();
+        effect.put("flag", next);
+        return new Apply(List.of(r -> r.addPutItem(flags.table(), put)), current.version() == 0 ? null : Json.write(current),
+                effect, payload.target() + " enabled at version " + next.version());
+    }
+
+    private static Expression unchangedSince(FlagRecord current) {
+        if (current.version() == 0) {
+            return Expression.builder().expression("attribute_not_exists(flag)").build();
+        }
+        return Expression.builder()
+                .expression("#version = :version")
+                .putExpressionName("#version", "version")
+                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(current.version())))
+                .build();
+    }
+}
