@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads flag states from the flags table. Writes go through the audit log's transactions. */
 public final class FlagStore implements FlagGate.SnapshotSource {
@@ -40,5 +42,17 @@ public final class FlagStore implements FlagGate.SnapshotSource {
     public FlagSnapshot read() {
         List<FlagRecord> records = table.scan(ScanEnhancedRequest.builder().consistentRead(true).build()).items().stream().toList();
         return new FlagSnapshot(records, clock.instant());
+    }
+
+    /** The condition that a flag state is still the one read: absent for a flag never set, else at that version. */
+    public static Expression unchangedSince(FlagRecord current) {
+        if (current.version() == 0) {
+            return Expression.builder().expression("attribute_not_exists(flag)").build();
+        }
+        return Expression.builder()
+                .expression("#version = :version")
+                .putExpressionName("#version", "version")
+                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(current.version())))
+                .build();
     }
 }

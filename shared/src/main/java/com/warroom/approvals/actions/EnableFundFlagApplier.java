@@ -10,9 +10,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Re-enables the flag of an approved {@code ENABLE_FUND_FLAG} request, conditional on the flag state
@@ -47,7 +45,7 @@ final class EnableFundFlagApplier implements ActionApplier {
                 request.requestedBy(), request.requestedByEmail(), clock.instant().toString(), current.version() + 1, auditSeq);
         var put = TransactPutItemEnhancedRequest.builder(FlagRecord.class)
                 .item(next)
-                .conditionExpression(unchangedSince(current))
+                .conditionExpression(FlagStore.unchangedSince(current))
                 .build();
         Map<String, Object> effect = new LinkedHashMap<>();
         effect.put("flag", next);
@@ -55,14 +53,4 @@ final class EnableFundFlagApplier implements ActionApplier {
                 effect, payload.target() + " enabled at version " + next.version());
     }
 
-    private static Expression unchangedSince(FlagRecord current) {
-        if (current.version() == 0) {
-            return Expression.builder().expression("attribute_not_exists(flag)").build();
-        }
-        return Expression.builder()
-                .expression("#version = :version")
-                .putExpressionName("#version", "version")
-                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(current.version())))
-                .build();
-    }
 }

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Sets kill switches. Disabling anything, or enabling a flag that is not fund-related, is applied at
@@ -98,7 +97,7 @@ public final class FlagToggle {
                 caller.sub(), caller.email(), clock.instant().toString(), current.version() + 1, auditSeq);
         var put = TransactPutItemEnhancedRequest.builder(FlagRecord.class)
                 .item(next)
-                .conditionExpression(unchangedSince(current))
+                .conditionExpression(FlagStore.unchangedSince(current))
                 .build();
         AuditDraft draft = new AuditDraft(caller, "flag.set", command.target(),
                 current.version() == 0 ? null : Json.write(current), Json.write(next), command.reason(), origin);
@@ -136,14 +135,4 @@ public final class FlagToggle {
                 entry -> new SetFlagOutcome.PendingApproval(request));
     }
 
-    private static Expression unchangedSince(FlagRecord current) {
-        if (current.version() == 0) {
-            return Expression.builder().expression("attribute_not_exists(flag)").build();
-        }
-        return Expression.builder()
-                .expression("#version = :version")
-                .putExpressionName("#version", "version")
-                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(current.version())))
-                .build();
-    }
 }
