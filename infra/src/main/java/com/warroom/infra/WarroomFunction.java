@@ -1,5 +1,6 @@
 package com.warroom.infra;
 
+import com.warroom.observability.OpsMetrics;
 import com.warroom.topology.FunctionDef;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,7 +29,7 @@ import software.constructs.Construct;
 public final class WarroomFunction extends Construct {
 
     public static final String ALIAS = "live";
-    public static final String METRICS_NAMESPACE = "Warroom";
+    public static final String METRICS_NAMESPACE = OpsMetrics.NAMESPACE;
     // C1 only (AWS's cold-start advice for Java): short-lived invocations never repay C2 compilation
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 

@@ -2,8 +2,11 @@ package com.warroom.approvals;
 
 import com.warroom.aws.Settings;
 import com.warroom.json.Json;
+import com.warroom.observability.OpsMetrics;
 import com.warroom.topology.Topology;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -15,6 +18,10 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
  * route's fund-flag path, the config route): record first, then start.
  */
 public final class ApprovalWorkflowStarter {
+
+    /** Counted when a recorded request's workflow could not be started (see {@link #startRecorded}). */
+    public static final String START_FAILED_METRIC = "ApprovalWorkflowStartFailed";
+    private static final Logger LOG = LoggerFactory.getLogger(ApprovalWorkflowStarter.class);
 
     private final SfnClient sfn;
     private final String stateMachineArn;
@@ -60,5 +67,19 @@ public final class ApprovalWorkflowStarter {
         } catch (SdkException e) {
             return new Start.Unavailable(e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Starts the workflow of a request whose record and audit entry are already committed. A workflow that did not
+     * start leaves the request PENDING (it cannot be decided, and expires): logged and counted so that ops see it,
+     * and the caller can ask again.
+     */
+    public Start startRecorded(String approvalId) {
+        Start start = start(approvalId);
+        if (start instanceof Start.Unavailable unavailable) {
+            LOG.error("approval {}: the approval workflow could not be started ({})", approvalId, unavailable.why());
+            OpsMetrics.count(START_FAILED_METRIC);
+        }
+        return start;
     }
 }

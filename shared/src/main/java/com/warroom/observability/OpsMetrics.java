@@ -1,6 +1,8 @@
 package com.warroom.observability;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -11,20 +13,32 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  */
 public final class OpsMetrics {
 
+    /** The namespace the CDK app gives every function; also used where nobody set one (the local runner). */
+    public static final String NAMESPACE = "Warroom";
+
     private static final AtomicBoolean PENDING = new AtomicBoolean();
+    private static final Logger LOG = LoggerFactory.getLogger(OpsMetrics.class);
 
     private OpsMetrics() {
     }
 
     public static void count(String name) {
         Metrics metrics = MetricsFactory.getMetricsInstance();
+        if (System.getenv("POWERTOOLS_METRICS_NAMESPACE") == null) {
+            metrics.setNamespace(NAMESPACE);
+        }
         metrics.addMetric(name, 1, MetricUnit.COUNT);
         PENDING.set(true);
     }
 
+    /** Writes what was counted. A metric that cannot be written never fails the work it counted. */
     public static void flush() {
         if (PENDING.getAndSet(false)) {
-            MetricsFactory.getMetricsInstance().flush();
+            try {
+                MetricsFactory.getMetricsInstance().flush();
+            } catch (RuntimeException e) {
+                LOG.warn("metrics could not be flushed", e);
+            }
         }
     }
 }

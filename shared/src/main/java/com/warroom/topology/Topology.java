@@ -89,9 +89,27 @@ public final class Topology {
             "com.warroom.approvals.api.ApprovalsApiHandler", 1024, 15, APPROVAL_STEP_TABLES, Set.of(), Set.of())
             .completingTasksOf(APPROVAL_WORKFLOW_NAME);
 
+    /** The read-only config routes: networks, treasury wallets, fee rules (never secrets). */
+    public static final FunctionDef CONFIG_READ = new FunctionDef("config-read", "functions/config",
+            "com.warroom.config.api.ConfigReadHandler", 1024, 10, Map.of(CONFIG, TableAccess.READ), Set.of(), Set.of());
+
+    /** Requests a config change: validates it against the config in force, records a PENDING approval, starts the workflow. */
+    public static final FunctionDef CONFIG_CHANGE = new FunctionDef("config-change", "functions/config",
+            "com.warroom.config.api.ConfigChangeHandler", 1024, 15,
+            Map.of(CONFIG, TableAccess.READ, APPROVALS, TableAccess.READ_WRITE, AUDIT, TableAccess.READ_APPEND),
+            Set.of(), Set.of())
+            .starting(APPROVAL_WORKFLOW_NAME);
+
+    /** Loads the seed config into an empty config table; invoked once after the first deploy, never routed. */
+    public static final FunctionDef CONFIG_SEED = new FunctionDef("config-seed", "functions/config",
+            "com.warroom.config.seed.SeedHandler", 1024, 60,
+            Map.of(CONFIG, TableAccess.READ_WRITE, AUDIT, TableAccess.READ_APPEND), Set.of(), Set.of());
+
     private static final Set<Role> STAFF_AND_SERVICE = Stream.concat(Role.STAFF.stream(), Stream.of(Role.SERVICE))
             .collect(Collectors.toUnmodifiableSet());
     private static final Set<Role> AUDIT_READERS = EnumSet.of(Role.SUPER_ADMIN, Role.OPS, Role.FINANCE);
+    /** The requesters of a CONFIG_CHANGE approval (see its action in the approvals registry). */
+    private static final Set<Role> CONFIG_REQUESTERS = EnumSet.of(Role.SUPER_ADMIN, Role.FINANCE);
 
     private static final Topology WARROOM = new Topology(
             List.of(FLAGS, AUDIT, APPROVALS, CONFIG),
@@ -108,22 +126,29 @@ public final class Topology {
                     new RouteDef("GET", "/v1/admin/approvals", APPROVALS_API, AUDIT_READERS),
                     new RouteDef("GET", "/v1/admin/approvals/{id}", APPROVALS_API, AUDIT_READERS),
                     new RouteDef("POST", "/v1/admin/approvals/{id}/approve", APPROVALS_API, AUDIT_READERS),
-                    new RouteDef("POST", "/v1/admin/approvals/{id}/reject", APPROVALS_API, AUDIT_READERS)));
+                    new RouteDef("POST", "/v1/admin/approvals/{id}/reject", APPROVALS_API, AUDIT_READERS),
+                    new RouteDef("GET", "/v1/config/networks", CONFIG_READ, STAFF_AND_SERVICE),
+                    new RouteDef("GET", "/v1/config/treasury", CONFIG_READ, STAFF_AND_SERVICE),
+                    new RouteDef("GET", "/v1/config/fee-rules", CONFIG_READ, STAFF_AND_SERVICE),
+                    new RouteDef("POST", "/v1/admin/config/changes", CONFIG_CHANGE, CONFIG_REQUESTERS)),
+            List.of(CONFIG_SEED));
 
     private final List<TableDef> tables;
     private final List<QueueDef> queues;
     private final List<TopicDef> topics;
     private final List<WorkflowDef> workflows;
     private final List<RouteDef> routes;
+    private final List<FunctionDef> standalone;
     private final Map<String, RouteDef> routesByKey;
 
     private Topology(List<TableDef> tables, List<QueueDef> queues, List<TopicDef> topics, List<WorkflowDef> workflows,
-                     List<RouteDef> routes) {
+                     List<RouteDef> routes, List<FunctionDef> standalone) {
         this.tables = List.copyOf(tables);
         this.queues = List.copyOf(queues);
         this.topics = List.copyOf(topics);
         this.workflows = List.copyOf(workflows);
         this.routes = List.copyOf(routes);
+        this.standalone = List.copyOf(standalone);
         Map<String, RouteDef> byKey = new LinkedHashMap<>();
         for (RouteDef route : routes) {
             if (byKey.put(route.routeKey(), route) != null) {
@@ -140,7 +165,13 @@ public final class Topology {
     /** Another wiring, for tests of the machinery that realizes a topology. */
     public static Topology of(List<TableDef> tables, List<QueueDef> queues, List<TopicDef> topics,
                               List<WorkflowDef> workflows, List<RouteDef> routes) {
-        return new Topology(tables, queues, topics, workflows, routes);
+        return of(tables, queues, topics, workflows, routes, List.of());
+    }
+
+    /** Another wiring with functions that no route or workflow calls (invoked by hand or by a deploy trigger). */
+    public static Topology of(List<TableDef> tables, List<QueueDef> queues, List<TopicDef> topics,
+                              List<WorkflowDef> workflows, List<RouteDef> routes, List<FunctionDef> standalone) {
+        return new Topology(tables, queues, topics, workflows, routes, standalone);
     }
 
     public List<TopicDef> topics() {
@@ -167,10 +198,17 @@ public final class Topology {
         return routes;
     }
 
-    /** Functions in route order, then the workflows' task functions, each once. */
+    /** Functions in route order, then the workflows' task functions, then the standalone ones, each once. */
     public List<FunctionDef> functions() {
-        return Stream.concat(routes.stream().map(RouteDef::function), workflows.stream().flatMap(w -> w.functions().stream()))
+        return Stream.of(routes.stream().map(RouteDef::function), workflows.stream().flatMap(w -> w.functions().stream()),
+                        standalone.stream())
+                .flatMap(s -> s)
                 .distinct().toList();
+    }
+
+    /** Functions that no route or workflow calls, such as the config seed. */
+    public List<FunctionDef> standalone() {
+        return standalone;
     }
 
     public Optional<RouteDef> route(String routeKey) {

@@ -14,6 +14,7 @@ import com.warroom.topology.Topology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -29,28 +30,33 @@ final class LocalWarroom implements AutoCloseable {
     private final EmbeddedStack stack;
     private final LocalGateway gateway;
     private final Map<String, String> settings;
+    private final String config;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalWarroom(EmbeddedStack stack, LocalGateway gateway, Map<String, String> settings) {
+    private LocalWarroom(EmbeddedStack stack, LocalGateway gateway, Map<String, String> settings, String config) {
         this.stack = stack;
         this.gateway = gateway;
         this.settings = Map.copyOf(settings);
+        this.config = config;
     }
 
-    static LocalWarroom start(LocalSettings local, DataFolder data, RSAKey signingKey, Topology topology) throws Exception {
+    /** {@code workingDir} is where the config seed file is looked for, on a first start (see {@link LocalConfigSeed}). */
+    static LocalWarroom start(LocalSettings local, DataFolder data, RSAKey signingKey, Topology topology, Path workingDir)
+            throws Exception {
         EmbeddedLogs.into(data.log());
         EmbeddedStack stack = EmbeddedStack.start(
                 new EmbeddedStack.Options(local.dynamoDb().port(), local.sqs().port(), Optional.of(data.dynamoDbData()),
                         local.sfn().port(), local.sns().port()));
         try {
             provision(stack, topology, data);
+            String config = LocalConfigSeed.ensure(workingDir);
             // handlers read their settings when constructed, so only now that they point at this stack
             LambdaFunctions functions = LambdaFunctions.instantiate(topology);
             PendingApprovals.resume(new ApprovalStore(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.APPROVALS.envVar())),
                     ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()));
             LocalGateway gateway = LocalGateway.start(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()),
                     topology, functions, new TokenVerifier(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
-            return new LocalWarroom(stack, gateway, stack.settings(topology));
+            return new LocalWarroom(stack, gateway, stack.settings(topology), config);
         } catch (Exception | Error e) {
             stack.close();
             throw e;
@@ -86,6 +92,11 @@ final class LocalWarroom implements AutoCloseable {
 
     URI snsEndpoint() {
         return stack.snsEndpoint();
+    }
+
+    /** The config in force, as the banner says it: {@code v3}, or {@code seeded v1 from <file>} on a first start. */
+    String config() {
+        return config;
     }
 
     /** The settings the functions run with: endpoints, table names, queue URLs. */

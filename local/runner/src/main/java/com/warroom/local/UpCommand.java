@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
             "  WARROOM_PORT           HTTP API gateway port (default 8080)",
             "  WARROOM_DYNAMODB_PORT  DynamoDB Local port (default 8000)",
             "  WARROOM_SQS_PORT       ElasticMQ (SQS) port (default 9324)",
+            "  WARROOM_SFN_PORT       local Step Functions port (default 8083)",
+            "  WARROOM_SNS_PORT       local SNS port (default 9911)",
             "A port of 0 picks a free one."})
 final class UpCommand implements Callable<Integer> {
 
@@ -64,7 +66,7 @@ final class UpCommand implements Callable<Integer> {
         }
         LocalWarroom warroom;
         try {
-            warroom = LocalWarroom.start(settings, data, signingKey, Topology.warroom());
+            warroom = LocalWarroom.start(settings, data, signingKey, Topology.warroom(), env.workingDirectory());
         } catch (Exception e) {
             data.log().failure("up could not start", e);
             env.err().println("warroom: could not start (" + oneLine(e) + "); details in " + data.log().file());
@@ -96,11 +98,12 @@ final class UpCommand implements Callable<Integer> {
         String sqs = warroom.sqsEndpoint().toString();
         out.println("Warroom is up. Data: " + data.dir());
         out.println("  API gateway  " + warroom.gatewayUrl());
+        out.println("  Config       " + warroom.config());
         out.println("  DynamoDB     " + dynamo + "   aws dynamodb list-tables --endpoint-url " + dynamo);
         out.println("  SQS          " + sqs + "   aws sqs list-queues --endpoint-url " + sqs);
         String sfn = warroom.sfnEndpoint().toString();
         String sns = warroom.snsEndpoint().toString();
-        out.println("  StepFunctions " + sfn + "   aws stepfunctions list-state-machines --endpoint-url " + sfn);
+        out.println("  SFN          " + sfn + "   aws stepfunctions list-state-machines --endpoint-url " + sfn);
         out.println("  SNS          " + sns + "   aws sns list-topics --endpoint-url " + sns);
         for (QueueDef queue : Topology.warroom().queues()) {
             out.println("  Queue        " + warroom.settings().get(queue.urlEnvVar()));

@@ -47,7 +47,9 @@ class UpCommandTest {
         try (RunningUp first = RunningUp.start(ENV, workDir)) {
             assertThat(first.out()).contains("Data: " + workDir.resolve("data"), "DynamoDB     http://127.0.0.1:",
                     "SQS          http://127.0.0.1:", "/000000000000/warroom-flag-changes",
-                    "WARROOM_DATA=" + workDir.resolve("data") + " ./warroom token --role ops --sub alice");
+                    "WARROOM_DATA=" + workDir.resolve("data") + " ./warroom token --role ops --sub alice",
+                    // the work folder is outside the repository, so the first start loads the seed bundled in the functions
+                    "Config       seeded v1 from the bundled config/seed-v1.json");
             URI api = first.apiUrl();
             assertThat(call(api, "GET", "/v1/health", null, null).statusCode()).isEqualTo(200);
             HttpResponse<String> set = call(api, "POST", "/v1/admin/system-flags/set", token,
@@ -67,6 +69,10 @@ class UpCommandTest {
             HttpResponse<String> flags = call(second.apiUrl(), "GET", "/v1/system-flags", token, null);
 
             assertThat(flags.statusCode()).as("a token minted before the restart").isEqualTo(200);
+            assertThat(second.out()).as("a restart keeps the config it has").contains("Config       v1\n");
+            HttpResponse<String> networks = call(second.apiUrl(), "GET", "/v1/config/networks", token, null);
+            assertThat(networks.statusCode()).as(networks.body()).isEqualTo(200);
+            assertThat(Json.readTree(networks.body()).get("version").asLong()).isEqualTo(1);
             JsonNode feed = StreamSupport.stream(Json.readTree(flags.body()).get("flags").spliterator(), false)
                     .filter(flag -> flag.get("flag").asText().equals("feed.posting")).findFirst().orElseThrow();
             assertThat(feed.get("global").get("enabled").asBoolean()).as("the flag set before the restart").isFalse();

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.approvals.ActionApplier;
 import com.warroom.approvals.ApplyResources;
 import com.warroom.approvals.ApprovalAction;
+import com.warroom.config.ConfigStore;
 import com.warroom.http.FieldError;
 import com.warroom.topology.Role;
+import com.warroom.topology.Topology;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +16,10 @@ import java.util.Set;
 /**
  * {@code CONFIG_CHANGE}: a change to the seed config (treasury wallets, networks, fee rules, roster).
  * Requested and approved by super_admin or finance, with a super_admin among the two (it routes funds).
- * The payload check here is structural ({@code {"kind": "...", "payload": {...}}}, other fields free);
- * the config domain's own parser and its apply step plug in when that issue lands — until then every
- * approved CONFIG_CHANGE fails at the apply step with nothing written.
+ * The payload check here is structural ({@code {"kind": "...", "payload": {...}}}): whether the change
+ * can apply depends on the config in force, so the requesting route checks it with
+ * {@link com.warroom.config.ConfigChangeParser} before any request exists, and the apply step checks it
+ * again against the config of that moment ({@link ConfigChangeApplier}).
  */
 public final class ConfigChangeAction implements ApprovalAction {
 
@@ -57,6 +60,7 @@ public final class ConfigChangeAction implements ApprovalAction {
 
     @Override
     public ActionApplier applier(ApplyResources resources) {
-        return ActionApplier.notYetAvailable(NAME);
+        return new ConfigChangeApplier(
+                new ConfigStore(resources.dynamo(), resources.tableName(Topology.CONFIG), resources.clock()));
     }
 }

@@ -297,13 +297,13 @@ class ApprovalWorkflowTest {
     }
 
     @Test
-    void configChangeAndScanOverride_areDecidedButTheirApplyIsNotAvailableYet() {
+    void configChangeWithoutConfigAndScanOverride_areDecidedButNotApplied() {
         ApprovalRequest config = fixtures.request(ConfigChangeAction.NAME, Map.of("kind", "fee_rule.set",
                 "payload", Map.of("id", "launch", "rule", Map.of("bps", 250))), person("fin-carol", Role.FINANCE), clock);
         steps.startAndWait(config.id());
         ok(api.approve(config.id(), BOB, Role.SUPER_ADMIN));
         assertThat(steps.finish(config.id(), "APPROVED")).containsEntry("status", "FAILED");
-        assertThat(fixtures.read(config.id()).outcome()).contains("CONFIG_CHANGE cannot be applied yet");
+        assertThat(fixtures.read(config.id()).outcome()).contains("no config is loaded yet");
 
         ApprovalRequest scan = fixtures.request(ScanOverrideAction.NAME, Map.of("subject", "project:P-17", "scan", "kyc"),
                 person("rev-erin", Role.REVIEWER), clock);

@@ -11,7 +11,6 @@ import com.warroom.flags.FlagRecord;
 import com.warroom.flags.FlagStore;
 import com.warroom.http.Caller;
 import com.warroom.json.Json;
-import com.warroom.observability.OpsMetrics;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
@@ -36,8 +33,7 @@ public final class FlagToggle {
     public static final String ENABLE_FUND_FLAG = "ENABLE_FUND_FLAG";
     /** A request expires when the workflow stops waiting for its decision. */
     public static final Duration APPROVAL_TTL = Topology.APPROVAL.decisionTimeout();
-    public static final String WORKFLOW_START_FAILED = "ApprovalWorkflowStartFailed";
-    private static final Logger LOG = LoggerFactory.getLogger(FlagToggle.class);
+    public static final String WORKFLOW_START_FAILED = ApprovalWorkflowStarter.START_FAILED_METRIC;
 
     private final FlagStore flags;
     private final DynamoDbTable<ApprovalRequest> approvals;
@@ -62,18 +58,9 @@ public final class FlagToggle {
             notifier.changed(applied.state());
         }
         if (outcome instanceof SetFlagOutcome.PendingApproval pending) {
-            startWorkflow(pending.request().id());
+            workflow.startRecorded(pending.request().id());
         }
         return outcome;
-    }
-
-    // The request and its audit entry are already committed; a workflow that did not start leaves it PENDING
-    // (it cannot be decided, and expires): counted so that ops see it, and the caller can ask again.
-    private void startWorkflow(String approvalId) {
-        if (workflow.start(approvalId) instanceof ApprovalWorkflowStarter.Start.Unavailable unavailable) {
-            LOG.error("approval {}: the approval workflow could not be started ({})", approvalId, unavailable.why());
-            OpsMetrics.count(WORKFLOW_START_FAILED);
-        }
     }
 
     private AuditedChange.Attempt<SetFlagOutcome> prepare(SetFlagCommand command, Caller caller,

@@ -2,6 +2,8 @@ package com.warroom.local.stack.sfn;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -30,6 +32,7 @@ final class Execution {
 
     private ExecutionStatus status = ExecutionStatus.RUNNING;
     private String state = "";
+    private final List<String> entered = new ArrayList<>();
     private WaitingTask waiting;
     private Instant stopDate;
     private String output;
@@ -62,6 +65,7 @@ final class Execution {
 
     synchronized void enter(String stateName) {
         state = stateName;
+        entered.add(stateName);
         waiting = null;
         notifyAll();
     }
@@ -114,6 +118,11 @@ final class Execution {
         stopDate = at;
         waiting = null;
         notifyAll();
+    }
+
+    /** Every state the execution entered so far, in the order it entered them (a state entered twice is listed twice). */
+    synchronized List<String> statesEntered() {
+        return List.copyOf(entered);
     }
 
     synchronized ExecutionView view() {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,6 +78,14 @@ public final class LocalStepFunctions implements AutoCloseable {
 
     public Optional<ExecutionView> execution(String executionArn) {
         return machines.find(executionArn).map(Execution::view);
+    }
+
+    /**
+     * The states the execution entered so far, in order: task states and the {@code Decided} choice alike, as the
+     * state machine's execution history lists their {@code StateEntered} events. Empty when there is no such execution.
+     */
+    public List<String> statesEntered(String executionArn) {
+        return machines.find(executionArn).map(Execution::statesEntered).orElse(List.of());
     }
 
     /**

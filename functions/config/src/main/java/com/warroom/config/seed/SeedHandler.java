@@ -1,0 +1,93 @@
+package com.warroom.config.seed;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.warroom.audit.AuditLog;
+import com.warroom.audit.RequestOrigin;
+import com.warroom.aws.AwsClients;
+import com.warroom.aws.Settings;
+import com.warroom.config.ConfigOutcome;
+import com.warroom.config.ConfigSeeder;
+import com.warroom.config.ConfigStore;
+import com.warroom.config.SeedConfig;
+import com.warroom.config.SeedConfigParser;
+import com.warroom.http.Caller;
+import com.warroom.topology.Topology;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+/**
+ * Loads the seed config bundled in this jar ({@code config/seed-v1.json}, copied from the repository at
+ * build time) into an empty config table: version 1 and a {@code config.seeded} audit entry. Not routed:
+ * run once after the first deploy with {@code aws lambda invoke --function-name <config-seed> --payload '{}' out.json}
+ * (or by a deploy trigger). A table that already holds a config answers {@code ALREADY_LOADED} and writes
+ * nothing, so running it again is harmless; a bundled file that breaks a config rule fails the invocation.
+ */
+public final class SeedHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    /** The seed file's path inside the jar. */
+    public static final String SEED_RESOURCE = "config/seed-v1.json";
+    /** Who the audit log names as having loaded the seed in AWS. */
+    public static final Caller ACTOR = new Caller("warroom-config-seed", "", Set.of());
+
+    private final ConfigSeeder seeder;
+
+    public SeedHandler() {
+        this(seeder(AwsClients.dynamoDbEnhanced(), Clock.systemUTC()));
+    }
+
+    SeedHandler(ConfigSeeder seeder) {
+        this.seeder = seeder;
+    }
+
+    static ConfigSeeder seeder(DynamoDbEnhancedClient dynamo, Clock clock) {
+        return new ConfigSeeder(new ConfigStore(dynamo, Settings.require(Topology.CONFIG.envVar()), clock),
+                new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), clock));
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        String requestId = context == null || context.getAwsRequestId() == null ? "unknown" : context.getAwsRequestId();
+        var source = new ConfigSeeder.SeedSource("seed:" + SEED_RESOURCE, new RequestOrigin(requestId, "lambda-invoke"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        switch (seeder.seed(bundledSeed(), ACTOR, source)) {
+            case ConfigSeeder.SeedOutcome.Seeded seeded -> {
+                out.put("status", "SEEDED");
+                out.put("version", seeded.snapshot().version());
+                out.put("configHash", seeded.snapshot().configHash());
+            }
+            case ConfigSeeder.SeedOutcome.AlreadyLoaded loaded -> {
+                out.put("status", "ALREADY_LOADED");
+                out.put("version", loaded.newest().version());
+                out.put("detail", "the config table already holds version " + loaded.newest().version()
+                        + "; a seed loads only into an empty table, so nothing was written");
+            }
+        }
+        return out;
+    }
+
+    /** The bundled seed file, checked against every config rule. */
+    public static SeedConfig bundledSeed() {
+        String json;
+        try (InputStream in = SeedHandler.class.getClassLoader().getResourceAsStream(SEED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SEED_RESOURCE + " is not in the jar");
+            }
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SEED_RESOURCE, e);
+        }
+        return switch (SeedConfigParser.parse(json)) {
+            case ConfigOutcome.Valid valid -> valid.config();
+            case ConfigOutcome.Invalid invalid -> throw new IllegalStateException("the bundled " + SEED_RESOURCE
+                    + " breaks config rules: " + invalid.errors());
+        };
+    }
+}

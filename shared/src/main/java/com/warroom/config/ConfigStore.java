@@ -1,0 +1,90 @@
+package com.warroom.config;
+
+import com.warroom.audit.AuditHasher;
+import com.warroom.http.Caller;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+
+/**
+ * The config table: one {@link ConfigSnapshot} per version, the newest in force. A version is
+ * written once, conditional on {@code attribute_not_exists}, inside the audit transaction that
+ * records it, so of two writers of the same next version exactly one lands.
+ */
+public final class ConfigStore {
+
+    private final DynamoDbTable<ConfigSnapshot> table;
+    private final Clock clock;
+
+    public ConfigStore(DynamoDbEnhancedClient dynamo, String tableName, Clock clock) {
+        this.table = dynamo.table(tableName, ConfigSnapshot.SCHEMA);
+        this.clock = clock;
+    }
+
+    public DynamoDbTable<ConfigSnapshot> table() {
+        return table;
+    }
+
+    /** The newest snapshot, read strongly consistent; empty while nothing is loaded. */
+    public Optional<ConfigSnapshot> newest() {
+        return table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(ConfigSnapshot.KIND).build()))
+                        .scanIndexForward(false)
+                        .limit(1)
+                        .consistentRead(true)
+                        .build())
+                .items().stream().findFirst();
+    }
+
+    /** The config in force; empty while nothing is loaded. */
+    public Optional<SeedConfig> current() {
+        return newest().map(ConfigStore::config);
+    }
+
+    /** The config a snapshot holds; a stored snapshot that no longer passes the rules is a fault, not an answer. */
+    public static SeedConfig config(ConfigSnapshot snapshot) {
+        return switch (SeedConfigParser.parse(snapshot.config())) {
+            case ConfigOutcome.Valid valid -> valid.config();
+            case ConfigOutcome.Invalid invalid -> throw new IllegalStateException("config snapshot v" + snapshot.version()
+                    + " does not pass the config rules: " + invalid.errors());
+        };
+    }
+
+    /** The snapshot of {@code config} made by {@code author} from {@code source}, to be recorded by audit entry {@code auditSeq}. */
+    public ConfigSnapshot snapshot(SeedConfig config, Caller author, String source, long auditSeq) {
+        String canonical = SeedConfigJson.canonical(config);
+        return new ConfigSnapshot(ConfigSnapshot.KIND, config.version(), canonical, AuditHasher.sha256Hex(canonical), source,
+                author.sub(), author.email(), clock.instant().toString(), auditSeq);
+    }
+
+    /** A transaction write of a new version; it fails if that version exists already. */
+    public Consumer<TransactWriteItemsEnhancedRequest.Builder> putNew(ConfigSnapshot snapshot) {
+        var put = TransactPutItemEnhancedRequest.builder(ConfigSnapshot.class)
+                .item(snapshot)
+                .conditionExpression(Expression.builder()
+                        .expression("attribute_not_exists(#version)")
+                        .putExpressionName("#version", "version")
+                        .build())
+                .build();
+        return request -> request.addPutItem(table, put);
+    }
+
+    /** What an audit entry records of a snapshot: its version, hash and source (the content is in the snapshot). */
+    public static Map<String, Object> summary(ConfigSnapshot snapshot) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("version", snapshot.version());
+        out.put("configHash", snapshot.configHash());
+        out.put("source", snapshot.source());
+        return out;
+    }
+}
