@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the bench (and the modules it needs, tests skipped) and runs one of its programs.
+#   bench/run.sh cold-init        [--runs 10] [--variants lambda-c1-serial,jdk-defaults] [--classpath lambda-jar|maven]
+#   bench/run.sh gate-throughput  [--forks 3] [--threads 1,2] [--variants lambda-c1-serial,jdk-defaults]
+#                                 [--warmup 5] [--iterations 5] [--seconds 1]
+# Offline machines: MAVEN_ARGS=-o bench/run.sh ...   Skip the build: BENCH_SKIP_BUILD=1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+case "${1:-}" in
+  cold-init) main=com.warroom.bench.ColdInit ;;
+  gate-throughput) main=com.warroom.bench.FlagGateThroughput ;;
+  *) echo "usage: bench/run.sh cold-init|gate-throughput [options]" >&2; exit 2 ;;
+esac
+shift
+
+if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
+  ./mvnw -B -q -pl bench -am package -DskipTests
+fi
+
+# Run from copies of this repository's jars, so that a rebuild while the bench runs cannot change what it measures.
+snapshot=bench/target/run-jars
+rm -rf "$snapshot" && mkdir -p "$snapshot"
+cp functions/flag-toggle/target/flag-toggle-lambda.jar "$snapshot/"
+classpath=""
+IFS=: read -r -a entries <<< "$(cat bench/target/bench-classpath.txt)"
+for entry in "${entries[@]}"; do
+  if [[ "$entry" == "$PWD"/* ]]; then
+    cp "$entry" "$snapshot/"
+    entry="$snapshot/$(basename "$entry")"
+  fi
+  classpath="$classpath:$entry"
+done
+cp -r bench/target/classes "$snapshot/bench-classes"
+
+# The launcher JVM hosts DynamoDB Local (sqlite natives) and ElasticMQ; the measured code runs in child JVMs.
+exec "$JAVA" --enable-native-access=ALL-UNNAMED \
+  -Dbench.lambdaJar="$snapshot/flag-toggle-lambda.jar" \
+  -cp "$snapshot/bench-classes$classpath" \
+  "$main" "$@"
