@@ -8,7 +8,9 @@ import com.warroom.audit.AuditHasher;
 import com.warroom.http.Caller;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
@@ -97,6 +99,29 @@ public record ApprovalRequest(
 
     public Optional<ApprovalStatus> statusValue() {
         return ApprovalStatus.parse(status);
+    }
+
+    /** What the route that recorded the request answers (202): enough to find, read and approve it. */
+    public Map<String, Object> receipt() {
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("approvalId", id);
+        receipt.put("status", status);
+        receipt.put("action", action);
+        receipt.put("payloadHash", payloadHash);
+        receipt.put("expiresAt", expiresAt);
+        return receipt;
+    }
+
+    /** The request as its {@code approval.requested} audit entry records it, with the payload as JSON. */
+    public Map<String, Object> requestedState(Object payloadJson) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("approvalId", id);
+        state.put("action", action);
+        state.put("status", status);
+        state.put("payload", payloadJson);
+        state.put("payloadHash", payloadHash);
+        state.put("expiresAt", expiresAt);
+        return state;
     }
 
     public boolean hasStatus(ApprovalStatus expected) {

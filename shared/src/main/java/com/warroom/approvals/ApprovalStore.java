@@ -90,6 +90,12 @@ public final class ApprovalStore {
 
     /** Puts a new request, only if no request has its id. */
     public Consumer<TransactWriteItemsEnhancedRequest.Builder> insert(ApprovalRequest request) {
+        return insert(table, request);
+    }
+
+    /** Puts a new request into {@code table}, only if no request has its id: for routes that only ever record requests. */
+    public static Consumer<TransactWriteItemsEnhancedRequest.Builder> insert(DynamoDbTable<ApprovalRequest> table,
+                                                                            ApprovalRequest request) {
         var put = TransactPutItemEnhancedRequest.builder(ApprovalRequest.class)
                 .item(request)
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(id)").build())

@@ -3,6 +3,7 @@ package com.warroom.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.warroom.audit.AuditContentionException;
 import com.warroom.json.Json;
 import com.warroom.observability.OpsMetrics;
 import com.warroom.topology.RouteDef;
@@ -100,6 +101,9 @@ public final class ApiRouter {
                     nonNull(event.getPathParameters()), lowerCaseKeys(event.getHeaders()), body.orElse(""),
                     caller, requestId, sourceIp(event));
             return action.handle(request);
+        } catch (AuditContentionException e) {
+            // every admin write appends to the one audit chain; past the retries, the caller may simply try again
+            return new ApiResult(503, Problem.unavailable("too many concurrent changes; retry"), Map.of("Retry-After", "1"));
         } catch (RuntimeException e) {
             LOG.error("request {} failed", requestId, e);
             return ApiResult.problem(Problem.internal(requestId));

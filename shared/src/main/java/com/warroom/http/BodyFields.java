@@ -70,6 +70,49 @@ public final class BodyFields {
         return Optional.of(value.textValue());
     }
 
+    /** An optional string; absent and null are the same. */
+    public Optional<String> optionalString(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldError(name, "must be a string"));
+            return Optional.empty();
+        }
+        return Optional.of(value.textValue());
+    }
+
+    /** A required free text (a reason, a comment), trimmed, of {@code min} to {@code max} characters. */
+    public Optional<String> requiredText(String name, int min, int max) {
+        return lengthChecked(name, requiredString(name), min, max);
+    }
+
+    /** An optional free text, trimmed, of {@code min} to {@code max} characters when given. */
+    public Optional<String> optionalText(String name, int min, int max) {
+        return lengthChecked(name, optionalString(name), min, max);
+    }
+
+    /** A required value of any JSON type, for a part whose shape another parser judges. */
+    public Optional<JsonNode> requiredValue(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            errors.add(new FieldError(name, "is required"));
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    private Optional<String> lengthChecked(String name, Optional<String> text, int min, int max) {
+        return text.map(String::strip).filter(stripped -> {
+            if (stripped.length() < min || stripped.length() > max) {
+                errors.add(new FieldError(name, "must be " + min + " to " + max + " characters"));
+                return false;
+            }
+            return true;
+        });
+    }
+
     public Optional<Boolean> requiredBoolean(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {

@@ -1,10 +1,8 @@
 package com.warroom.approvals.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.approvals.ActionRegistry;
 import com.warroom.approvals.ApprovalRequest;
 import com.warroom.approvals.Decision;
-import com.warroom.audit.AuditContentionException;
 import com.warroom.audit.RequestOrigin;
 import com.warroom.http.ApiRequest;
 import com.warroom.http.ApiResult;
@@ -13,7 +11,6 @@ import com.warroom.http.FieldError;
 import com.warroom.http.Problem;
 import com.warroom.http.QueryParams;
 import com.warroom.http.RouteAction;
-import com.warroom.json.Json;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,29 +68,19 @@ final class DecideApprovalAction implements RouteAction {
         }
         BodyFields fields = ((BodyFields.Parsed.Fields) parsed).fields();
         Optional<DecisionCommand> command = decision == Decision.APPROVED
-                ? approve(fields, Json.readTree(body)) : reject(fields);
+                ? approve(fields) : reject(fields);
         errors.addAll(fields.errors());
         if (!errors.isEmpty()) {
             return ApiResult.problem(Problem.validation(errors));
         }
-        try {
-            DecisionOutcome outcome = decider.decide(id.get(), command.get(), request.requireCaller(),
-                    new RequestOrigin(request.requestId(), request.sourceIp()));
-            return answer(outcome);
-        } catch (AuditContentionException e) {
-            return new ApiResult(503, Problem.unavailable("too many concurrent changes; retry"), Map.of("Retry-After", "1"));
-        }
+        DecisionOutcome outcome = decider.decide(id.get(), command.get(), request.requireCaller(),
+                new RequestOrigin(request.requestId(), request.sourceIp()));
+        return answer(outcome);
     }
 
-    private static Optional<DecisionCommand> approve(BodyFields fields, JsonNode body) {
-        Optional<String> comment = optionalText(fields, body, "comment").map(String::strip).filter(text -> {
-            if (text.isEmpty() || text.length() > DecisionCommand.MAX_NOTE_LENGTH) {
-                fields.reject("comment", "must be 1 to " + DecisionCommand.MAX_NOTE_LENGTH + " characters");
-                return false;
-            }
-            return true;
-        });
-        Optional<String> payloadHash = optionalText(fields, body, "payloadHash").filter(text -> {
+    private static Optional<DecisionCommand> approve(BodyFields fields) {
+        Optional<String> comment = fields.optionalText("comment", 1, DecisionCommand.MAX_NOTE_LENGTH);
+        Optional<String> payloadHash = fields.optionalString("payloadHash").filter(text -> {
             if (!SHA256_HEX.matcher(text).matches()) {
                 fields.reject("payloadHash", "must be the request's payloadHash: 64 lowercase hexadecimal characters");
                 return false;
@@ -104,26 +91,8 @@ final class DecideApprovalAction implements RouteAction {
     }
 
     private static Optional<DecisionCommand> reject(BodyFields fields) {
-        return fields.requiredString("reason").map(String::strip).filter(text -> {
-            if (text.length() < DecisionCommand.MIN_REASON_LENGTH || text.length() > DecisionCommand.MAX_NOTE_LENGTH) {
-                fields.reject("reason", "must be " + DecisionCommand.MIN_REASON_LENGTH + " to "
-                        + DecisionCommand.MAX_NOTE_LENGTH + " characters");
-                return false;
-            }
-            return true;
-        }).map(DecisionCommand.Reject::new);
-    }
-
-    private static Optional<String> optionalText(BodyFields fields, JsonNode body, String name) {
-        JsonNode value = body.get(name);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            fields.reject(name, "must be a string");
-            return Optional.empty();
-        }
-        return Optional.of(value.textValue());
+        return fields.requiredText("reason", DecisionCommand.MIN_REASON_LENGTH, DecisionCommand.MAX_NOTE_LENGTH)
+                .map(DecisionCommand.Reject::new);
     }
 
     private ApiResult answer(DecisionOutcome outcome) {

@@ -9,13 +9,14 @@ import com.warroom.approvals.ActionRegistry;
 import com.warroom.approvals.ApprovalAudit;
 import com.warroom.approvals.ApprovalFixtures;
 import com.warroom.approvals.ApprovalRequest;
-import com.warroom.approvals.MutableClock;
 import com.warroom.approvals.workflow.WorkflowSteps;
 import com.warroom.audit.AuditEntry;
 import com.warroom.flags.Flag;
+import com.warroom.local.stack.AdjustableClock;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.topology.Role;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,7 +37,7 @@ class ConcurrentDecisionTest {
     private static final int REJECTERS = 6;
     private static ApprovalFixtures fixtures;
 
-    private final MutableClock clock = MutableClock.at("2026-11-25T08:00:00Z");
+    private final AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-11-25T08:00:00Z"));
 
     @BeforeAll
     static void start(EmbeddedStack stack) {

@@ -10,17 +10,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.warroom.approvals.ApprovalFixtures;
 import com.warroom.approvals.ApprovalRequest;
-import com.warroom.approvals.MutableClock;
 import com.warroom.approvals.actions.ConfigChangeAction;
 import com.warroom.approvals.actions.ScanOverrideAction;
 import com.warroom.approvals.workflow.WorkflowSteps;
 import com.warroom.flags.Flag;
 import com.warroom.http.Caller;
 import com.warroom.json.Json;
+import com.warroom.local.stack.AdjustableClock;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.topology.Role;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ class DecisionRulesTest {
     private static final Caller ROOT_RITA = person("root-rita", Role.SUPER_ADMIN);
     private static ApprovalFixtures fixtures;
 
-    private final MutableClock clock = MutableClock.at("2026-11-24T10:00:00Z");
+    private final AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
     private ApprovalsApi api;
     private WorkflowSteps steps;
 

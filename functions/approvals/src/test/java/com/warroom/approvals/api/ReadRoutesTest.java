@@ -9,15 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.approvals.ApprovalFixtures;
 import com.warroom.approvals.ApprovalRequest;
-import com.warroom.approvals.MutableClock;
 import com.warroom.approvals.workflow.WorkflowSteps;
 import com.warroom.flags.Flag;
 import com.warroom.json.Json;
+import com.warroom.local.stack.AdjustableClock;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.topology.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -43,7 +44,7 @@ class ReadRoutesTest {
 
     @Test
     void get_showsTheRequestAndWhoMayDecideIt_butNeverTheTaskToken() {
-        MutableClock clock = MutableClock.at("2026-11-27T08:00:00Z");
+        AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-11-27T08:00:00Z"));
         ApprovalsApi api = new ApprovalsApi(fixtures.services(clock));
         ApprovalRequest request = fixtures.requestEnable(Flag.REFUND, newRound(), person("ops-alice", Role.OPS), clock);
         String token = new WorkflowSteps(fixtures.services(clock), fixtures.resources(clock)).startAndWait(request.id());
@@ -75,7 +76,7 @@ class ReadRoutesTest {
     @Test
     void list_pagesThroughOneStatusNewestFirst() {
         // requests of 2099 are newer than any other test's, so they lead the PENDING listing
-        MutableClock clock = MutableClock.at("2099-01-01T00:00:00Z");
+        AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2099-01-01T00:00:00Z"));
         ApprovalsApi api = new ApprovalsApi(fixtures.services(clock));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -98,7 +99,7 @@ class ReadRoutesTest {
 
     @Test
     void list_byStatus_showsOnlyThatStatus_andEndsWithoutNext() {
-        MutableClock clock = MutableClock.at("2026-11-27T09:00:00Z");
+        AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-11-27T09:00:00Z"));
         ApprovalsApi api = new ApprovalsApi(fixtures.services(clock));
         WorkflowSteps steps = new WorkflowSteps(fixtures.services(clock), fixtures.resources(clock));
         ApprovalRequest request = fixtures.requestEnable(Flag.PAYOUT, newRound(), person("ops-alice", Role.OPS), clock);
@@ -136,13 +137,13 @@ class ReadRoutesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badQueries")
     void list_whenQueryIsBad_answers400NamingTheParameter(String name, Map<String, String> query, String field) {
-        ApprovalsApi api = new ApprovalsApi(fixtures.services(MutableClock.at("2026-11-27T10:00:00Z")));
+        ApprovalsApi api = new ApprovalsApi(fixtures.services(AdjustableClock.startingAt(Instant.parse("2026-11-27T10:00:00Z"))));
         assertProblem(api.list(query, "fin-carol", Role.FINANCE), 400, field);
     }
 
     @Test
     void get_refusesQueryParameters() {
-        ApprovalsApi api = new ApprovalsApi(fixtures.services(MutableClock.at("2026-11-27T10:00:00Z")));
+        ApprovalsApi api = new ApprovalsApi(fixtures.services(AdjustableClock.startingAt(Instant.parse("2026-11-27T10:00:00Z"))));
         var event = ApprovalsApi.event(ApprovalsApi.GET, "some-id", null, "fin-carol", Role.FINANCE);
         event.setQueryStringParameters(Map.of("fields", "all"));
         assertProblem(api.call(event), 400, "fields");

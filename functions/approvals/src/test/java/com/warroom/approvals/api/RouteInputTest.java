@@ -8,12 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.warroom.approvals.ApprovalFixtures;
 import com.warroom.approvals.ApprovalRequest;
-import com.warroom.approvals.MutableClock;
 import com.warroom.approvals.workflow.WorkflowSteps;
 import com.warroom.flags.Flag;
+import com.warroom.local.stack.AdjustableClock;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.topology.Role;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,7 +38,7 @@ class RouteInputTest {
     @BeforeAll
     static void start(EmbeddedStack stack) {
         fixtures = new ApprovalFixtures(stack);
-        MutableClock clock = MutableClock.at("2026-11-26T08:00:00Z");
+        AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-11-26T08:00:00Z"));
         api = new ApprovalsApi(fixtures.services(clock));
         request = fixtures.requestEnable(Flag.CONTRIBUTE, newRound(), person("ops-alice", Role.OPS), clock);
         new WorkflowSteps(fixtures.services(clock), fixtures.resources(clock)).startAndWait(request.id());

@@ -12,7 +12,6 @@ import com.warroom.approvals.ApprovalAudit;
 import com.warroom.approvals.ApprovalFixtures;
 import com.warroom.approvals.ApprovalRequest;
 import com.warroom.approvals.Decision;
-import com.warroom.approvals.MutableClock;
 import com.warroom.approvals.actions.ConfigChangeAction;
 import com.warroom.approvals.actions.ScanOverrideAction;
 import com.warroom.approvals.api.ApprovalsApi;
@@ -25,10 +24,12 @@ import com.warroom.flags.FlagRecord;
 import com.warroom.flags.FlagScope;
 import com.warroom.http.Caller;
 import com.warroom.json.Json;
+import com.warroom.local.stack.AdjustableClock;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.topology.Role;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,7 @@ class ApprovalWorkflowTest {
     private static final String BOB = "root-bob";
     private static ApprovalFixtures fixtures;
 
-    private final MutableClock clock = MutableClock.at("2026-11-23T09:00:00Z");
+    private final AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-11-23T09:00:00Z"));
     private ApprovalsApi api;
     private WorkflowSteps steps;
 

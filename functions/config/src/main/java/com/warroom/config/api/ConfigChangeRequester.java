@@ -1,10 +1,10 @@
 package com.warroom.config.api;
 
 import com.warroom.approvals.ApprovalRequest;
+import com.warroom.approvals.ApprovalStore;
 import com.warroom.approvals.ApprovalWorkflowStarter;
 import com.warroom.approvals.actions.ConfigChangeAction;
 import com.warroom.audit.AuditDraft;
-import com.warroom.audit.AuditHasher;
 import com.warroom.audit.AuditLog;
 import com.warroom.audit.AuditedChange;
 import com.warroom.audit.RequestOrigin;
@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 
 /**
  * Asks for a config change: checks it against the config in force (a change that could not apply is
@@ -75,25 +73,12 @@ final class ConfigChangeRequester {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("kind", change.kind());
         payload.put("payload", change.payload());
-        String canonicalPayload = Json.canonical(payload);
-        ApprovalRequest request = new ApprovalRequest(UUID.randomUUID().toString(), ConfigChangeAction.NAME, canonicalPayload,
-                AuditHasher.sha256Hex(canonicalPayload), ApprovalRequest.PENDING, caller.sub(), caller.email(),
-                caller.roleNames(), reason, now.toString(), now.plus(Topology.APPROVAL.decisionTimeout()).toString(), 1);
-        var put = TransactPutItemEnhancedRequest.builder(ApprovalRequest.class)
-                .item(request)
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(id)").build())
-                .build();
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("approvalId", request.id());
-        after.put("action", ConfigChangeAction.NAME);
-        after.put("status", ApprovalRequest.PENDING);
-        after.put("payload", payload);
-        after.put("payloadHash", request.payloadHash());
-        after.put("expiresAt", request.expiresAt());
+        ApprovalRequest request = ApprovalRequest.pending(UUID.randomUUID().toString(), ConfigChangeAction.NAME,
+                Json.canonical(payload), caller, reason, now, Topology.APPROVAL.decisionTimeout());
         // the same target as every later entry of this approval (the registry's), so the request's history reads as one
         AuditDraft draft = new AuditDraft(caller, "approval.requested", "config:" + change.kind(),
-                Json.write(ConfigStore.summary(current)), Json.write(after), reason, origin);
-        return new AuditedChange.Write<>(List.of(r -> r.addPutItem(approvals, put)), draft,
+                Json.write(ConfigStore.summary(current)), Json.write(request.requestedState(payload)), reason, origin);
+        return new AuditedChange.Write<>(List.of(ApprovalStore.insert(approvals, request)), draft,
                 entry -> new ConfigChangeOutcome.Pending(request));
     }
 }

@@ -1,16 +1,12 @@
 package com.warroom.config.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.warroom.audit.AuditContentionException;
 import com.warroom.audit.RequestOrigin;
 import com.warroom.http.ApiRequest;
 import com.warroom.http.ApiResult;
 import com.warroom.http.BodyFields;
 import com.warroom.http.Problem;
 import com.warroom.http.RouteAction;
-import com.warroom.json.Json;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,43 +34,22 @@ final class RequestConfigChangeAction implements RouteAction {
         }
         BodyFields fields = ((BodyFields.Parsed.Fields) parsed).fields();
         Optional<String> kind = fields.requiredString("kind");
-        // BodyFields has checked it is one JSON object; the payload's own shape is the config parser's to judge
-        JsonNode payload = Json.readTree(request.body()).get("payload");
-        if (payload == null || payload.isNull()) {
-            fields.reject("payload", "is required");
-        }
-        Optional<String> reason = fields.requiredString("reason").map(String::strip).filter(text -> {
-            if (text.length() < ConfigChangeCommand.MIN_REASON_LENGTH || text.length() > ConfigChangeCommand.MAX_REASON_LENGTH) {
-                fields.reject("reason", "must be " + ConfigChangeCommand.MIN_REASON_LENGTH + " to "
-                        + ConfigChangeCommand.MAX_REASON_LENGTH + " characters");
-                return false;
-            }
-            return true;
-        });
+        // the payload's own shape is the config parser's to judge
+        Optional<JsonNode> payload = fields.requiredValue("payload");
+        Optional<String> reason = fields.requiredText("reason", ConfigChangeCommand.MIN_REASON_LENGTH,
+                ConfigChangeCommand.MAX_REASON_LENGTH);
         if (!fields.valid()) {
             return ApiResult.problem(Problem.validation(fields.errors()));
         }
-        var command = new ConfigChangeCommand(kind.get(), payload, reason.get());
-        try {
-            return answer(requester.request(command, request.requireCaller(), new RequestOrigin(request.requestId(), request.sourceIp())));
-        } catch (AuditContentionException e) {
-            return new ApiResult(503, Problem.unavailable("too many concurrent changes; retry"), Map.of("Retry-After", "1"));
-        }
+        var command = new ConfigChangeCommand(kind.get(), payload.get(), reason.get());
+        return answer(requester.request(command, request.requireCaller(), new RequestOrigin(request.requestId(), request.sourceIp())));
     }
 
     private static ApiResult answer(ConfigChangeOutcome outcome) {
         return switch (outcome) {
             case ConfigChangeOutcome.NotLoaded notLoaded -> ApiResult.problem(ConfigProblems.notLoaded());
             case ConfigChangeOutcome.Invalid invalid -> ApiResult.problem(ConfigProblems.invalidChange(invalid.errors()));
-            case ConfigChangeOutcome.Pending pending -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("approvalId", pending.request().id());
-                body.put("status", pending.request().status());
-                body.put("action", pending.request().action());
-                body.put("payloadHash", pending.request().payloadHash());
-                body.put("expiresAt", pending.request().expiresAt());
-                yield ApiResult.accepted(body);
-            }
+            case ConfigChangeOutcome.Pending pending -> ApiResult.accepted(pending.request().receipt());
         };
     }
 }

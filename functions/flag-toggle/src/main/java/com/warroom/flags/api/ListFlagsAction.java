@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code GET /v1/system-flags}: every catalogue flag with its global state and every scoped override. */
 final class ListFlagsAction implements RouteAction {
@@ -38,13 +39,13 @@ final class ListFlagsAction implements RouteAction {
             return ApiResult.problem(Problem.validation(params.errors()));
         }
         FlagSnapshot snapshot = store.read();
+        Map<String, List<FlagView>> overridesByFlag = snapshot.records().stream()
+                .filter(r -> !r.scope().equals(FlagScope.GLOBAL.key()))
+                .sorted(Comparator.comparing(FlagRecord::scope))
+                .collect(Collectors.groupingBy(FlagRecord::flag, Collectors.mapping(r -> FlagView.of(r, null), Collectors.toList())));
         List<FlagListing> flags = Arrays.stream(Flag.values()).map(flag -> new FlagListing(flag.key(), flag.fundRelated(),
                 FlagView.of(snapshot.find(flag, FlagScope.GLOBAL).orElseGet(() -> FlagRecord.initial(flag, FlagScope.GLOBAL)), null),
-                snapshot.records().stream()
-                        .filter(r -> r.flag().equals(flag.key()) && !r.scope().equals(FlagScope.GLOBAL.key()))
-                        .sorted(Comparator.comparing(FlagRecord::scope))
-                        .map(r -> FlagView.of(r, null))
-                        .toList()))
+                overridesByFlag.getOrDefault(flag.key(), List.of())))
                 .toList();
         return ApiResult.ok(Map.of("flags", flags));
     }

@@ -1,6 +1,5 @@
 package com.warroom.flags.api;
 
-import com.warroom.audit.AuditContentionException;
 import com.warroom.audit.RequestOrigin;
 import com.warroom.flags.Flag;
 import com.warroom.flags.FlagScope;
@@ -12,8 +11,6 @@ import com.warroom.http.ApiResult;
 import com.warroom.http.BodyFields;
 import com.warroom.http.Problem;
 import com.warroom.http.RouteAction;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,24 +48,13 @@ final class SetFlagAction implements RouteAction {
             return parsedScope;
         });
         Optional<Boolean> enabled = fields.requiredBoolean("enabled");
-        Optional<String> reason = fields.requiredString("reason").map(String::strip).filter(text -> {
-            if (text.length() < SetFlagCommand.MIN_REASON_LENGTH || text.length() > SetFlagCommand.MAX_REASON_LENGTH) {
-                fields.reject("reason", "must be " + SetFlagCommand.MIN_REASON_LENGTH + " to "
-                        + SetFlagCommand.MAX_REASON_LENGTH + " characters");
-                return false;
-            }
-            return true;
-        });
+        Optional<String> reason = fields.requiredText("reason", SetFlagCommand.MIN_REASON_LENGTH, SetFlagCommand.MAX_REASON_LENGTH);
         Optional<Long> expectedVersion = fields.optionalCount("expectedVersion");
         if (!fields.valid()) {
             return ApiResult.problem(Problem.validation(fields.errors()));
         }
         var command = new SetFlagCommand(flag.get(), scope.get(), enabled.get(), reason.get(), expectedVersion);
-        try {
-            return answer(toggle.set(command, request.requireCaller(), new RequestOrigin(request.requestId(), request.sourceIp())));
-        } catch (AuditContentionException e) {
-            return new ApiResult(503, Problem.unavailable("too many concurrent changes; retry"), Map.of("Retry-After", "1"));
-        }
+        return answer(toggle.set(command, request.requireCaller(), new RequestOrigin(request.requestId(), request.sourceIp())));
     }
 
     private static ApiResult answer(SetFlagOutcome outcome) {
@@ -78,15 +64,7 @@ final class SetFlagAction implements RouteAction {
             case SetFlagOutcome.VersionConflict conflict -> ApiResult.problem(Problem.conflict(
                     "expectedVersion is " + conflict.expected() + " but " + conflict.current().flag() + "@"
                             + conflict.current().scope() + " is at version " + conflict.current().version()));
-            case SetFlagOutcome.PendingApproval pending -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("approvalId", pending.request().id());
-                body.put("status", pending.request().status());
-                body.put("action", pending.request().action());
-                body.put("payloadHash", pending.request().payloadHash());
-                body.put("expiresAt", pending.request().expiresAt());
-                yield ApiResult.accepted(body);
-            }
+            case SetFlagOutcome.PendingApproval pending -> ApiResult.accepted(pending.request().receipt());
         };
     }
 }

@@ -1,9 +1,10 @@
 package com.warroom.flags.toggle;
 
 import com.warroom.approvals.ApprovalRequest;
+import com.warroom.approvals.ApprovalStore;
 import com.warroom.approvals.ApprovalWorkflowStarter;
+import com.warroom.approvals.actions.EnableFundFlagAction;
 import com.warroom.audit.AuditDraft;
-import com.warroom.audit.AuditHasher;
 import com.warroom.audit.AuditLog;
 import com.warroom.audit.AuditedChange;
 import com.warroom.audit.RequestOrigin;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 
 /**
@@ -30,10 +30,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedReq
  */
 public final class FlagToggle {
 
-    public static final String ENABLE_FUND_FLAG = "ENABLE_FUND_FLAG";
     /** A request expires when the workflow stops waiting for its decision. */
     public static final Duration APPROVAL_TTL = Topology.APPROVAL.decisionTimeout();
-    public static final String WORKFLOW_START_FAILED = ApprovalWorkflowStarter.START_FAILED_METRIC;
 
     private final FlagStore flags;
     private final DynamoDbTable<ApprovalRequest> approvals;
@@ -101,24 +99,12 @@ public final class FlagToggle {
         payload.put("enabled", true);
         payload.put("reason", command.reason());
         payload.put("expectedVersion", current.version());
-        String canonicalPayload = Json.canonical(payload);
-        ApprovalRequest request = new ApprovalRequest(UUID.randomUUID().toString(), ENABLE_FUND_FLAG, canonicalPayload,
-                AuditHasher.sha256Hex(canonicalPayload), ApprovalRequest.PENDING, caller.sub(), caller.email(),
-                caller.roleNames(), command.reason(), now.toString(), now.plus(APPROVAL_TTL).toString(), 1);
-        var put = TransactPutItemEnhancedRequest.builder(ApprovalRequest.class)
-                .item(request)
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(id)").build())
-                .build();
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("approvalId", request.id());
-        after.put("action", ENABLE_FUND_FLAG);
-        after.put("status", ApprovalRequest.PENDING);
-        after.put("payload", payload);
-        after.put("payloadHash", request.payloadHash());
-        after.put("expiresAt", request.expiresAt());
+        ApprovalRequest request = ApprovalRequest.pending(UUID.randomUUID().toString(), EnableFundFlagAction.NAME,
+                Json.canonical(payload), caller, command.reason(), now, APPROVAL_TTL);
         AuditDraft draft = new AuditDraft(caller, "approval.requested", command.target(),
-                current.version() == 0 ? null : Json.write(current), Json.write(after), command.reason(), origin);
-        return new AuditedChange.Write<>(List.of(r -> r.addPutItem(approvals, put)), draft,
+                current.version() == 0 ? null : Json.write(current), Json.write(request.requestedState(payload)),
+                command.reason(), origin);
+        return new AuditedChange.Write<>(List.of(ApprovalStore.insert(approvals, request)), draft,
                 entry -> new SetFlagOutcome.PendingApproval(request));
     }
 

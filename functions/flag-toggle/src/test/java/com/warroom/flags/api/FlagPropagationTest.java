@@ -7,6 +7,7 @@ import com.warroom.flags.FlagDecision;
 import com.warroom.flags.FlagGate;
 import com.warroom.flags.FlagSnapshot;
 import com.warroom.flags.FlagStore;
+import com.warroom.local.stack.AdjustableClock;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.topology.Topology;
@@ -33,7 +34,7 @@ class FlagPropagationTest {
     private static FlagApi api;
     private static FlagStore store;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-11-23T09:00:00Z"));
     private final AtomicBoolean tableDown = new AtomicBoolean();
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger staleServed = new AtomicInteger();
