@@ -1,13 +1,13 @@
 package com.warroom.infra;
 
-import static com.warroom.topology.WorkflowDef.APPLY_ACTION;
-import static com.warroom.topology.WorkflowDef.DECIDED;
-import static com.warroom.topology.WorkflowDef.RECORD_OUTCOME;
-import static com.warroom.topology.WorkflowDef.RECORD_REQUEST;
-import static com.warroom.topology.WorkflowDef.WAIT_FOR_DECISION;
+import static com.warroom.topology.ApprovalWorkflowDef.APPLY_ACTION;
+import static com.warroom.topology.ApprovalWorkflowDef.DECIDED;
+import static com.warroom.topology.ApprovalWorkflowDef.RECORD_OUTCOME;
+import static com.warroom.topology.ApprovalWorkflowDef.RECORD_REQUEST;
+import static com.warroom.topology.ApprovalWorkflowDef.WAIT_FOR_DECISION;
 
 import com.warroom.topology.FunctionDef;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
 
 /**
- * The two-person approval state machine of one {@link WorkflowDef}: record the request, wait for a decision (a task
+ * The two-person approval state machine of one {@link ApprovalWorkflowDef}: record the request, wait for a decision (a task
  * token handed to the await function, completed by the decision route or timed out), apply the action when approved,
  * record the outcome. Every step invokes its function's {@code live} alias; a failure or timeout of any step before
  * the outcome is caught into {@code RecordOutcome} with {@code $.error}, and the execution as a whole has a timeout
@@ -54,14 +54,14 @@ public final class ApprovalWorkflow extends Construct {
     static final String DECISION_PATH = "$.decision";
 
     /** What a workflow is built from; the functions must include the workflow's four task functions. */
-    public record Props(WorkflowDef definition, String stateMachineName, Map<FunctionDef, WarroomFunction> functions,
+    public record Props(ApprovalWorkflowDef definition, String stateMachineName, Map<FunctionDef, WarroomFunction> functions,
             Duration decisionTimeout, RetentionDays logRetention) {
         public Props {
             functions = Map.copyOf(functions);
         }
     }
 
-    private final WorkflowDef definition;
+    private final ApprovalWorkflowDef definition;
     private final Map<FunctionDef, WarroomFunction> functions;
     private final Duration decisionTimeout;
     private final Duration executionTimeout;
@@ -82,11 +82,11 @@ public final class ApprovalWorkflow extends Construct {
                 "Applies the approved action"), recordOutcome);
         applyAction.next(recordOutcome);
         Choice decided = Choice.Builder.create(this, DECIDED)
-                .comment("Only an explicit " + WorkflowDef.APPROVED + " applies the action; anything else is recorded as it is")
+                .comment("Only an explicit " + ApprovalWorkflowDef.APPROVED + " applies the action; anything else is recorded as it is")
                 .build()
                 // IsPresent first: And stops at the first false, and a missing path would otherwise fail the execution
                 .when(Condition.and(Condition.isPresent(DECISION_PATH), Condition.isString(DECISION_PATH),
-                        Condition.stringEquals(DECISION_PATH, WorkflowDef.APPROVED)), applyAction)
+                        Condition.stringEquals(DECISION_PATH, ApprovalWorkflowDef.APPROVED)), applyAction)
                 .otherwise(recordOutcome);
         LambdaInvoke waitForDecision = catchingInto(waitForDecision(), recordOutcome);
         waitForDecision.next(decided);
@@ -106,7 +106,7 @@ public final class ApprovalWorkflow extends Construct {
                 .build();
     }
 
-    public WorkflowDef definition() {
+    public ApprovalWorkflowDef definition() {
         return definition;
     }
 

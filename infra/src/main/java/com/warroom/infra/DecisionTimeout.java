@@ -1,13 +1,13 @@
 package com.warroom.infra;
 
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 import software.constructs.Node;
 
 /**
- * How long a workflow waits for a decision: the topology's {@link WorkflowDef#decisionTimeout()} unless the CDK
+ * How long a workflow waits for a decision: the topology's {@link ApprovalWorkflowDef#decisionTimeout()} unless the CDK
  * context overrides it in whole hours, e.g. {@code cdk deploy -c approvalTimeoutHours=48}.
  */
 public final class DecisionTimeout {
@@ -19,12 +19,12 @@ public final class DecisionTimeout {
     }
 
     /** {@code approvalTimeoutHours} for the workflow {@code approval}. */
-    public static String contextKey(WorkflowDef workflow) {
+    public static String contextKey(ApprovalWorkflowDef workflow) {
         String pascal = ConstructIds.pascal(workflow.logicalName());
         return Character.toLowerCase(pascal.charAt(0)) + pascal.substring(1) + "TimeoutHours";
     }
 
-    public static Duration resolve(WorkflowDef workflow, Node node) {
+    public static Duration resolve(ApprovalWorkflowDef workflow, Node node) {
         String key = contextKey(workflow);
         return Optional.ofNullable(node.tryGetContext(key))
                 .map(value -> hours(key, value.toString()))

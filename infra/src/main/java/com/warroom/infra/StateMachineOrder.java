@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The order of the states of a state machine definition (Amazon States Language) along its first path: from
  * {@code StartAt}, following {@code Next}, and at a {@code Choice} its first rule's {@code Next}, to the state that
- * ends the execution. For the approval workflow that is the path of an approved request, {@code WorkflowDef.STATES}.
+ * ends the execution. For the approval workflow that is the path of an approved request, {@code ApprovalWorkflowDef.STATES}.
  * Shared by the tests that compare the synthesized definition with the topology and with the local runner.
  */
 public final class StateMachineOrder {

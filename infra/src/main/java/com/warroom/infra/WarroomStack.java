@@ -3,7 +3,7 @@ package com.warroom.infra;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class WarroomStack extends Stack {
     private final NoticeTopics topics;
     private final StaffDirectory directory;
     private final Map<FunctionDef, WarroomFunction> functions = new LinkedHashMap<>();
-    private final Map<WorkflowDef, ApprovalWorkflow> workflows = new LinkedHashMap<>();
+    private final Map<ApprovalWorkflowDef, ApprovalWorkflow> workflows = new LinkedHashMap<>();
     private final WarroomHttpApi api;
 
     public WarroomStack(Construct scope, String id, Props props) {
@@ -51,7 +51,7 @@ public final class WarroomStack extends Stack {
             functions.put(definition, new WarroomFunction(this, ConstructIds.pascal(definition.name()),
                     new WarroomFunction.Props(definition, props.repoRoot().lambdaJar(definition), resources, LOG_RETENTION)));
         }
-        for (WorkflowDef definition : topology.workflows()) {
+        for (ApprovalWorkflowDef definition : topology.workflows()) {
             workflows.put(definition, new ApprovalWorkflow(this, ConstructIds.pascal(definition.logicalName()) + "Workflow",
                     new ApprovalWorkflow.Props(definition, stateMachineArns.name(definition), functions,
                             DecisionTimeout.resolve(definition, getNode()), LOG_RETENTION)));
@@ -94,7 +94,7 @@ public final class WarroomStack extends Stack {
     }
 
     /** The state machine built for each topology workflow, in topology order. */
-    public Map<WorkflowDef, ApprovalWorkflow> workflows() {
+    public Map<ApprovalWorkflowDef, ApprovalWorkflow> workflows() {
         return Collections.unmodifiableMap(workflows);
     }
 
@@ -103,7 +103,7 @@ public final class WarroomStack extends Stack {
     }
 
     /** {@code ApprovalStateMachineArn} for the workflow {@code approval}. */
-    static String stateMachineOutput(WorkflowDef workflow) {
+    static String stateMachineOutput(ApprovalWorkflowDef workflow) {
         return ConstructIds.pascal(workflow.logicalName()) + "StateMachineArn";
     }
 

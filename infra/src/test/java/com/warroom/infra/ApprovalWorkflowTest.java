@@ -5,19 +5,20 @@ import static com.warroom.infra.TemplateJson.map;
 import static com.warroom.infra.TemplateJson.properties;
 import static com.warroom.infra.TemplateJson.ref;
 import static com.warroom.infra.TemplateJson.strings;
-import static com.warroom.topology.WorkflowDef.APPLY_ACTION;
-import static com.warroom.topology.WorkflowDef.DECIDED;
-import static com.warroom.topology.WorkflowDef.RECORD_OUTCOME;
-import static com.warroom.topology.WorkflowDef.RECORD_REQUEST;
-import static com.warroom.topology.WorkflowDef.WAIT_FOR_DECISION;
+import static com.warroom.topology.ApprovalWorkflowDef.APPLY_ACTION;
+import static com.warroom.topology.ApprovalWorkflowDef.DECIDED;
+import static com.warroom.topology.ApprovalWorkflowDef.RECORD_OUTCOME;
+import static com.warroom.topology.ApprovalWorkflowDef.RECORD_REQUEST;
+import static com.warroom.topology.ApprovalWorkflowDef.WAIT_FOR_DECISION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.warroom.topology.FunctionDef;
+import com.warroom.topology.Trigger;
 import com.warroom.topology.Topology;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,21 +49,21 @@ class ApprovalWorkflowTest {
     private static SynthesizedWarroom twoDayTimeout;
 
     static Stream<Arguments> workflows() {
-        return SynthesizedWarroom.eachOf(Topology::workflows, WorkflowDef::logicalName);
+        return SynthesizedWarroom.eachOf(Topology::workflows, ApprovalWorkflowDef::logicalName);
     }
 
     @ParameterizedTest
     @MethodSource("workflows")
-    void states_whenARequestIsApproved_passInTheTopologysOrder(SynthesizedWarroom app, WorkflowDef workflow) {
+    void states_whenARequestIsApproved_passInTheTopologysOrder(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
         String asl = aslJson(app, workflow);
 
-        assertThat(StateMachineOrder.of(asl)).isEqualTo(WorkflowDef.STATES);
-        assertThat(fieldNames(parse(asl).path("States"))).containsExactlyInAnyOrderElementsOf(WorkflowDef.STATES);
+        assertThat(StateMachineOrder.of(asl)).isEqualTo(ApprovalWorkflowDef.STATES);
+        assertThat(fieldNames(parse(asl).path("States"))).containsExactlyInAnyOrderElementsOf(ApprovalWorkflowDef.STATES);
     }
 
     @ParameterizedTest
     @MethodSource("workflows")
-    void waitForDecision_whenWaiting_handsTheTaskTokenToTheAwaitFunctionAndTimesOut(SynthesizedWarroom app, WorkflowDef workflow) {
+    void waitForDecision_whenWaiting_handsTheTaskTokenToTheAwaitFunctionAndTimesOut(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
         JsonNode wait = state(app, workflow, WAIT_FOR_DECISION);
 
         assertThat(wait.path("Type").asText()).isEqualTo("Task");
@@ -78,7 +79,7 @@ class ApprovalWorkflowTest {
 
     @ParameterizedTest
     @MethodSource("workflows")
-    void plainSteps_whenRun_invokeTheirFunctionsLiveAliasAndBecomeWhatItReturns(SynthesizedWarroom app, WorkflowDef workflow) {
+    void plainSteps_whenRun_invokeTheirFunctionsLiveAliasAndBecomeWhatItReturns(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
         Map<String, FunctionDef> functions = Map.of(RECORD_REQUEST, workflow.record(), APPLY_ACTION, workflow.apply(),
                 RECORD_OUTCOME, workflow.outcome());
 
@@ -93,7 +94,7 @@ class ApprovalWorkflowTest {
 
     @ParameterizedTest
     @MethodSource("workflows")
-    void plainSteps_whenLambdaItselfFails_retryOnlyItsServiceErrors(SynthesizedWarroom app, WorkflowDef workflow) {
+    void plainSteps_whenLambdaItselfFails_retryOnlyItsServiceErrors(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
         for (String name : PLAIN_STEPS) {
             JsonNode retry = state(app, workflow, name).path("Retry");
             assertThat(retry).as(name).hasSize(1);
@@ -106,7 +107,7 @@ class ApprovalWorkflowTest {
     @ParameterizedTest
     @MethodSource("workflows")
     void steps_whenFailingOrTimingOutBeforeTheOutcome_areCaughtIntoRecordOutcomeWithTheError(SynthesizedWarroom app,
-            WorkflowDef workflow) {
+            ApprovalWorkflowDef workflow) {
         for (String name : CAUGHT_STATES) {
             assertThat(plain(state(app, workflow, name).path("Catch"))).as(name)
                     .isEqualTo(List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next", RECORD_OUTCOME)));
@@ -118,7 +119,7 @@ class ApprovalWorkflowTest {
 
     @ParameterizedTest
     @MethodSource("workflows")
-    void decided_whenChoosing_appliesOnlyAPresentApprovedDecision(SynthesizedWarroom app, WorkflowDef workflow) {
+    void decided_whenChoosing_appliesOnlyAPresentApprovedDecision(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
         JsonNode decided = state(app, workflow, DECIDED);
         JsonNode rule = decided.path("Choices").path(0);
 
@@ -129,13 +130,13 @@ class ApprovalWorkflowTest {
         // And stops at its first false: IsPresent before the comparison keeps a missing decision from failing the execution
         assertThat(rule.path("And").path(0).path("IsPresent").asBoolean()).isTrue();
         assertThat(list(plain(rule.path("And")))).contains(
-                Map.of("Variable", "$.decision", "StringEquals", WorkflowDef.APPROVED));
+                Map.of("Variable", "$.decision", "StringEquals", ApprovalWorkflowDef.APPROVED));
         assertThat(state(app, workflow, APPLY_ACTION).path("Next").asText()).isEqualTo(RECORD_OUTCOME);
     }
 
     @ParameterizedTest
     @MethodSource("workflows")
-    void everyPath_whenFollowed_endsInRecordOutcomeWithoutLoops(SynthesizedWarroom app, WorkflowDef workflow) {
+    void everyPath_whenFollowed_endsInRecordOutcomeWithoutLoops(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
         JsonNode definition = parse(aslJson(app, workflow));
         Map<String, Set<String>> edges = transitions(definition.path("States"));
 
@@ -152,7 +153,7 @@ class ApprovalWorkflowTest {
 
     @ParameterizedTest
     @MethodSource("workflows")
-    void execution_whenEveryStepTakesItsLongest_endsBeforeTheStateMachinesOwnTimeout(SynthesizedWarroom app, WorkflowDef workflow) {
+    void execution_whenEveryStepTakesItsLongest_endsBeforeTheStateMachinesOwnTimeout(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
         JsonNode definition = parse(aslJson(app, workflow));
         long worstCase = 0;
         for (JsonNode state : iterable(definition.path("States"))) {
@@ -169,7 +170,7 @@ class ApprovalWorkflowTest {
 
     @ParameterizedTest
     @MethodSource("workflows")
-    void stateMachine_whenRunning_isStandardLogsAllWithExecutionDataAndTraces(SynthesizedWarroom app, WorkflowDef workflow) {
+    void stateMachine_whenRunning_isStandardLogsAllWithExecutionDataAndTraces(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
         ApprovalWorkflow built = app.stack.workflows().get(workflow);
         Map<String, Object> stateMachine = properties(app.resource(built.stateMachine()));
         Map<String, Object> logging = map(stateMachine.get("LoggingConfiguration"));
@@ -186,7 +187,7 @@ class ApprovalWorkflowTest {
 
     @ParameterizedTest
     @MethodSource("workflows")
-    void role_whenTheStateMachineRuns_mayInvokeOnlyItsFourTaskFunctionsAliases(SynthesizedWarroom app, WorkflowDef workflow) {
+    void role_whenTheStateMachineRuns_mayInvokeOnlyItsFourTaskFunctionsAliases(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
         Object role = ref(app.logicalId(app.stack.workflows().get(workflow).stateMachine().getRole()));
         List<Map<String, Object>> statements = app.resourcesOfType("AWS::IAM::Policy").values().stream()
                 .map(TemplateJson::properties)
@@ -216,7 +217,7 @@ class ApprovalWorkflowTest {
     @Test
     void decisionTimeout_whenTheContextSetsHours_isTheWaitAndMovesTheExecutionTimeout() {
         SynthesizedWarroom app = twoDayTimeout();
-        WorkflowDef workflow = WorkflowTopology.APPROVAL;
+        ApprovalWorkflowDef workflow = WorkflowTopology.APPROVAL;
         JsonNode definition = parse(aslJson(app, workflow));
 
         assertThat(definition.path("States").path(WAIT_FOR_DECISION).path("TimeoutSeconds").asLong()).isEqualTo(48 * 3600);
@@ -226,11 +227,12 @@ class ApprovalWorkflowTest {
 
     @Test
     void executionTimeout_whenStepsAreSlow_addsWholeHoursCoveringTheirWorstCase() {
-        FunctionDef slow = new FunctionDef("slow", "functions/slow", "com.example.Slow", 512, 900, Map.of(), Set.of(), Set.of());
+        FunctionDef slow = FunctionDef.builder("slow").module("functions/slow").handler("com.example.Slow").memoryMb(512).timeoutSeconds(900)
+                .trigger(new Trigger.WorkflowTask("approval")).build();
 
         // 3 steps x 7 attempts x (900 + 60) s + 3 x 126 s of retry waits = 20538 s: 6 hours
         assertThat(ApprovalWorkflow.executionTimeout(Duration.ofHours(24), List.of(slow, slow, slow))).isEqualTo(Duration.ofHours(30));
-        WorkflowDef approval = WorkflowTopology.APPROVAL;
+        ApprovalWorkflowDef approval = WorkflowTopology.APPROVAL;
         assertThat(ApprovalWorkflow.executionTimeout(Duration.ofHours(24), List.of(approval.record(), approval.apply(), approval.outcome())))
                 .isEqualTo(Duration.ofHours(25));
     }
@@ -291,11 +293,11 @@ class ApprovalWorkflowTest {
         return false;
     }
 
-    static String aslJson(SynthesizedWarroom app, WorkflowDef workflow) {
+    static String aslJson(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
         return DefinitionString.ofResource(app.resource(app.stack.workflows().get(workflow).stateMachine()));
     }
 
-    private static JsonNode state(SynthesizedWarroom app, WorkflowDef workflow, String name) {
+    private static JsonNode state(SynthesizedWarroom app, ApprovalWorkflowDef workflow, String name) {
         JsonNode state = parse(aslJson(app, workflow)).path("States").path(name);
         assertThat(state.getNodeType()).as(name).isEqualTo(JsonNodeType.OBJECT);
         return state;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.warroom.topology.Topology;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,12 +16,12 @@ import software.constructs.Node;
 
 class DecisionTimeoutTest {
 
-    private static final WorkflowDef APPROVAL = Topology.APPROVAL;
+    private static final ApprovalWorkflowDef APPROVAL = Topology.APPROVAL;
 
     @Test
     void contextKey_whenWorkflowIsApproval_isApprovalTimeoutHours() {
         assertThat(DecisionTimeout.contextKey(APPROVAL)).isEqualTo("approvalTimeoutHours");
-        assertThat(DecisionTimeout.contextKey(new WorkflowDef("payout-release", "X", APPROVAL.record(), APPROVAL.awaitDecision(),
+        assertThat(DecisionTimeout.contextKey(new ApprovalWorkflowDef("payout-release", "X", APPROVAL.record(), APPROVAL.awaitDecision(),
                 APPROVAL.apply(), APPROVAL.outcome(), Duration.ofHours(1)))).isEqualTo("payoutReleaseTimeoutHours");
     }
 

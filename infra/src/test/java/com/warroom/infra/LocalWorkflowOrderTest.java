@@ -1,8 +1,8 @@
 package com.warroom.infra;
 
-import static com.warroom.topology.WorkflowDef.DECIDED;
-import static com.warroom.topology.WorkflowDef.RECORD_OUTCOME;
-import static com.warroom.topology.WorkflowDef.WAIT_FOR_DECISION;
+import static com.warroom.topology.ApprovalWorkflowDef.DECIDED;
+import static com.warroom.topology.ApprovalWorkflowDef.RECORD_OUTCOME;
+import static com.warroom.topology.ApprovalWorkflowDef.WAIT_FOR_DECISION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +13,7 @@ import com.warroom.local.stack.sfn.ExecutionView;
 import com.warroom.local.stack.sfn.LocalStepFunctions;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,9 +49,9 @@ class LocalWorkflowOrderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration QUIET_WITHIN = Duration.ofSeconds(20);
-    private static final WorkflowDef REAL = Topology.APPROVAL;
+    private static final ApprovalWorkflowDef REAL = Topology.APPROVAL;
     /** The real workflow with the same function names, each on the recording handler class. */
-    private static final WorkflowDef RECORDING = new WorkflowDef(REAL.logicalName(), REAL.arnEnvVar(), recording(REAL.record()),
+    private static final ApprovalWorkflowDef RECORDING = new ApprovalWorkflowDef(REAL.logicalName(), REAL.arnEnvVar(), recording(REAL.record()),
             recording(REAL.awaitDecision()), recording(REAL.apply()), recording(REAL.outcome()), REAL.decisionTimeout());
 
     private AdjustableClock clock;
@@ -84,7 +84,7 @@ class LocalWorkflowOrderTest {
         String id = UUID.randomUUID().toString();
         String arn = startExecution(id);
 
-        decide(arn, id, WorkflowDef.APPROVED);
+        decide(arn, id, ApprovalWorkflowDef.APPROVED);
 
         assertThat(approvedPath).contains(DECIDED);
         assertThat(localTrace(arn, id)).isEqualTo(synthesizedTrace(definition, approvedPath));
@@ -97,7 +97,7 @@ class LocalWorkflowOrderTest {
         String id = UUID.randomUUID().toString();
         String arn = startExecution(id);
 
-        decide(arn, id, WorkflowDef.REJECTED);
+        decide(arn, id, ApprovalWorkflowDef.REJECTED);
 
         assertThat(rejectedPath).contains(DECIDED).endsWith(RECORD_OUTCOME);
         assertThat(localTrace(arn, id)).isEqualTo(synthesizedTrace(definition, rejectedPath));
@@ -224,8 +224,6 @@ class LocalWorkflowOrderTest {
     }
 
     private static FunctionDef recording(FunctionDef function) {
-        return new FunctionDef(function.name(), function.module(), OrderRecordingTask.class.getName(), function.memoryMb(),
-                function.timeoutSeconds(), function.tables(), function.sendsTo(), function.describesQueues(), function.publishesTo(),
-                function.startsWorkflows(), function.completesWorkflowTasks());
+        return function.toBuilder().handler(OrderRecordingTask.class.getName()).build();
     }
 }

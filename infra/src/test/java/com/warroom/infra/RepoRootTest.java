@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.warroom.topology.FunctionDef;
+import com.warroom.topology.Trigger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RepoRootTest {
 
-    private static final FunctionDef FUNCTION = new FunctionDef("thing", "functions/thing", "com.example.Thing", 512, 10,
-            Map.of(), Set.of(), Set.of());
+    private static final FunctionDef FUNCTION = FunctionDef.builder("thing").module("functions/thing").handler("com.example.Thing")
+            .memoryMb(512).timeoutSeconds(10).trigger(new Trigger.Invoked()).build();
 
     @TempDir
     Path repo;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.warroom.topology.RouteDef;
 import com.warroom.topology.TopicDef;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -63,7 +63,7 @@ class TopologyAgreementTest {
     @MethodSource("apps")
     void stateMachines_whenSynthesized_areTheTopologysWorkflowsEachWithAnOutput(SynthesizedWarroom synthesized) {
         assertThat(synthesized.resourcesOfType("AWS::StepFunctions::StateMachine")).hasSize(synthesized.topology.workflows().size());
-        for (WorkflowDef workflow : synthesized.topology.workflows()) {
+        for (ApprovalWorkflowDef workflow : synthesized.topology.workflows()) {
             Map<String, Object> output = TemplateJson.map(synthesized.outputs().get(WarroomStack.stateMachineOutput(workflow)));
             assertThat(output).as(workflow.logicalName()).containsEntry("Value",
                     TemplateJson.ref(synthesized.logicalId(synthesized.stack.workflows().get(workflow).stateMachine())));

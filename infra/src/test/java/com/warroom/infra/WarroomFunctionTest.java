@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +82,7 @@ class WarroomFunctionTest {
     @Test
     void environment_whenTheTopologyStartsAndCompletesAWorkflow_givesItsArnToThoseFunctionsOnly() {
         SynthesizedWarroom synthesized = SynthesizedWarroom.withWorkflow();
-        WorkflowDef workflow = WorkflowTopology.APPROVAL;
+        ApprovalWorkflowDef workflow = WorkflowTopology.APPROVAL;
 
         for (FunctionDef definition : synthesized.topology.functions()) {
             Map<String, Object> variables = map(map(properties(synthesized.resource(built(synthesized, definition).function()))
@@ -121,7 +121,7 @@ class WarroomFunctionTest {
     }
 
     /** What the stack formats, before the state machine exists: arn:PARTITION:states:REGION:ACCOUNT:stateMachine:Warroom-NAME. */
-    private static Map<String, Object> stateMachineArn(WorkflowDef workflow) {
+    private static Map<String, Object> stateMachineArn(ApprovalWorkflowDef workflow) {
         return Map.of("Fn::Join", List.of("", List.of("arn:", ref("AWS::Partition"), ":states:", ref("AWS::Region"), ":",
                 ref("AWS::AccountId"), ":stateMachine:" + WarroomApp.STACK_NAME + "-" + workflow.logicalName())));
     }

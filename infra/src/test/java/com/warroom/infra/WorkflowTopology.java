@@ -1,13 +1,12 @@
 package com.warroom.infra;
 
 import com.warroom.topology.FunctionDef;
+import com.warroom.topology.HttpRoute;
+import com.warroom.topology.Idempotency;
 import com.warroom.topology.Role;
-import com.warroom.topology.RouteDef;
 import com.warroom.topology.Topology;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * A wiring with everything {@link Topology#warroom()} will hold once the approval workflow is registered: the approval
@@ -19,25 +18,26 @@ final class WorkflowTopology {
 
     static final String JAR_MODULE = "functions/health";
 
-    static final WorkflowDef APPROVAL = new WorkflowDef(Topology.APPROVAL.logicalName(), Topology.APPROVAL.arnEnvVar(),
+    static final ApprovalWorkflowDef APPROVAL = new ApprovalWorkflowDef(Topology.APPROVAL.logicalName(), Topology.APPROVAL.arnEnvVar(),
             onBuiltJar(Topology.APPROVAL.record()), onBuiltJar(Topology.APPROVAL.awaitDecision()),
             onBuiltJar(Topology.APPROVAL.apply()), onBuiltJar(Topology.APPROVAL.outcome()), Topology.APPROVAL.decisionTimeout());
 
     /** Starts an approval for a flag change (the flag-toggle jar exists). */
-    static final FunctionDef STARTER = Topology.FLAG_ADMIN.starting(APPROVAL.logicalName());
+    static final FunctionDef STARTER = Topology.FLAG_ADMIN.toBuilder().starts(APPROVAL.logicalName()).build();
 
     /** The decision route: the only function that may complete the waiting task. */
-    static final FunctionDef COMPLETER = onBuiltJar(Topology.APPROVALS_API);
+    static final FunctionDef COMPLETER = onBuiltJar(Topology.APPROVALS_API).toBuilder()
+            .routes(HttpRoute.post("/v1/approvals/{id}/decision", EnumSet.of(Role.OPS, Role.SUPER_ADMIN), Idempotency.OPTIONAL))
+            .build();
 
-    private static final Topology TOPOLOGY = Topology.of(
-            List.of(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG),
-            List.of(Topology.FLAG_CHANGES),
-            List.of(Topology.APPROVAL_NOTICES),
-            List.of(APPROVAL),
-            List.of(
-                    new RouteDef("GET", "/v1/health", Topology.HEALTH, Set.of()),
-                    new RouteDef("POST", "/v1/admin/system-flags/set", STARTER, EnumSet.of(Role.OPS, Role.SUPER_ADMIN)),
-                    new RouteDef("POST", "/v1/approvals/{id}/decision", COMPLETER, EnumSet.of(Role.OPS, Role.SUPER_ADMIN))));
+    private static final Topology TOPOLOGY = Topology.builder()
+            .tables(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY)
+            .queues(Topology.FLAG_CHANGES)
+            .topics(Topology.APPROVAL_NOTICES)
+            .workflows(APPROVAL)
+            .functions(Topology.HEALTH, STARTER, COMPLETER, APPROVAL.record(), APPROVAL.awaitDecision(), APPROVAL.apply(),
+                    APPROVAL.outcome())
+            .build();
 
     private WorkflowTopology() {
     }
@@ -47,8 +47,6 @@ final class WorkflowTopology {
     }
 
     private static FunctionDef onBuiltJar(FunctionDef function) {
-        return new FunctionDef(function.name(), JAR_MODULE, function.handlerClass(), function.memoryMb(), function.timeoutSeconds(),
-                function.tables(), function.sendsTo(), function.describesQueues(), function.publishesTo(),
-                function.startsWorkflows(), function.completesWorkflowTasks());
+        return function.toBuilder().module(JAR_MODULE).build();
     }
 }

@@ -1,12 +1,12 @@
 package com.warroom.approvals;
 
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * A second person's decision on a request. Its name is what the decision route sends the waiting
- * workflow task ({@link WorkflowDef#APPROVED}, {@link WorkflowDef#REJECTED}).
+ * workflow task ({@link ApprovalWorkflowDef#APPROVED}, {@link ApprovalWorkflowDef#REJECTED}).
  */
 public enum Decision {
     APPROVED(ApprovalStatus.APPROVED, ApprovalAudit.APPROVED),

@@ -1,11 +1,16 @@
 package com.warroom.topology;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * One Lambda function: the Maven module that builds it, the jar that CDK uploads, its handler class
- * (named as data so that infra needs no code of the functions), and what it may touch.
+ * One Lambda function: the Maven module that builds it, the jar that CDK uploads, its handler class (named as data so
+ * that infra needs no code of the functions), what starts it ({@link Trigger}) and what it may touch. Built with
+ * {@link #builder(String)}.
  */
 public record FunctionDef(
         String name,
@@ -13,46 +18,56 @@ public record FunctionDef(
         String handlerClass,
         int memoryMb,
         int timeoutSeconds,
+        Trigger trigger,
         Map<TableDef, TableAccess> tables,
         Set<QueueDef> sendsTo,
         Set<QueueDef> describesQueues,
         Set<TopicDef> publishesTo,
         Set<String> startsWorkflows,
-        Set<String> completesWorkflowTasks) {
+        Set<String> completesWorkflowTasks,
+        Set<SecretDef> readsSecrets) {
 
     public FunctionDef {
+        Objects.requireNonNull(trigger, "trigger");
         tables = Map.copyOf(tables);
         sendsTo = Set.copyOf(sendsTo);
         describesQueues = Set.copyOf(describesQueues);
         publishesTo = Set.copyOf(publishesTo);
         startsWorkflows = Set.copyOf(startsWorkflows);
         completesWorkflowTasks = Set.copyOf(completesWorkflowTasks);
+        readsSecrets = Set.copyOf(readsSecrets);
+        if (trigger instanceof Trigger.QueueConsumer consumer
+                && timeoutSeconds > consumer.queue().visibilityTimeoutSeconds()) {
+            // Lambda refuses an event source whose queue would hand a message to a second poller mid-batch
+            throw new IllegalArgumentException(name + ": the timeout (" + timeoutSeconds + " s) is over the visibility timeout of "
+                    + consumer.queue().logicalName() + " (" + consumer.queue().visibilityTimeoutSeconds() + " s)");
+        }
     }
 
-    public FunctionDef(String name, String module, String handlerClass, int memoryMb, int timeoutSeconds,
-                       Map<TableDef, TableAccess> tables, Set<QueueDef> sendsTo, Set<QueueDef> describesQueues) {
-        this(name, module, handlerClass, memoryMb, timeoutSeconds, tables, sendsTo, describesQueues, Set.of(), Set.of(), Set.of());
+    public static Builder builder(String name) {
+        return new Builder(name);
     }
 
-    /** This function publishes to the topic. */
-    public FunctionDef publishing(TopicDef topic) {
-        return new FunctionDef(name, module, handlerClass, memoryMb, timeoutSeconds, tables, sendsTo, describesQueues,
-                union(publishesTo, topic), startsWorkflows, completesWorkflowTasks);
+    /** A builder holding this definition, to derive another (tests move functions onto other jars this way). */
+    public Builder toBuilder() {
+        Builder b = new Builder(name).module(module).handler(handlerClass).memoryMb(memoryMb).timeoutSeconds(timeoutSeconds)
+                .trigger(trigger);
+        tables.forEach(b::table);
+        sendsTo.forEach(b::sendsTo);
+        describesQueues.forEach(b::describes);
+        publishesTo.forEach(b::publishes);
+        startsWorkflows.forEach(b::starts);
+        completesWorkflowTasks.forEach(b::completesTasksOf);
+        readsSecrets.forEach(b::readsSecret);
+        return b;
     }
 
-    /** This function starts executions of the workflow (by its logical name; executions are named after the request). */
-    public FunctionDef starting(String workflow) {
-        return new FunctionDef(name, module, handlerClass, memoryMb, timeoutSeconds, tables, sendsTo, describesQueues,
-                publishesTo, union(startsWorkflows, workflow), completesWorkflowTasks);
+    /** The HTTP routes of an HTTP-triggered function; none for other triggers. */
+    public List<HttpRoute> routes() {
+        return trigger instanceof Trigger.Http http ? http.routes() : List.of();
     }
 
-    /** This function sends task success/failure to the workflow's waiting executions: only the decision route may. */
-    public FunctionDef completingTasksOf(String workflow) {
-        return new FunctionDef(name, module, handlerClass, memoryMb, timeoutSeconds, tables, sendsTo, describesQueues,
-                publishesTo, startsWorkflows, union(completesWorkflowTasks, workflow));
-    }
-
-    /** The Lambda jar built by the module's shade plugin, relative to the repository root. */
+    /** The Lambda jar built for this function, relative to the repository root. */
     public String jarPath() {
         return module + "/target/" + module.substring(module.lastIndexOf('/') + 1) + "-lambda.jar";
     }
@@ -62,9 +77,100 @@ public record FunctionDef(
         return handlerClass + "::handleRequest";
     }
 
-    private static <T> Set<T> union(Set<T> set, T more) {
-        var copy = new java.util.HashSet<>(set);
-        copy.add(more);
-        return copy;
+    /** Collects a {@link FunctionDef}; memory 1024 MB and timeout 15 s unless set. */
+    public static final class Builder {
+        private final String name;
+        private String module;
+        private String handlerClass;
+        private int memoryMb = 1024;
+        private int timeoutSeconds = 15;
+        private Trigger trigger;
+        private final Map<TableDef, TableAccess> tables = new LinkedHashMap<>();
+        private final Set<QueueDef> sendsTo = new LinkedHashSet<>();
+        private final Set<QueueDef> describesQueues = new LinkedHashSet<>();
+        private final Set<TopicDef> publishesTo = new LinkedHashSet<>();
+        private final Set<String> startsWorkflows = new LinkedHashSet<>();
+        private final Set<String> completesWorkflowTasks = new LinkedHashSet<>();
+        private final Set<SecretDef> readsSecrets = new LinkedHashSet<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** The Maven module that builds the jar, e.g. {@code functions/flag-toggle}. */
+        public Builder module(String module) {
+            this.module = module;
+            return this;
+        }
+
+        public Builder handler(String handlerClass) {
+            this.handlerClass = handlerClass;
+            return this;
+        }
+
+        public Builder memoryMb(int memoryMb) {
+            this.memoryMb = memoryMb;
+            return this;
+        }
+
+        public Builder timeoutSeconds(int timeoutSeconds) {
+            this.timeoutSeconds = timeoutSeconds;
+            return this;
+        }
+
+        public Builder trigger(Trigger trigger) {
+            this.trigger = trigger;
+            return this;
+        }
+
+        /** Started by these HTTP routes. */
+        public Builder routes(HttpRoute... routes) {
+            return trigger(new Trigger.Http(List.of(routes)));
+        }
+
+        public Builder table(TableDef table, TableAccess access) {
+            tables.put(table, access);
+            return this;
+        }
+
+        public Builder sendsTo(QueueDef queue) {
+            sendsTo.add(queue);
+            return this;
+        }
+
+        /** Reads the queue's attributes (depth): for health checks. */
+        public Builder describes(QueueDef queue) {
+            describesQueues.add(queue);
+            return this;
+        }
+
+        public Builder publishes(TopicDef topic) {
+            publishesTo.add(topic);
+            return this;
+        }
+
+        /** Starts executions of the workflow (by its logical name; executions are named after the request). */
+        public Builder starts(String workflow) {
+            startsWorkflows.add(workflow);
+            return this;
+        }
+
+        /** Sends task success/failure to the workflow's waiting executions: only the decision route may. */
+        public Builder completesTasksOf(String workflow) {
+            completesWorkflowTasks.add(workflow);
+            return this;
+        }
+
+        /** Reads the secret's value at run time (never from its environment). */
+        public Builder readsSecret(SecretDef secret) {
+            readsSecrets.add(secret);
+            return this;
+        }
+
+        public FunctionDef build() {
+            return new FunctionDef(name, Objects.requireNonNull(module, "module"), Objects.requireNonNull(handlerClass, "handler"),
+                    memoryMb, timeoutSeconds, Objects.requireNonNull(trigger, name + ": a function needs a trigger"),
+                    tables, sendsTo, describesQueues, publishesTo, startsWorkflows, completesWorkflowTasks, readsSecrets);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package com.warroom.topology;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +12,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The wiring of Warroom, described once: tables, queues, functions and routes. The CDK app builds AWS
- * resources from it and the local runner builds the embedded equivalents, so the two cannot drift.
+ * The wiring of Warroom, described once: tables, queues, topics, secrets, workflows and the functions with what
+ * starts them. The CDK app builds AWS resources from it and the local runner builds the embedded equivalents, so the
+ * two cannot drift.
  */
 public final class Topology {
 
@@ -34,156 +37,222 @@ public final class Topology {
     public static final TableDef CONFIG = new TableDef("config", "WARROOM_TABLE_CONFIG",
             KeyAttribute.string("kind"), Optional.of(KeyAttribute.number("version")), List.of(), Optional.empty());
 
+    /**
+     * First answers of idempotent requests (key: route, caller and {@code Idempotency-Key}) and the business ids of
+     * messages a consumer has acted on; items expire 24 hours after they were written (epoch seconds in {@code expiresAt}).
+     */
+    public static final TableDef IDEMPOTENCY = new TableDef("idempotency", "WARROOM_TABLE_IDEMPOTENCY",
+            KeyAttribute.string("key"), Optional.empty(), List.of(), Optional.of("expiresAt"));
+
     /** Approvers are told of every new approval request here. */
     public static final TopicDef APPROVAL_NOTICES = new TopicDef("approval-notices", "WARROOM_TOPIC_APPROVAL_NOTICES_ARN");
+
+    /** The war-room channel: every applied kill-switch change, in one line a person reads. */
+    public static final TopicDef OPS_NOTICES = new TopicDef("ops-notices", "WARROOM_TOPIC_OPS_NOTICES_ARN");
 
     /** Every applied flag change, for consumers that want to react faster than the 30-second cache. */
     public static final QueueDef FLAG_CHANGES = new QueueDef("flag-changes", "WARROOM_QUEUE_FLAG_CHANGES_URL", 30, 5);
 
-    public static final FunctionDef FLAG_ADMIN = new FunctionDef("flag-admin", "functions/flag-toggle",
-            "com.warroom.flags.api.FlagAdminHandler", 1024, 15,
-            Map.of(FLAGS, TableAccess.READ_WRITE, AUDIT, TableAccess.READ_APPEND, APPROVALS, TableAccess.READ_WRITE),
-            Set.of(FLAG_CHANGES), Set.of())
-            .starting(Topology.APPROVAL_WORKFLOW_NAME);
-
-    public static final FunctionDef FLAG_READ = new FunctionDef("flag-read", "functions/flag-toggle",
-            "com.warroom.flags.api.FlagReadHandler", 1024, 10,
-            Map.of(FLAGS, TableAccess.READ), Set.of(), Set.of());
-
-    public static final FunctionDef AUDIT_READ = new FunctionDef("audit-read", "functions/audit",
-            "com.warroom.audit.api.AuditHandler", 1024, 30,
-            Map.of(AUDIT, TableAccess.READ), Set.of(), Set.of());
-
-    public static final FunctionDef HEALTH = new FunctionDef("health", "functions/health",
-            "com.warroom.health.HealthHandler", 512, 10,
-            Map.of(FLAGS, TableAccess.DESCRIBE, AUDIT, TableAccess.DESCRIBE, APPROVALS, TableAccess.DESCRIBE,
-                    CONFIG, TableAccess.DESCRIBE),
-            Set.of(), Set.of(FLAG_CHANGES));
-
     public static final String APPROVAL_WORKFLOW_NAME = "approval";
-
-    private static final Map<TableDef, TableAccess> APPROVAL_STEP_TABLES =
-            Map.of(APPROVALS, TableAccess.READ_WRITE, AUDIT, TableAccess.READ_APPEND);
-
-    public static final FunctionDef APPROVAL_RECORD = new FunctionDef("approval-record", "functions/approvals",
-            "com.warroom.approvals.workflow.RecordRequestHandler", 1024, 30, APPROVAL_STEP_TABLES, Set.of(), Set.of())
-            .publishing(APPROVAL_NOTICES);
-
-    public static final FunctionDef APPROVAL_AWAIT = new FunctionDef("approval-await", "functions/approvals",
-            "com.warroom.approvals.workflow.AwaitDecisionHandler", 1024, 30, APPROVAL_STEP_TABLES, Set.of(), Set.of());
-
-    /** Applies an approved action: the only workflow step that writes the flags and the config. */
-    public static final FunctionDef APPROVAL_APPLY = new FunctionDef("approval-apply", "functions/approvals",
-            "com.warroom.approvals.workflow.ApplyApprovalHandler", 1024, 60,
-            Map.of(APPROVALS, TableAccess.READ_WRITE, AUDIT, TableAccess.READ_APPEND, FLAGS, TableAccess.READ_WRITE,
-                    CONFIG, TableAccess.READ_WRITE), Set.of(), Set.of());
-
-    public static final FunctionDef APPROVAL_OUTCOME = new FunctionDef("approval-outcome", "functions/approvals",
-            "com.warroom.approvals.workflow.RecordOutcomeHandler", 1024, 30, APPROVAL_STEP_TABLES, Set.of(), Set.of());
-
-    public static final WorkflowDef APPROVAL = new WorkflowDef(APPROVAL_WORKFLOW_NAME, "WARROOM_WORKFLOW_APPROVAL_ARN",
-            APPROVAL_RECORD, APPROVAL_AWAIT, APPROVAL_APPLY, APPROVAL_OUTCOME, java.time.Duration.ofHours(24));
-
-    /** The approval routes; the only function allowed to complete the workflow's waiting tasks. */
-    public static final FunctionDef APPROVALS_API = new FunctionDef("approvals-api", "functions/approvals",
-            "com.warroom.approvals.api.ApprovalsApiHandler", 1024, 15, APPROVAL_STEP_TABLES, Set.of(), Set.of())
-            .completingTasksOf(APPROVAL_WORKFLOW_NAME);
-
-    /** The read-only config routes: networks, treasury wallets, fee rules (never secrets). */
-    public static final FunctionDef CONFIG_READ = new FunctionDef("config-read", "functions/config",
-            "com.warroom.config.api.ConfigReadHandler", 1024, 10, Map.of(CONFIG, TableAccess.READ), Set.of(), Set.of());
-
-    /** Requests a config change: validates it against the config in force, records a PENDING approval, starts the workflow. */
-    public static final FunctionDef CONFIG_CHANGE = new FunctionDef("config-change", "functions/config",
-            "com.warroom.config.api.ConfigChangeHandler", 1024, 15,
-            Map.of(CONFIG, TableAccess.READ, APPROVALS, TableAccess.READ_WRITE, AUDIT, TableAccess.READ_APPEND),
-            Set.of(), Set.of())
-            .starting(APPROVAL_WORKFLOW_NAME);
-
-    /** Loads the seed config into an empty config table; invoked once after the first deploy, never routed. */
-    public static final FunctionDef CONFIG_SEED = new FunctionDef("config-seed", "functions/config",
-            "com.warroom.config.seed.SeedHandler", 1024, 60,
-            Map.of(CONFIG, TableAccess.READ_WRITE, AUDIT, TableAccess.READ_APPEND), Set.of(), Set.of());
 
     private static final Set<Role> STAFF_AND_SERVICE = Stream.concat(Role.STAFF.stream(), Stream.of(Role.SERVICE))
             .collect(Collectors.toUnmodifiableSet());
     private static final Set<Role> AUDIT_READERS = EnumSet.of(Role.SUPER_ADMIN, Role.OPS, Role.FINANCE);
+    /** Who may list, read and decide approval requests (the approvals registry says who may decide which action). */
+    private static final Set<Role> APPROVERS = EnumSet.of(Role.SUPER_ADMIN, Role.OPS, Role.FINANCE);
+    private static final Set<Role> FLAG_ADMINS = EnumSet.of(Role.OPS, Role.SUPER_ADMIN);
     /** The requesters of a CONFIG_CHANGE approval (see its action in the approvals registry). */
     private static final Set<Role> CONFIG_REQUESTERS = EnumSet.of(Role.SUPER_ADMIN, Role.FINANCE);
 
-    private static final Topology WARROOM = new Topology(
-            List.of(FLAGS, AUDIT, APPROVALS, CONFIG),
-            List.of(FLAG_CHANGES),
-            List.of(APPROVAL_NOTICES),
-            List.of(APPROVAL),
-            List.of(
-                    new RouteDef("GET", "/v1/health", HEALTH, Set.of()),
-                    new RouteDef("POST", "/v1/admin/system-flags/set", FLAG_ADMIN, EnumSet.of(Role.OPS, Role.SUPER_ADMIN)),
-                    new RouteDef("GET", "/v1/system-flags", FLAG_READ, STAFF_AND_SERVICE),
-                    new RouteDef("GET", "/v1/system-flags/check", FLAG_READ, STAFF_AND_SERVICE),
-                    new RouteDef("GET", "/v1/admin/audit", AUDIT_READ, AUDIT_READERS),
-                    new RouteDef("GET", "/v1/admin/audit/verify", AUDIT_READ, AUDIT_READERS),
-                    new RouteDef("GET", "/v1/admin/approvals", APPROVALS_API, AUDIT_READERS),
-                    new RouteDef("GET", "/v1/admin/approvals/{id}", APPROVALS_API, AUDIT_READERS),
-                    new RouteDef("POST", "/v1/admin/approvals/{id}/approve", APPROVALS_API, AUDIT_READERS),
-                    new RouteDef("POST", "/v1/admin/approvals/{id}/reject", APPROVALS_API, AUDIT_READERS),
-                    new RouteDef("GET", "/v1/config/networks", CONFIG_READ, STAFF_AND_SERVICE),
-                    new RouteDef("GET", "/v1/config/treasury", CONFIG_READ, STAFF_AND_SERVICE),
-                    new RouteDef("GET", "/v1/config/fee-rules", CONFIG_READ, STAFF_AND_SERVICE),
-                    new RouteDef("POST", "/v1/admin/config/changes", CONFIG_CHANGE, CONFIG_REQUESTERS)),
-            List.of(CONFIG_SEED));
+    public static final FunctionDef HEALTH = FunctionDef.builder("health").module("functions/health")
+            .handler("com.warroom.health.HealthHandler").memoryMb(512).timeoutSeconds(10)
+            .routes(HttpRoute.get("/v1/health", Set.of()))
+            .table(FLAGS, TableAccess.DESCRIBE).table(AUDIT, TableAccess.DESCRIBE).table(APPROVALS, TableAccess.DESCRIBE)
+            .table(CONFIG, TableAccess.DESCRIBE).describes(FLAG_CHANGES)
+            .build();
+
+    public static final FunctionDef FLAG_ADMIN = FunctionDef.builder("flag-admin").module("functions/flag-toggle")
+            .handler("com.warroom.flags.api.FlagAdminHandler")
+            .routes(HttpRoute.post("/v1/admin/system-flags/set", FLAG_ADMINS, Idempotency.OPTIONAL))
+            .table(FLAGS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND).table(APPROVALS, TableAccess.READ_WRITE)
+            .table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .sendsTo(FLAG_CHANGES).starts(APPROVAL_WORKFLOW_NAME)
+            .build();
+
+    public static final FunctionDef FLAG_READ = FunctionDef.builder("flag-read").module("functions/flag-toggle")
+            .handler("com.warroom.flags.api.FlagReadHandler").timeoutSeconds(10)
+            .routes(HttpRoute.get("/v1/system-flags", STAFF_AND_SERVICE), HttpRoute.get("/v1/system-flags/check", STAFF_AND_SERVICE))
+            .table(FLAGS, TableAccess.READ)
+            .build();
+
+    public static final FunctionDef AUDIT_READ = FunctionDef.builder("audit-read").module("functions/audit")
+            .handler("com.warroom.audit.api.AuditHandler").timeoutSeconds(30)
+            .routes(HttpRoute.get("/v1/admin/audit", AUDIT_READERS), HttpRoute.get("/v1/admin/audit/verify", AUDIT_READERS))
+            .table(AUDIT, TableAccess.READ)
+            .build();
+
+    private static FunctionDef.Builder approvalStep(String name, String handlerClass) {
+        return FunctionDef.builder(name).module("functions/approvals").handler(handlerClass).timeoutSeconds(30)
+                .trigger(new Trigger.WorkflowTask(APPROVAL_WORKFLOW_NAME))
+                .table(APPROVALS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND);
+    }
+
+    public static final FunctionDef APPROVAL_RECORD = approvalStep("approval-record",
+            "com.warroom.approvals.workflow.RecordRequestHandler").publishes(APPROVAL_NOTICES).build();
+
+    public static final FunctionDef APPROVAL_AWAIT = approvalStep("approval-await",
+            "com.warroom.approvals.workflow.AwaitDecisionHandler").build();
+
+    /** Applies an approved action: the only workflow step that writes the flags and the config. */
+    public static final FunctionDef APPROVAL_APPLY = approvalStep("approval-apply",
+            "com.warroom.approvals.workflow.ApplyApprovalHandler").timeoutSeconds(60)
+            .table(FLAGS, TableAccess.READ_WRITE).table(CONFIG, TableAccess.READ_WRITE).sendsTo(FLAG_CHANGES).build();
+
+    public static final FunctionDef APPROVAL_OUTCOME = approvalStep("approval-outcome",
+            "com.warroom.approvals.workflow.RecordOutcomeHandler").build();
+
+    public static final ApprovalWorkflowDef APPROVAL = new ApprovalWorkflowDef(APPROVAL_WORKFLOW_NAME, "WARROOM_WORKFLOW_APPROVAL_ARN",
+            APPROVAL_RECORD, APPROVAL_AWAIT, APPROVAL_APPLY, APPROVAL_OUTCOME, Duration.ofHours(24));
+
+    /** The approval routes; the only function allowed to complete the workflow's waiting tasks. */
+    public static final FunctionDef APPROVALS_API = FunctionDef.builder("approvals-api").module("functions/approvals")
+            .handler("com.warroom.approvals.api.ApprovalsApiHandler")
+            .routes(HttpRoute.get("/v1/admin/approvals", APPROVERS),
+                    HttpRoute.get("/v1/admin/approvals/{id}", APPROVERS),
+                    HttpRoute.post("/v1/admin/approvals/{id}/approve", APPROVERS, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/admin/approvals/{id}/reject", APPROVERS, Idempotency.OPTIONAL))
+            .table(APPROVALS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .completesTasksOf(APPROVAL_WORKFLOW_NAME)
+            .build();
+
+    /**
+     * Every 5 minutes: starts the workflow of PENDING requests whose start was lost (Step Functions unreachable when
+     * the route recorded them). Executions are named after the request, so overlapping runs start one.
+     */
+    public static final FunctionDef APPROVAL_KEEPER = FunctionDef.builder("approval-keeper").module("functions/approvals")
+            .handler("com.warroom.approvals.keeper.ApprovalKeeperHandler").timeoutSeconds(60)
+            .trigger(Trigger.Schedule.of("rate(5 minutes)", "UTC"))
+            .table(APPROVALS, TableAccess.READ)
+            .starts(APPROVAL_WORKFLOW_NAME)
+            .build();
+
+    /** The read-only config routes: networks, treasury wallets, fee rules (never secrets). */
+    public static final FunctionDef CONFIG_READ = FunctionDef.builder("config-read").module("functions/config")
+            .handler("com.warroom.config.api.ConfigReadHandler").timeoutSeconds(10)
+            .routes(HttpRoute.get("/v1/config/networks", STAFF_AND_SERVICE), HttpRoute.get("/v1/config/treasury", STAFF_AND_SERVICE),
+                    HttpRoute.get("/v1/config/fee-rules", STAFF_AND_SERVICE))
+            .table(CONFIG, TableAccess.READ)
+            .build();
+
+    /** Requests a config change: validates it against the config in force, records a PENDING approval, starts the workflow. */
+    public static final FunctionDef CONFIG_CHANGE = FunctionDef.builder("config-change").module("functions/config")
+            .handler("com.warroom.config.api.ConfigChangeHandler")
+            .routes(HttpRoute.post("/v1/admin/config/changes", CONFIG_REQUESTERS, Idempotency.OPTIONAL))
+            .table(CONFIG, TableAccess.READ).table(APPROVALS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND)
+            .table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .starts(APPROVAL_WORKFLOW_NAME)
+            .build();
+
+    /** Loads the seed config into an empty config table; invoked once after the first deploy, never routed. */
+    public static final FunctionDef CONFIG_SEED = FunctionDef.builder("config-seed").module("functions/config")
+            .handler("com.warroom.config.seed.SeedHandler").timeoutSeconds(60)
+            .trigger(new Trigger.Invoked())
+            .table(CONFIG, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND)
+            .build();
+
+    /** Tells the war room of every applied kill-switch change: a consumer of {@link #FLAG_CHANGES}, publishing to {@link #OPS_NOTICES}. */
+    public static final FunctionDef OPS_NOTICE = FunctionDef.builder("ops-notices").module("functions/ops-notices")
+            .handler("com.warroom.notices.OpsNoticeHandler").timeoutSeconds(20)
+            .trigger(new Trigger.QueueConsumer(FLAG_CHANGES, 10, Duration.ZERO))
+            .table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .publishes(OPS_NOTICES)
+            .build();
+
+    private static final Topology WARROOM = builder()
+            .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY)
+            .queues(FLAG_CHANGES)
+            .topics(APPROVAL_NOTICES, OPS_NOTICES)
+            .workflows(APPROVAL)
+            .functions(HEALTH, FLAG_ADMIN, FLAG_READ, AUDIT_READ, APPROVALS_API, CONFIG_READ, CONFIG_CHANGE,
+                    APPROVAL_RECORD, APPROVAL_AWAIT, APPROVAL_APPLY, APPROVAL_OUTCOME,
+                    APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED)
+            .build();
 
     private final List<TableDef> tables;
     private final List<QueueDef> queues;
     private final List<TopicDef> topics;
-    private final List<WorkflowDef> workflows;
+    private final List<SecretDef> secrets;
+    private final List<ApprovalWorkflowDef> workflows;
+    private final List<FunctionDef> functions;
     private final List<RouteDef> routes;
-    private final List<FunctionDef> standalone;
     private final Map<String, RouteDef> routesByKey;
 
-    private Topology(List<TableDef> tables, List<QueueDef> queues, List<TopicDef> topics, List<WorkflowDef> workflows,
-                     List<RouteDef> routes, List<FunctionDef> standalone) {
-        this.tables = List.copyOf(tables);
-        this.queues = List.copyOf(queues);
-        this.topics = List.copyOf(topics);
-        this.workflows = List.copyOf(workflows);
-        this.routes = List.copyOf(routes);
-        this.standalone = List.copyOf(standalone);
+    private Topology(Builder b) {
+        this.tables = List.copyOf(b.tables);
+        this.queues = List.copyOf(b.queues);
+        this.topics = List.copyOf(b.topics);
+        this.secrets = List.copyOf(b.secrets);
+        this.workflows = List.copyOf(b.workflows);
+        this.functions = List.copyOf(b.functions);
+        List<RouteDef> allRoutes = new ArrayList<>();
         Map<String, RouteDef> byKey = new LinkedHashMap<>();
-        for (RouteDef route : routes) {
-            if (byKey.put(route.routeKey(), route) != null) {
-                throw new IllegalStateException("duplicate route " + route.routeKey());
+        for (FunctionDef function : functions) {
+            for (HttpRoute route : function.routes()) {
+                RouteDef def = new RouteDef(route, function);
+                if (byKey.put(def.routeKey(), def) != null) {
+                    throw new IllegalStateException("duplicate route " + def.routeKey());
+                }
+                allRoutes.add(def);
             }
         }
+        this.routes = List.copyOf(allRoutes);
         this.routesByKey = Map.copyOf(byKey);
+        checkWiring();
+    }
+
+    // Everything a function names must be part of this topology, so that neither realization meets half a wiring.
+    private void checkWiring() {
+        if (functions.stream().map(FunctionDef::name).distinct().count() != functions.size()) {
+            throw new IllegalStateException("two functions share a name");
+        }
+        for (FunctionDef f : functions) {
+            f.tables().keySet().forEach(t -> require(tables.contains(t), f, "table " + t.logicalName()));
+            Stream.concat(f.sendsTo().stream(), f.describesQueues().stream())
+                    .forEach(q -> require(queues.contains(q), f, "queue " + q.logicalName()));
+            f.publishesTo().forEach(t -> require(topics.contains(t), f, "topic " + t.logicalName()));
+            f.readsSecrets().forEach(s -> require(secrets.contains(s), f, "secret " + s.logicalName()));
+            Stream.concat(f.startsWorkflows().stream(), f.completesWorkflowTasks().stream())
+                    .forEach(w -> require(workflow(w).isPresent(), f, "workflow " + w));
+            switch (f.trigger()) {
+                case Trigger.Http http -> { }
+                case Trigger.QueueConsumer consumer -> require(queues.contains(consumer.queue()), f, "queue " + consumer.queue().logicalName());
+                case Trigger.Schedule schedule -> { }
+                case Trigger.WorkflowTask task -> require(workflow(task.workflow()).isPresent(), f, "workflow " + task.workflow());
+                case Trigger.Invoked invoked -> { }
+            }
+        }
+        for (ApprovalWorkflowDef w : workflows) {
+            for (FunctionDef task : w.functions()) {
+                if (!functions.contains(task)) {
+                    throw new IllegalStateException("workflow " + w.logicalName() + " runs " + task.name() + ", which is not in the topology");
+                }
+            }
+        }
+    }
+
+    private static void require(boolean present, FunctionDef function, String what) {
+        if (!present) {
+            throw new IllegalStateException("function " + function.name() + " names " + what + ", which is not in the topology");
+        }
     }
 
     public static Topology warroom() {
         return WARROOM;
     }
 
-    /** Another wiring, for tests of the machinery that realizes a topology. */
-    public static Topology of(List<TableDef> tables, List<QueueDef> queues, List<TopicDef> topics,
-                              List<WorkflowDef> workflows, List<RouteDef> routes) {
-        return of(tables, queues, topics, workflows, routes, List.of());
-    }
-
-    /** Another wiring with functions that no route or workflow calls (invoked by hand or by a deploy trigger). */
-    public static Topology of(List<TableDef> tables, List<QueueDef> queues, List<TopicDef> topics,
-                              List<WorkflowDef> workflows, List<RouteDef> routes, List<FunctionDef> standalone) {
-        return new Topology(tables, queues, topics, workflows, routes, standalone);
-    }
-
-    public List<TopicDef> topics() {
-        return topics;
-    }
-
-    public List<WorkflowDef> workflows() {
-        return workflows;
-    }
-
-    public Optional<WorkflowDef> workflow(String logicalName) {
-        return workflows.stream().filter(w -> w.logicalName().equals(logicalName)).findFirst();
+    /** Another wiring: for tests of the machinery that realizes a topology. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public List<TableDef> tables() {
@@ -194,24 +263,89 @@ public final class Topology {
         return queues;
     }
 
+    public List<TopicDef> topics() {
+        return topics;
+    }
+
+    public List<SecretDef> secrets() {
+        return secrets;
+    }
+
+    public List<ApprovalWorkflowDef> workflows() {
+        return workflows;
+    }
+
+    public Optional<ApprovalWorkflowDef> workflow(String logicalName) {
+        return workflows.stream().filter(w -> w.logicalName().equals(logicalName)).findFirst();
+    }
+
+    /** Every function, in the order the topology lists them. */
+    public List<FunctionDef> functions() {
+        return functions;
+    }
+
+    public Optional<FunctionDef> function(String name) {
+        return functions.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** Every HTTP route, in function order. */
     public List<RouteDef> routes() {
         return routes;
     }
 
-    /** Functions in route order, then the workflows' task functions, then the standalone ones, each once. */
-    public List<FunctionDef> functions() {
-        return Stream.of(routes.stream().map(RouteDef::function), workflows.stream().flatMap(w -> w.functions().stream()),
-                        standalone.stream())
-                .flatMap(s -> s)
-                .distinct().toList();
-    }
-
-    /** Functions that no route or workflow calls, such as the config seed. */
-    public List<FunctionDef> standalone() {
-        return standalone;
-    }
-
     public Optional<RouteDef> route(String routeKey) {
         return Optional.ofNullable(routesByKey.get(routeKey));
+    }
+
+    /** The functions started by {@code kind} of trigger, e.g. {@code functionsTriggeredBy(Trigger.Schedule.class)}. */
+    public List<FunctionDef> functionsTriggeredBy(Class<? extends Trigger> kind) {
+        return functions.stream().filter(f -> kind.isInstance(f.trigger())).toList();
+    }
+
+    /** Collects a {@link Topology}. */
+    public static final class Builder {
+        private final List<TableDef> tables = new ArrayList<>();
+        private final List<QueueDef> queues = new ArrayList<>();
+        private final List<TopicDef> topics = new ArrayList<>();
+        private final List<SecretDef> secrets = new ArrayList<>();
+        private final List<ApprovalWorkflowDef> workflows = new ArrayList<>();
+        private final List<FunctionDef> functions = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder tables(TableDef... more) {
+            tables.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder queues(QueueDef... more) {
+            queues.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder topics(TopicDef... more) {
+            topics.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder secrets(SecretDef... more) {
+            secrets.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder workflows(ApprovalWorkflowDef... more) {
+            workflows.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder functions(FunctionDef... more) {
+            functions.addAll(List.of(more));
+            return this;
+        }
+
+        public Topology build() {
+            return new Topology(this);
+        }
     }
 }

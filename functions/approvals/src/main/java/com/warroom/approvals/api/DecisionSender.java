@@ -4,7 +4,7 @@ import com.warroom.approvals.Decision;
 
 /**
  * Tells the waiting workflow task of a decision: completes its task token with
- * {@code {"approvalId","decision"}} (the contract of {@link com.warroom.topology.WorkflowDef}).
+ * {@code {"approvalId","decision"}} (the contract of {@link com.warroom.topology.ApprovalWorkflowDef}).
  */
 @FunctionalInterface
 public interface DecisionSender {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a task's input, as {@link com.warroom.topology.WorkflowDef} defines it. Input that breaks the
+ * Reads a task's input, as {@link com.warroom.topology.ApprovalWorkflowDef} defines it. Input that breaks the
  * contract is a fault of the state machine or of whoever invoked the function by hand: it fails the task.
  */
 final class StepInput {

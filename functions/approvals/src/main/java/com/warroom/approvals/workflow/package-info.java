@@ -1,5 +1,5 @@
 /**
- * The four task functions of the two-person approval workflow (see {@link com.warroom.topology.WorkflowDef}).
+ * The four task functions of the two-person approval workflow (see {@link com.warroom.topology.ApprovalWorkflowDef}).
  *
  * <p>The state machine they expect, with no path that can wait forever:
  * <pre>

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The four task handlers, called in the order the state machine calls them (see WorkflowDef): the state
+ * The four task handlers, called in the order the state machine calls them (see ApprovalWorkflowDef): the state
  * machine itself has no local runtime yet. A failed task is turned into the {@code "error"} a Catch
  * adds to the state, with the Cause a Lambda function error carries.
  */

@@ -14,8 +14,9 @@ import com.warroom.local.stack.sfn.TestWorkflows;
 import com.warroom.local.stack.sns.MessageAttribute;
 import com.warroom.local.stack.sns.PublishedMessage;
 import com.warroom.topology.TopicDef;
+import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,8 @@ class EmbeddedStackEmulatorsTest {
 
     private static final TopicDef NOTICES = new TopicDef("test-notices", "WARROOM_TEST_TOPIC_NOTICES_ARN");
     private static final TopicDef UNREGISTERED = new TopicDef("test-unregistered", "WARROOM_TEST_TOPIC_UNREGISTERED_ARN");
-    private static final Topology TOPOLOGY = Topology.of(List.of(), List.of(), List.of(NOTICES), List.of(TestWorkflows.APPROVAL), List.of());
+    private static final Topology TOPOLOGY = Topology.builder().topics(NOTICES).workflows(TestWorkflows.APPROVAL)
+            .functions(TestWorkflows.APPROVAL.functions().toArray(FunctionDef[]::new)).build();
     private static final Duration QUIET_WITHIN = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 

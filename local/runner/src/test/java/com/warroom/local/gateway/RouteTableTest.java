@@ -3,6 +3,8 @@ package com.warroom.local.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.warroom.topology.FunctionDef;
+import com.warroom.topology.HttpRoute;
+import com.warroom.topology.Idempotency;
 import com.warroom.topology.Role;
 import com.warroom.topology.RouteDef;
 import com.warroom.topology.Topology;
@@ -13,12 +15,17 @@ import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
 
-    private static final FunctionDef PAYOUTS = new FunctionDef("payouts", "functions/payout", "com.example.PayoutHandler",
-            512, 10, Map.of(), Set.of(), Set.of());
-    private static final RouteDef BY_ID = new RouteDef("GET", "/v1/payouts/{id}", PAYOUTS, Set.of(Role.FINANCE));
-    private static final RouteDef PENDING = new RouteDef("GET", "/v1/payouts/pending", PAYOUTS, Set.of(Role.FINANCE));
-    private static final RouteDef APPROVE = new RouteDef("POST", "/v1/payouts/{id}/approve", PAYOUTS, Set.of(Role.FINANCE));
-    private static final RouteDef CANCEL = new RouteDef("DELETE", "/v1/payouts/{id}", PAYOUTS, Set.of(Role.FINANCE));
+    private static final HttpRoute BY_ID_ROUTE = HttpRoute.get("/v1/payouts/{id}", Set.of(Role.FINANCE));
+    private static final HttpRoute PENDING_ROUTE = HttpRoute.get("/v1/payouts/pending", Set.of(Role.FINANCE));
+    private static final HttpRoute APPROVE_ROUTE = HttpRoute.post("/v1/payouts/{id}/approve", Set.of(Role.FINANCE), Idempotency.REQUIRED);
+    private static final HttpRoute CANCEL_ROUTE = new HttpRoute("DELETE", "/v1/payouts/{id}", Set.of(Role.FINANCE), Idempotency.NONE);
+    private static final FunctionDef PAYOUTS = FunctionDef.builder("payouts").module("functions/payout")
+            .handler("com.example.PayoutHandler").memoryMb(512).timeoutSeconds(10)
+            .routes(BY_ID_ROUTE, PENDING_ROUTE, APPROVE_ROUTE, CANCEL_ROUTE).build();
+    private static final RouteDef BY_ID = new RouteDef(BY_ID_ROUTE, PAYOUTS);
+    private static final RouteDef PENDING = new RouteDef(PENDING_ROUTE, PAYOUTS);
+    private static final RouteDef APPROVE = new RouteDef(APPROVE_ROUTE, PAYOUTS);
+    private static final RouteDef CANCEL = new RouteDef(CANCEL_ROUTE, PAYOUTS);
 
     private final RouteTable table = new RouteTable(List.of(BY_ID, PENDING, APPROVE, CANCEL));
 

@@ -1,7 +1,7 @@
 package com.warroom.local.stack.sfn;
 
 import com.warroom.local.stack.LoopbackHttpServer;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * A local Step Functions for Warroom's workflows: speaks the Step Functions JSON protocol on 127.0.0.1 so that the
  * real {@code SfnClient} reaches it through {@code AWS_ENDPOINT_URL_SFN}, and runs each registered
- * {@link WorkflowDef} as its state machine does in AWS, invoking the task functions in-process.
+ * {@link ApprovalWorkflowDef} as its state machine does in AWS, invoking the task functions in-process.
  *
  * <p>Operations: StartExecution, SendTaskSuccess, SendTaskFailure, DescribeExecution, ListExecutions,
  * ListStateMachines. Executions run on worker threads; tests wait for them with {@link #awaitQuiet} and move
@@ -62,17 +62,17 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
 
     /** Makes the workflow startable; answers its state machine ARN. Registering again changes nothing. */
-    public String register(WorkflowDef workflow) {
+    public String register(ApprovalWorkflowDef workflow) {
         return machines.register(workflow);
     }
 
     /** {@code arn:aws:states:<region>:000000000000:stateMachine:<localName>} */
-    public String stateMachineArn(WorkflowDef workflow) {
+    public String stateMachineArn(ApprovalWorkflowDef workflow) {
         return machines.stateMachineArn(workflow);
     }
 
     /** {@code arn:aws:states:<region>:000000000000:execution:<localName>:<executionName>} */
-    public String executionArn(WorkflowDef workflow, String executionName) {
+    public String executionArn(ApprovalWorkflowDef workflow, String executionName) {
         return machines.executionArn(workflow.localName(), executionName);
     }
 

@@ -1,7 +1,7 @@
 package com.warroom.local.stack.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,13 +36,13 @@ final class StateMachines implements AutoCloseable {
         this.workers = new WorkflowRun.Workers(new LambdaInvoker(handlers), new TaskTokens(), executor, clock);
     }
 
-    String register(WorkflowDef workflow) {
+    String register(ApprovalWorkflowDef workflow) {
         String arn = stateMachineArn(workflow);
         machines.putIfAbsent(arn, new StateMachine(arn, workflow, clock.instant()));
         return arn;
     }
 
-    String stateMachineArn(WorkflowDef workflow) {
+    String stateMachineArn(ApprovalWorkflowDef workflow) {
         return "arn:aws:states:" + region + ":" + ACCOUNT + ":stateMachine:" + workflow.localName();
     }
 

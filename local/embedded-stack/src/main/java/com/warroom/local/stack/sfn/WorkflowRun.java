@@ -1,19 +1,19 @@
 package com.warroom.local.stack.sfn;
 
-import static com.warroom.topology.WorkflowDef.APPLY_ACTION;
-import static com.warroom.topology.WorkflowDef.DECIDED;
-import static com.warroom.topology.WorkflowDef.RECORD_OUTCOME;
-import static com.warroom.topology.WorkflowDef.RECORD_REQUEST;
-import static com.warroom.topology.WorkflowDef.WAIT_FOR_DECISION;
+import static com.warroom.topology.ApprovalWorkflowDef.APPLY_ACTION;
+import static com.warroom.topology.ApprovalWorkflowDef.DECIDED;
+import static com.warroom.topology.ApprovalWorkflowDef.RECORD_OUTCOME;
+import static com.warroom.topology.ApprovalWorkflowDef.RECORD_REQUEST;
+import static com.warroom.topology.ApprovalWorkflowDef.WAIT_FOR_DECISION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
 /**
- * Runs one execution of a {@link WorkflowDef} the way its Step Functions state machine (infra's
+ * Runs one execution of a {@link ApprovalWorkflowDef} the way its Step Functions state machine (infra's
  * {@code ApprovalWorkflow}) does: RecordRequest → WaitForDecision (invoke with a task token, then wait for the token
  * or the timeout) → Decided → ApplyAction when {@code $.decision} is the string APPROVED → RecordOutcome.
  * A failure of RecordRequest, WaitForDecision or ApplyAction is caught into RecordOutcome with the failed step's
@@ -27,7 +27,7 @@ final class WorkflowRun {
     private static final String RUNTIME = "States.Runtime";
 
     private final Execution execution;
-    private final WorkflowDef workflow;
+    private final ApprovalWorkflowDef workflow;
     private final Workers workers;
     private volatile JsonNode decisionInput;
 
@@ -35,7 +35,7 @@ final class WorkflowRun {
     record Workers(LambdaInvoker lambda, TaskTokens tokens, Executor executor, Clock clock) {
     }
 
-    WorkflowRun(Execution execution, WorkflowDef workflow, Workers workers) {
+    WorkflowRun(Execution execution, ApprovalWorkflowDef workflow, Workers workers) {
         this.execution = execution;
         this.workflow = workflow;
         this.workers = workers;
@@ -117,7 +117,7 @@ final class WorkflowRun {
     private void decided(JsonNode state) {
         execution.enter(DECIDED);
         JsonNode decision = state.isObject() ? state.get("decision") : null;
-        if (decision != null && decision.isTextual() && WorkflowDef.APPROVED.equals(decision.textValue())) {
+        if (decision != null && decision.isTextual() && ApprovalWorkflowDef.APPROVED.equals(decision.textValue())) {
             applyAction(state);
         } else {
             recordOutcome(state);

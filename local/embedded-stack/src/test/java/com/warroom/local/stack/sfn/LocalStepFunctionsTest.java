@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.warroom.local.stack.AdjustableClock;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ class LocalStepFunctionsTest {
     private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
     private static final Duration QUIET_WITHIN = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<WorkflowDef> WORKFLOWS = List.of(APPROVAL, TestWorkflows.FAILING_RECORD, TestWorkflows.FAILING_APPLY,
+    private static final List<ApprovalWorkflowDef> WORKFLOWS = List.of(APPROVAL, TestWorkflows.FAILING_RECORD, TestWorkflows.FAILING_APPLY,
             TestWorkflows.FAILING_OUTCOME, TestWorkflows.MISSING_RECORD, TestWorkflows.SELF_DECIDING, TestWorkflows.BLOCKING_RECORD);
 
     private AdjustableClock clock;
@@ -76,13 +76,13 @@ class LocalStepFunctionsTest {
 
         ExecutionView waiting = stepFunctions.awaitQuiet(arn, QUIET_WITHIN);
         assertThat(waiting.status()).isEqualTo(ExecutionStatus.RUNNING);
-        assertThat(waiting.state()).isEqualTo(WorkflowDef.WAIT_FOR_DECISION);
+        assertThat(waiting.state()).isEqualTo(ApprovalWorkflowDef.WAIT_FOR_DECISION);
         String token = waiting.waitingTaskToken().orElseThrow();
         assertThat(StepCalls.last(id, "t-record").input()).isEqualTo(Map.of("approvalId", id));
         assertThat(StepCalls.last(id, "t-await").input()).isEqualTo(Map.of("approvalId", id, "taskToken", token));
         assertThat(StepCalls.functionsCalledFor(id)).containsExactly("t-record", "t-await");
 
-        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, WorkflowDef.APPROVED)));
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, ApprovalWorkflowDef.APPROVED)));
         ExecutionView ended = stepFunctions.awaitQuiet(arn, QUIET_WITHIN);
 
         assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -117,7 +117,7 @@ class LocalStepFunctionsTest {
         String arn = start(APPROVAL, id);
         String token = tokenOnceWaiting(arn);
 
-        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, WorkflowDef.REJECTED)));
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, ApprovalWorkflowDef.REJECTED)));
 
         assertThat(stepFunctions.awaitQuiet(arn, QUIET_WITHIN).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(StepCalls.functionsCalledFor(id)).containsExactly("t-record", "t-await", "t-outcome");
@@ -159,7 +159,7 @@ class LocalStepFunctionsTest {
         assertThat(outcomeInput).containsEntry("approvalId", id).containsEntry("t-record", true);
         assertThat(outcomeInput.get("error")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("Error", "States.Timeout");
-        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, WorkflowDef.APPROVED))))
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, ApprovalWorkflowDef.APPROVED))))
                 .isInstanceOf(TaskTimedOutException.class);
         assertThat(stepFunctions.fireDueTimeouts()).isZero();
     }
@@ -170,7 +170,7 @@ class LocalStepFunctionsTest {
         String arn = start(TestWorkflows.FAILING_APPLY, id);
         String token = tokenOnceWaiting(arn);
 
-        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, WorkflowDef.APPROVED)));
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, ApprovalWorkflowDef.APPROVED)));
 
         assertThat(stepFunctions.awaitQuiet(arn, QUIET_WITHIN).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(StepCalls.functionsCalledFor(id)).containsExactly("t-record", "t-await", "t-fail", "t-outcome");
@@ -215,7 +215,7 @@ class LocalStepFunctionsTest {
         String arn = start(TestWorkflows.FAILING_OUTCOME, id);
         String token = tokenOnceWaiting(arn);
 
-        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, WorkflowDef.REJECTED)));
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, ApprovalWorkflowDef.REJECTED)));
 
         assertThat(stepFunctions.awaitQuiet(arn, QUIET_WITHIN).status()).isEqualTo(ExecutionStatus.FAILED);
         DescribeExecutionResponse described = sfn.describeExecution(b -> b.executionArn(arn));
@@ -278,7 +278,7 @@ class LocalStepFunctionsTest {
                 .isInstanceOf(ExecutionAlreadyExistsException.class);
         assertThat(stepFunctions.waitingTaskToken(arn)).contains(token);
 
-        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, WorkflowDef.REJECTED)));
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, ApprovalWorkflowDef.REJECTED)));
         stepFunctions.awaitQuiet(arn, QUIET_WITHIN);
 
         assertThatThrownBy(() -> start(APPROVAL, id)).isInstanceOf(ExecutionAlreadyExistsException.class);
@@ -298,9 +298,9 @@ class LocalStepFunctionsTest {
         String id = approvalId();
         String arn = start(APPROVAL, id);
         String token = tokenOnceWaiting(arn);
-        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, WorkflowDef.REJECTED)));
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, ApprovalWorkflowDef.REJECTED)));
 
-        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, WorkflowDef.APPROVED))))
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(id, ApprovalWorkflowDef.APPROVED))))
                 .isInstanceOf(TaskTimedOutException.class);
         assertThatThrownBy(() -> sfn.sendTaskFailure(b -> b.taskToken(token).error("Late")))
                 .isInstanceOf(TaskTimedOutException.class);
@@ -368,7 +368,7 @@ class LocalStepFunctionsTest {
         String ended = approvalId();
         String endedArn = start(APPROVAL, ended);
         String token = tokenOnceWaiting(endedArn);
-        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(ended, WorkflowDef.REJECTED)));
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output(decision(ended, ApprovalWorkflowDef.REJECTED)));
         stepFunctions.awaitQuiet(endedArn, QUIET_WITHIN);
         clock.advance(Duration.ofMinutes(1));
         String waiting = approvalId();
@@ -402,14 +402,14 @@ class LocalStepFunctionsTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private String start(WorkflowDef workflow, String id) {
+    private String start(ApprovalWorkflowDef workflow, String id) {
         return sfn.startExecution(b -> b.stateMachineArn(stepFunctions.stateMachineArn(workflow)).name(id).input(input(id)))
                 .executionArn();
     }
 
     private String tokenOnceWaiting(String executionArn) throws InterruptedException, TimeoutException {
         ExecutionView view = stepFunctions.awaitQuiet(executionArn, QUIET_WITHIN);
-        assertThat(view.state()).isEqualTo(WorkflowDef.WAIT_FOR_DECISION);
+        assertThat(view.state()).isEqualTo(ApprovalWorkflowDef.WAIT_FOR_DECISION);
         return view.waitingTaskToken().orElseThrow();
     }
 

@@ -1,10 +1,9 @@
 package com.warroom.local.stack.sfn;
 
 import com.warroom.topology.FunctionDef;
-import com.warroom.topology.WorkflowDef;
+import com.warroom.topology.Trigger;
+import com.warroom.topology.ApprovalWorkflowDef;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 
 /** Workflows over the test task functions: the approval shape, and variants where one step throws. */
 public final class TestWorkflows {
@@ -20,23 +19,24 @@ public final class TestWorkflows {
     public static final FunctionDef MISSING = function("t-missing", "com.warroom.nowhere.MissingHandler");
     public static final FunctionDef BLOCKING = function("t-blocking", BlockingStep.class.getName());
 
-    public static final WorkflowDef APPROVAL = workflow("t-approval", RECORD, AWAIT, APPLY, OUTCOME);
-    public static final WorkflowDef FAILING_RECORD = workflow("t-failing-record", FAIL, AWAIT, APPLY, OUTCOME);
-    public static final WorkflowDef FAILING_APPLY = workflow("t-failing-apply", RECORD, AWAIT, FAIL, OUTCOME);
-    public static final WorkflowDef FAILING_OUTCOME = workflow("t-failing-outcome", RECORD, AWAIT, APPLY, FAIL);
-    public static final WorkflowDef MISSING_RECORD = workflow("t-missing-record", MISSING, AWAIT, APPLY, OUTCOME);
-    public static final WorkflowDef BLOCKING_RECORD = workflow("t-blocking-record", BLOCKING, AWAIT, APPLY, OUTCOME);
-    public static final WorkflowDef SELF_DECIDING = workflow("t-self-deciding", RECORD, SELF_DECIDING_AWAIT, APPLY, OUTCOME);
+    public static final ApprovalWorkflowDef APPROVAL = workflow("t-approval", RECORD, AWAIT, APPLY, OUTCOME);
+    public static final ApprovalWorkflowDef FAILING_RECORD = workflow("t-failing-record", FAIL, AWAIT, APPLY, OUTCOME);
+    public static final ApprovalWorkflowDef FAILING_APPLY = workflow("t-failing-apply", RECORD, AWAIT, FAIL, OUTCOME);
+    public static final ApprovalWorkflowDef FAILING_OUTCOME = workflow("t-failing-outcome", RECORD, AWAIT, APPLY, FAIL);
+    public static final ApprovalWorkflowDef MISSING_RECORD = workflow("t-missing-record", MISSING, AWAIT, APPLY, OUTCOME);
+    public static final ApprovalWorkflowDef BLOCKING_RECORD = workflow("t-blocking-record", BLOCKING, AWAIT, APPLY, OUTCOME);
+    public static final ApprovalWorkflowDef SELF_DECIDING = workflow("t-self-deciding", RECORD, SELF_DECIDING_AWAIT, APPLY, OUTCOME);
 
     private TestWorkflows() {
     }
 
     private static FunctionDef function(String name, String handlerClass) {
-        return new FunctionDef(name, "local/embedded-stack", handlerClass, 512, 30, Map.of(), Set.of(), Set.of());
+        return FunctionDef.builder(name).module("local/embedded-stack").handler(handlerClass).memoryMb(512).timeoutSeconds(30)
+                .trigger(new Trigger.WorkflowTask("t-approval")).build();
     }
 
-    private static WorkflowDef workflow(String name, FunctionDef record, FunctionDef await, FunctionDef apply, FunctionDef outcome) {
-        return new WorkflowDef(name, "WARROOM_TEST_WORKFLOW_" + name.toUpperCase().replace('-', '_') + "_ARN",
+    private static ApprovalWorkflowDef workflow(String name, FunctionDef record, FunctionDef await, FunctionDef apply, FunctionDef outcome) {
+        return new ApprovalWorkflowDef(name, "WARROOM_TEST_WORKFLOW_" + name.toUpperCase().replace('-', '_') + "_ARN",
                 record, await, apply, outcome, DECISION_TIMEOUT);
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * is {@code APPROVED} or {@code REJECTED}. On a timeout or a failed apply, {@code RecordOutcome} gets the
  * state with {@code "error": {"Error", "Cause"}} added.
  */
-public record WorkflowDef(String logicalName, String arnEnvVar, FunctionDef record, FunctionDef awaitDecision,
+public record ApprovalWorkflowDef(String logicalName, String arnEnvVar, FunctionDef record, FunctionDef awaitDecision,
                           FunctionDef apply, FunctionDef outcome, Duration decisionTimeout) {
 
     public static final String RECORD_REQUEST = "RecordRequest";
