@@ -1,10 +1,10 @@
 package com.warroom.audit;
 
 import com.warroom.http.Caller;
+import com.warroom.lambda.Jitter;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -112,6 +112,6 @@ public final class AuditLog {
     private static void backOff(int attempt) {
         // exponential with full jitter, so that racing writers spread out instead of colliding again
         long maxMillis = Math.min(MAX_BACKOFF_MILLIS, 1L << Math.min(attempt, 6));
-        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, maxMillis + 1) * 1_000_000L);
+        LockSupport.parkNanos(Jitter.upTo(maxMillis) * 1_000_000L);
     }
 }

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.warroom.audit.AuditContentionException;
 import com.warroom.json.Json;
-import com.warroom.observability.OpsMetrics;
+import com.warroom.lambda.Envelope;
+import com.warroom.lambda.Priming;
+import com.warroom.topology.Role;
 import com.warroom.topology.RouteDef;
 import com.warroom.topology.Topology;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Turns an API Gateway HTTP API (payload 2.0) event into a call of the route's action: checks the
@@ -30,7 +31,8 @@ public final class ApiRouter {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
-    private static final String CORRELATION_ID_PATH = "requestContext.requestId";
+
+    private static final Map<String, String> PRIMING_PATH_PARAMETERS = Map.of("id", "warroom-priming");
 
     private final Map<String, RouteAction> actions;
     private final Topology topology;
@@ -43,19 +45,46 @@ public final class ApiRouter {
                 throw new IllegalStateException("route " + key + " is not in the topology");
             }
         }
+        String function = topology.route(actions.keySet().iterator().next()).orElseThrow().function().name();
+        Priming.register(function, this::prime);
+    }
+
+    /**
+     * Answers one request per route as a caller with the route's roles: GETs with no parameters (reads), POSTs with
+     * {@code {}}, which every write route refuses before it writes. Loads and initializes the router, JSON, the
+     * actions and the SDK calls of the reads; what it answers does not matter.
+     */
+    void prime() {
+        for (String routeKey : actions.keySet()) {
+            RouteDef route = topology.route(routeKey).orElseThrow();
+            var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+            http.setMethod(route.method());
+            http.setPath(route.path());
+            http.setSourceIp("127.0.0.1");
+            var authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+            var jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+            jwt.setClaims(Map.of("sub", "warroom-priming", "token_use", "access", "cognito:groups",
+                    route.roles().stream().map(Role::claimValue).sorted().toList().toString()));
+            authorizer.setJwt(jwt);
+            var context = new APIGatewayV2HTTPEvent.RequestContext();
+            context.setRequestId("priming");
+            context.setHttp(http);
+            context.setAuthorizer(authorizer);
+            var event = new APIGatewayV2HTTPEvent();
+            event.setRouteKey(routeKey);
+            event.setRawPath(route.path());
+            event.setHeaders(Map.of("content-type", "application/json"));
+            event.setPathParameters(PRIMING_PATH_PARAMETERS);
+            event.setBody(route.method().equals("GET") ? null : "{}");
+            event.setRequestContext(context);
+            answer(event);
+        }
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-        if (context == null) {
-            return answer(event);
-        }
-        return PowertoolsLogging.withLogging(context, CORRELATION_ID_PATH, event, () -> {
-            try {
-                return answer(event);
-            } finally {
-                OpsMetrics.flush();
-            }
-        });
+        String requestId = requestId(event);
+        return Envelope.answering(context, requestId, () -> answer(event),
+                e -> encode(ApiResult.problem(Problem.internal(requestId)), requestId));
     }
 
     private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {

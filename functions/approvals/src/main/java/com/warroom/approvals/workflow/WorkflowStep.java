@@ -2,10 +2,9 @@ package com.warroom.approvals.workflow;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.warroom.audit.RequestOrigin;
-import com.warroom.observability.OpsMetrics;
+import com.warroom.lambda.Envelope;
 import java.util.Map;
 import java.util.function.Function;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /** Runs one task of the approval workflow with structured logging (correlated by approval id) and metrics. */
 final class WorkflowStep {
@@ -17,16 +16,8 @@ final class WorkflowStep {
     }
 
     static Map<String, Object> run(Context context, Map<String, Object> input, Function<RequestOrigin, Map<String, Object>> step) {
-        RequestOrigin origin = new RequestOrigin(context == null ? "local" : context.getAwsRequestId(), SOURCE);
-        if (context == null || input == null) {
-            return step.apply(origin);
-        }
-        return PowertoolsLogging.withLogging(context, "approvalId", input, () -> {
-            try {
-                return step.apply(origin);
-            } finally {
-                OpsMetrics.flush();
-            }
-        });
+        RequestOrigin origin = new RequestOrigin(Envelope.requestId(context, "local"), SOURCE);
+        Object approvalId = input == null ? null : input.get("approvalId");
+        return Envelope.rethrowing(context, String.valueOf(approvalId), () -> step.apply(origin));
     }
 }

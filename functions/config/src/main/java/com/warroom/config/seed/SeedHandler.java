@@ -12,6 +12,7 @@ import com.warroom.config.ConfigStore;
 import com.warroom.config.SeedConfig;
 import com.warroom.config.SeedConfigParser;
 import com.warroom.http.Caller;
+import com.warroom.lambda.Envelope;
 import com.warroom.topology.Topology;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,11 @@ public final class SeedHandler implements RequestHandler<Map<String, Object>, Ma
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        String requestId = context == null || context.getAwsRequestId() == null ? "unknown" : context.getAwsRequestId();
+        String requestId = Envelope.requestId(context, "unknown");
+        return Envelope.rethrowing(context, requestId, () -> seed(requestId));
+    }
+
+    private Map<String, Object> seed(String requestId) {
         var source = new ConfigSeeder.SeedSource("seed:" + SEED_RESOURCE, new RequestOrigin(requestId, "lambda-invoke"));
         Map<String, Object> out = new LinkedHashMap<>();
         switch (seeder.seed(bundledSeed(), ACTOR, source)) {
