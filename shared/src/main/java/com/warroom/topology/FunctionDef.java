@@ -15,6 +15,7 @@ import java.util.Set;
 public record FunctionDef(
         String name,
         String module,
+        String jar,
         String handlerClass,
         int memoryMb,
         int timeoutSeconds,
@@ -50,7 +51,7 @@ public record FunctionDef(
 
     /** A builder holding this definition, to derive another (tests move functions onto other jars this way). */
     public Builder toBuilder() {
-        Builder b = new Builder(name).module(module).handler(handlerClass).memoryMb(memoryMb).timeoutSeconds(timeoutSeconds)
+        Builder b = new Builder(name).module(module).jar(jar).handler(handlerClass).memoryMb(memoryMb).timeoutSeconds(timeoutSeconds)
                 .trigger(trigger);
         tables.forEach(b::table);
         sendsTo.forEach(b::sendsTo);
@@ -67,9 +68,9 @@ public record FunctionDef(
         return trigger instanceof Trigger.Http http ? http.routes() : List.of();
     }
 
-    /** The Lambda jar built for this function, relative to the repository root. */
+    /** The Lambda jar built for this function, relative to the repository root: {@code <module>/target/<jar>-lambda.jar}. */
     public String jarPath() {
-        return module + "/target/" + module.substring(module.lastIndexOf('/') + 1) + "-lambda.jar";
+        return module + "/target/" + jar + "-lambda.jar";
     }
 
     /** The Lambda handler string. */
@@ -81,6 +82,7 @@ public record FunctionDef(
     public static final class Builder {
         private final String name;
         private String module;
+        private String jar;
         private String handlerClass;
         private int memoryMb = 1024;
         private int timeoutSeconds = 15;
@@ -100,6 +102,15 @@ public record FunctionDef(
         /** The Maven module that builds the jar, e.g. {@code functions/flag-toggle}. */
         public Builder module(String module) {
             this.module = module;
+            return this;
+        }
+
+        /**
+         * The jar's name when the module builds a leaner jar for this function than its own (a shade execution with that
+         * output name); by default the module's jar.
+         */
+        public Builder jar(String jar) {
+            this.jar = jar;
             return this;
         }
 
@@ -168,7 +179,9 @@ public record FunctionDef(
         }
 
         public FunctionDef build() {
-            return new FunctionDef(name, Objects.requireNonNull(module, "module"), Objects.requireNonNull(handlerClass, "handler"),
+            Objects.requireNonNull(module, "module");
+            return new FunctionDef(name, module, jar == null ? module.substring(module.lastIndexOf('/') + 1) : jar,
+                    Objects.requireNonNull(handlerClass, "handler"),
                     memoryMb, timeoutSeconds, Objects.requireNonNull(trigger, name + ": a function needs a trigger"),
                     tables, sendsTo, describesQueues, publishesTo, startsWorkflows, completesWorkflowTasks, readsSecrets);
         }

@@ -79,7 +79,7 @@ public final class Topology {
             .sendsTo(FLAG_CHANGES).starts(APPROVAL_WORKFLOW_NAME)
             .build();
 
-    public static final FunctionDef FLAG_READ = FunctionDef.builder("flag-read").module("functions/flag-toggle")
+    public static final FunctionDef FLAG_READ = FunctionDef.builder("flag-read").module("functions/flag-toggle").jar("flag-read")
             .handler("com.warroom.flags.api.FlagReadHandler").timeoutSeconds(10)
             .routes(HttpRoute.get("/v1/system-flags", STAFF_AND_SERVICE), HttpRoute.get("/v1/system-flags/check", STAFF_AND_SERVICE))
             .table(FLAGS, TableAccess.READ)
@@ -137,7 +137,7 @@ public final class Topology {
             .build();
 
     /** The read-only config routes: networks, treasury wallets, fee rules (never secrets). */
-    public static final FunctionDef CONFIG_READ = FunctionDef.builder("config-read").module("functions/config")
+    public static final FunctionDef CONFIG_READ = FunctionDef.builder("config-read").module("functions/config").jar("config-read")
             .handler("com.warroom.config.api.ConfigReadHandler").timeoutSeconds(10)
             .routes(HttpRoute.get("/v1/config/networks", STAFF_AND_SERVICE), HttpRoute.get("/v1/config/treasury", STAFF_AND_SERVICE),
                     HttpRoute.get("/v1/config/fee-rules", STAFF_AND_SERVICE))
