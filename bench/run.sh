@@ -3,6 +3,7 @@
 #   bench/run.sh cold-init        [--runs 10] [--variants lambda-c1-serial,jdk-defaults] [--classpath lambda-jar|maven]
 #   bench/run.sh gate-throughput  [--forks 3] [--threads 1,2] [--variants lambda-c1-serial,jdk-defaults]
 #                                 [--warmup 5] [--iterations 5] [--seconds 1]
+#   bench/run.sh cold-start-vs-peer [--runs 10]   (builds ../shared/peers/serverless-java-dagger once, into bench/target/peer)
 # Offline machines: MAVEN_ARGS=-o bench/run.sh ...   Skip the build: BENCH_SKIP_BUILD=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,8 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 case "${1:-}" in
   cold-init) main=com.warroom.bench.ColdInit ;;
   gate-throughput) main=com.warroom.bench.FlagGateThroughput ;;
-  *) echo "usage: bench/run.sh cold-init|gate-throughput [options]" >&2; exit 2 ;;
+  cold-start-vs-peer) main=com.warroom.bench.ColdStartVsPeer ;;
+  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer [options]" >&2; exit 2 ;;
 esac
 shift
 
@@ -26,7 +28,12 @@ fi
 # Run from copies of this repository's jars, so that a rebuild while the bench runs cannot change what it measures.
 snapshot=bench/target/run-jars
 rm -rf "$snapshot" && mkdir -p "$snapshot"
-cp functions/flag-toggle/target/flag-toggle-lambda.jar "$snapshot/"
+cp functions/*/target/*-lambda.jar "$snapshot/"
+if [[ "$main" == com.warroom.bench.ColdStartVsPeer ]]; then
+  peer_src="$(cd .. && pwd)/shared/peers/serverless-java-dagger"
+  [[ -d "$peer_src" ]] || { echo "bench: no peer at $peer_src" >&2; exit 1; }
+  PEER_BUILD="$PWD/bench/target/peer" MVN="$PWD/mvnw" JAVA_HOME="$JAVA_HOME" "$peer_src/harness/run-peer.sh" --build-only
+fi
 classpath=""
 IFS=: read -r -a entries <<< "$(cat bench/target/bench-classpath.txt)"
 for entry in "${entries[@]}"; do
@@ -40,6 +47,6 @@ cp -r bench/target/classes "$snapshot/bench-classes"
 
 # The launcher JVM hosts DynamoDB Local (sqlite natives) and ElasticMQ; the measured code runs in child JVMs.
 exec "$JAVA" --enable-native-access=ALL-UNNAMED \
-  -Dbench.lambdaJar="$snapshot/flag-toggle-lambda.jar" \
+  -Dbench.lambdaJar="$snapshot/flag-read-lambda.jar" \
   -cp "$snapshot/bench-classes$classpath" \
   "$main" "$@"

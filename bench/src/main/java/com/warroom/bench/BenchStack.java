@@ -14,6 +14,7 @@ import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The embedded stack (DynamoDB Local + ElasticMQ) in the launcher's JVM, provisioned from the topology and
@@ -73,6 +74,11 @@ final class BenchStack implements AutoCloseable {
             }
         }
         return last;
+    }
+
+    /** A client of the stack's DynamoDB Local, for tables of other programs (the peer's). */
+    DynamoDbClient dynamoDb() {
+        return stack.dynamoDb();
     }
 
     @Override

@@ -24,6 +24,13 @@ final class ClassLoadHistogram {
         return List.of("-Xlog:class+load=info:file=" + logFile.toAbsolutePath());
     }
 
+    /** How many classes the log says were loaded. */
+    static long count(Path logFile) throws IOException {
+        try (var lines = Files.lines(logFile)) {
+            return lines.filter(l -> l.contains("[class,load] ") && l.contains(" source: ")).count();
+        }
+    }
+
     static void print(Path logFile, int top) throws IOException {
         Map<String, Long> groups = new TreeMap<>();
         for (String line : Files.readAllLines(logFile)) {

@@ -47,6 +47,6 @@ final class WorkflowTopology {
     }
 
     private static FunctionDef onBuiltJar(FunctionDef function) {
-        return function.toBuilder().module(JAR_MODULE).build();
+        return function.toBuilder().module(JAR_MODULE).jar(JAR_MODULE.substring(JAR_MODULE.indexOf('/') + 1)).build();
     }
 }
