@@ -3,6 +3,7 @@ package com.warroom.infra;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.IndexDef;
 import com.warroom.topology.QueueDef;
+import com.warroom.topology.SecretDef;
 import com.warroom.topology.TableAccess;
 import com.warroom.topology.TableDef;
 import com.warroom.topology.TopicDef;
@@ -17,8 +18,9 @@ import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
  * The least-privilege IAM statements of one function, from its {@link TableAccess} per table, the queues it sends to
- * or describes, the topics it publishes to and the workflows it starts or completes tasks of: explicit table, index,
- * queue, topic and state machine ARNs, never a wildcard.
+ * or describes, the topics it publishes to, the secrets it reads and the workflows it starts or completes tasks of:
+ * explicit table, index, queue, topic, secret and state machine ARNs, never a wildcard. What its trigger needs (an
+ * SQS consumer's receive and delete) is granted where the trigger is built, {@link FunctionTriggers}.
  */
 final class AccessPolicy {
 
@@ -27,6 +29,8 @@ final class AccessPolicy {
     private static final List<String> SEND_ACTIONS = List.of("sqs:SendMessage");
     private static final List<String> DESCRIBE_QUEUE_ACTIONS = List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl");
     static final List<String> PUBLISH_ACTIONS = List.of("sns:Publish");
+    // what CDK's grantRead gives: the value, and the secret's metadata (versions, last changed) that a health check may show
+    static final List<String> READ_SECRET_ACTIONS = List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
     static final List<String> START_WORKFLOW_ACTIONS = List.of("states:StartExecution");
     /**
      * The callback actions. IAM's reference lists no resource type for them, but Step Functions authorizes a token of a
@@ -52,6 +56,8 @@ final class AccessPolicy {
                 .forEach(queue -> statements.add(statement(DESCRIBE_QUEUE_ACTIONS, List.of(queues.queue(queue).getQueueArn()))));
         function.publishesTo().stream().sorted(Comparator.comparing(TopicDef::logicalName)).forEach(topic ->
                 statements.add(statement(PUBLISH_ACTIONS, List.of(resources.topics().topic(topic).getTopicArn()))));
+        function.readsSecrets().stream().sorted(Comparator.comparing(SecretDef::logicalName)).forEach(secret ->
+                statements.add(statement(READ_SECRET_ACTIONS, List.of(resources.secrets().secret(secret).getSecretArn()))));
         StateMachineArns workflows = resources.workflows();
         function.startsWorkflows().stream().sorted().forEach(workflow ->
                 statements.add(statement(START_WORKFLOW_ACTIONS, List.of(workflows.arn(workflows.workflow(workflow))))));

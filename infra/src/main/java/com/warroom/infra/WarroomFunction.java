@@ -53,7 +53,7 @@ public final class WarroomFunction extends Construct {
         logs.grantWrite(role);
         AccessPolicy.statements(definition, props.resources()).forEach(role::addToPolicy);
         function = Function.Builder.create(this, "Function")
-                .functionName(Stack.of(this).getStackName() + "-" + definition.name())
+                .functionName(name(Stack.of(this), definition))
                 .description("Warroom " + definition.name() + " (" + definition.handlerClass() + ")")
                 .runtime(Runtime.JAVA_21)
                 .handler(definition.handler())
@@ -69,6 +69,11 @@ public final class WarroomFunction extends Construct {
         live = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion()).build();
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "the live alias publishes currentVersion on every change, and SnapStart applies to that version");
+    }
+
+    /** {@code Warroom-flag-admin}: the function's name, and the name of everything that exists only for it. */
+    static String name(Stack stack, FunctionDef definition) {
+        return stack.getStackName() + "-" + definition.name();
     }
 
     public Function function() {
@@ -95,6 +100,9 @@ public final class WarroomFunction extends Construct {
                 .forEach(queue -> environment.put(queue.urlEnvVar(), resources.queues().queue(queue).getQueueUrl()));
         definition.publishesTo()
                 .forEach(topic -> environment.put(topic.arnEnvVar(), resources.topics().topic(topic).getTopicArn()));
+        // the name only: the value is read at run time, so it never sits in the template or the function's configuration
+        definition.readsSecrets()
+                .forEach(secret -> environment.put(secret.nameEnvVar(), resources.secrets().name(secret)));
         // starters need the ARN to start executions; completers get it too, like everything else a function is wired to
         Stream.concat(definition.startsWorkflows().stream(), definition.completesWorkflowTasks().stream())
                 .map(resources.workflows()::workflow)

@@ -15,8 +15,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * Warroom on AWS, built entirely from the {@link Topology}: a table, queue, topic, workflow, route or function added
- * there appears here.
+ * Warroom on AWS, built entirely from the {@link Topology}: a table, queue, topic, secret, workflow, function or
+ * trigger added there appears here.
  */
 public final class WarroomStack extends Stack {
 
@@ -33,10 +33,12 @@ public final class WarroomStack extends Stack {
     private final DataTables tables;
     private final WorkQueues queues;
     private final NoticeTopics topics;
+    private final RuntimeSecrets secrets;
     private final StaffDirectory directory;
     private final Map<FunctionDef, WarroomFunction> functions = new LinkedHashMap<>();
     private final Map<ApprovalWorkflowDef, ApprovalWorkflow> workflows = new LinkedHashMap<>();
     private final WarroomHttpApi api;
+    private final FunctionTriggers triggers;
 
     public WarroomStack(Construct scope, String id, Props props) {
         super(scope, id, props.stackProps());
@@ -44,9 +46,10 @@ public final class WarroomStack extends Stack {
         tables = new DataTables(this, "Tables", topology.tables());
         queues = new WorkQueues(this, "Queues", topology.queues());
         topics = new NoticeTopics(this, "Topics", topology.topics());
+        secrets = new RuntimeSecrets(this, "Secrets", topology.secrets());
         StateMachineArns stateMachineArns = new StateMachineArns(this, topology.workflows());
         directory = new StaffDirectory(this, "Directory", new StaffDirectory.Props(props.staffCallbackUrls()));
-        FunctionResources resources = new FunctionResources(tables, queues, topics, stateMachineArns);
+        FunctionResources resources = new FunctionResources(tables, queues, topics, secrets, stateMachineArns);
         for (FunctionDef definition : topology.functions()) {
             functions.put(definition, new WarroomFunction(this, ConstructIds.pascal(definition.name()),
                     new WarroomFunction.Props(definition, props.repoRoot().lambdaJar(definition), resources, LOG_RETENTION)));
@@ -58,6 +61,7 @@ public final class WarroomStack extends Stack {
         }
         api = new WarroomHttpApi(this, "Api",
                 new WarroomHttpApi.Props(topology.routes(), functions, directory, LOG_RETENTION));
+        triggers = new FunctionTriggers(this, "Triggers", new FunctionTriggers.Props(functions, queues));
         output("ApiUrl", api.url(), "Base URL of the HTTP API");
         output("UserPoolId", directory.pool().getUserPoolId(), "Cognito user pool of staff and the backend");
         output("StaffClientId", directory.staffClient().getUserPoolClientId(), "App client for staff sign-in (SRP, auth code)");
@@ -84,6 +88,10 @@ public final class WarroomStack extends Stack {
         return topics;
     }
 
+    public RuntimeSecrets secrets() {
+        return secrets;
+    }
+
     public StaffDirectory directory() {
         return directory;
     }
@@ -100,6 +108,11 @@ public final class WarroomStack extends Stack {
 
     public WarroomHttpApi api() {
         return api;
+    }
+
+    /** The queue consumers' event sources and the functions' schedules. */
+    public FunctionTriggers triggers() {
+        return triggers;
     }
 
     /** {@code ApprovalStateMachineArn} for the workflow {@code approval}. */

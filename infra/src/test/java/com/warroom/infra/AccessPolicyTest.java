@@ -12,10 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.IndexDef;
 import com.warroom.topology.QueueDef;
+import com.warroom.topology.SecretDef;
 import com.warroom.topology.TableAccess;
 import com.warroom.topology.TableDef;
 import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
+import com.warroom.topology.Trigger;
 import com.warroom.topology.ApprovalWorkflowDef;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,8 @@ class AccessPolicyTest {
 
     private static final Set<String> FUNCTION_X_RAY_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
     private static final Set<String> START_ACTIONS = Set.of("states:StartExecution");
+    private static final Set<String> CONSUME_ACTIONS = Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+    private static final Set<String> READ_SECRET_ACTIONS = Set.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
     private static final Set<String> COMPLETE_ACTIONS = Set.of("states:SendTaskSuccess", "states:SendTaskFailure",
             "states:SendTaskHeartbeat");
 
@@ -74,7 +78,7 @@ class AccessPolicyTest {
 
     @ParameterizedTest
     @MethodSource("functions")
-    void queueActions_whenFunctionSendsOrDescribes_areOnlyThoseOnThatQueue(SynthesizedWarroom app, FunctionDef definition) {
+    void queueActions_whenFunctionSendsDescribesOrConsumes_areOnlyThoseOnThatQueue(SynthesizedWarroom app, FunctionDef definition) {
         List<Map<String, Object>> statements = statementsOf(app, definition);
 
         for (QueueDef queue : app.topology.queues()) {
@@ -85,10 +89,29 @@ class AccessPolicyTest {
             if (definition.describesQueues().contains(queue)) {
                 expected.addAll(List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl"));
             }
+            if (definition.trigger() instanceof Trigger.QueueConsumer consumer && consumer.queue().equals(queue)) {
+                expected.addAll(CONSUME_ACTIONS);
+            }
             Object queueArn = arnOf(app.logicalId(app.stack.queues().queue(queue)));
             assertThat(actionsOn(statements, queueArn)).as("%s on %s", definition.name(), queue.logicalName())
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void secretActions_whenFunctionReadsASecret_areGetValueAndDescribeOnThatSecretOnly(SynthesizedWarroom app,
+            FunctionDef definition) {
+        List<Map<String, Object>> statements = statementsOf(app, definition);
+
+        for (SecretDef secret : app.topology.secrets()) {
+            Object secretArn = ref(app.logicalId(app.stack.secrets().secret(secret)));
+            assertThat(actionsOn(statements, secretArn)).as("%s on %s", definition.name(), secret.logicalName())
+                    .containsExactlyInAnyOrderElementsOf(definition.readsSecrets().contains(secret) ? READ_SECRET_ACTIONS : Set.of());
+        }
+        assertThat(statements).as(definition.name())
+                .filteredOn(statement -> strings(statement.get("Action")).stream().anyMatch(action -> action.startsWith("secretsmanager:")))
+                .hasSize(definition.readsSecrets().size());
     }
 
     @ParameterizedTest
@@ -140,6 +163,29 @@ class AccessPolicyTest {
     void publish_whenAnyRoleHoldsIt_belongsOnlyToTheFunctionsThatPublish(SynthesizedWarroom app) {
         assertThat(rolesAllowing(app, action -> action.startsWith("sns:")))
                 .containsExactlyInAnyOrderElementsOf(rolesOf(app, function -> !function.publishesTo().isEmpty()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void receiveMessage_whenAnyRoleHoldsIt_belongsOnlyToTheQueueConsumers(SynthesizedWarroom app) {
+        assertThat(rolesAllowing(app, action -> action.equals("sqs:ReceiveMessage") || action.equals("sqs:DeleteMessage")))
+                .containsExactlyInAnyOrderElementsOf(rolesOf(app, function -> function.trigger() instanceof Trigger.QueueConsumer));
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void secretsManager_whenAnyRoleHoldsIt_belongsOnlyToTheFunctionsThatReadSecrets(SynthesizedWarroom app) {
+        assertThat(rolesAllowing(app, action -> action.startsWith("secretsmanager:")))
+                .containsExactlyInAnyOrderElementsOf(rolesOf(app, function -> !function.readsSecrets().isEmpty()));
+    }
+
+    @Test
+    void triggerTopology_whenSynthesized_hasAConsumerAReaderOfASecretAndAFunctionThatReadsNone() {
+        Topology topology = SynthesizedWarroom.withTriggers().topology;
+
+        assertThat(topology.functionsTriggeredBy(Trigger.QueueConsumer.class)).isNotEmpty();
+        assertThat(topology.functions()).anyMatch(function -> !function.readsSecrets().isEmpty())
+                .anyMatch(function -> function.readsSecrets().isEmpty());
     }
 
     @Test
@@ -221,13 +267,7 @@ class AccessPolicyTest {
     }
 
     private static List<Map<String, Object>> statementsOf(SynthesizedWarroom app, FunctionDef definition) {
-        Object role = ref(app.logicalId(app.stack.functions().get(definition).role()));
-        return app.resourcesOfType("AWS::IAM::Policy").values().stream()
-                .map(TemplateJson::properties)
-                .filter(policy -> list(policy.get("Roles")).contains(role))
-                .flatMap(policy -> list(map(policy.get("PolicyDocument")).get("Statement")).stream())
-                .map(TemplateJson::map)
-                .toList();
+        return app.statementsOf(app.stack.functions().get(definition).role());
     }
 
     /** The roles of every IAM policy with an Allow statement holding a matching action. */

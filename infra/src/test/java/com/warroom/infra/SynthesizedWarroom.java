@@ -1,5 +1,6 @@
 package com.warroom.infra;
 
+import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +20,14 @@ import software.constructs.IConstruct;
 /**
  * A Warroom app, built as {@link WarroomApp#build} builds it (real function jars, cdk-nag checks) and synthesized
  * once per test JVM: the first synthesis costs seconds, so every test class shares these. {@link #get()} is the real
- * topology; {@link #withWorkflow()} is {@link WorkflowTopology}, with what the real one does not register yet.
+ * topology; {@link #withWorkflow()} is {@link WorkflowTopology} and {@link #withTriggers()} is {@link TriggerTopology}, with
+ * what the real one does not hold (yet).
  */
 final class SynthesizedWarroom {
 
     private static SynthesizedWarroom warroom;
     private static SynthesizedWarroom withWorkflow;
+    private static SynthesizedWarroom withTriggers;
 
     final String name;
     final Topology topology;
@@ -61,9 +64,17 @@ final class SynthesizedWarroom {
         return withWorkflow;
     }
 
-    /** Both: every check of the stack holds for the real topology and for the one with a workflow. */
+    /** {@link TriggerTopology}: a batching consumer, a cron schedule outside UTC, a secret with one reader. */
+    static synchronized SynthesizedWarroom withTriggers() {
+        if (withTriggers == null) {
+            withTriggers = new SynthesizedWarroom("with-triggers", TriggerTopology.topology(), Map.of());
+        }
+        return withTriggers;
+    }
+
+    /** All three: every check of the stack holds for the real topology and for the test ones. */
     static List<SynthesizedWarroom> all() {
-        return List.of(get(), withWorkflow());
+        return List.of(get(), withWorkflow(), withTriggers());
     }
 
     /** (app, item) for every item of every app's topology, named for the test report: for {@code @MethodSource}. */
@@ -95,6 +106,23 @@ final class SynthesizedWarroom {
 
     Map<String, Object> outputs() {
         return TemplateJson.map(template.toJSON().get("Outputs"));
+    }
+
+    /** The statements of every IAM policy attached to the role. */
+    List<Map<String, Object>> statementsOf(IConstruct role) {
+        Object roleRef = TemplateJson.ref(logicalId(role));
+        return resourcesOfType("AWS::IAM::Policy").values().stream()
+                .map(TemplateJson::properties)
+                .filter(policy -> TemplateJson.list(policy.get("Roles")).contains(roleRef))
+                .flatMap(policy -> TemplateJson.list(TemplateJson.map(policy.get("PolicyDocument")).get("Statement")).stream())
+                .map(TemplateJson::map)
+                .toList();
+    }
+
+    /** The environment variables of a topology function. */
+    Map<String, Object> environment(FunctionDef definition) {
+        Map<String, Object> function = TemplateJson.properties(resource(stack.functions().get(definition).function()));
+        return TemplateJson.map(TemplateJson.map(function.get("Environment")).get("Variables"));
     }
 
     /** Logical id to resource, for every resource of the type. */

@@ -51,6 +51,17 @@ final class TemplateJson {
         return statements;
     }
 
+    /** Whether {@code value} occurs anywhere inside {@code node}, e.g. a Ref inside an Fn::Join. */
+    static boolean mentions(Object node, Object value) {
+        List<Object> found = new ArrayList<>();
+        visit(node, candidate -> {
+            if (candidate.equals(value)) {
+                found.add(candidate);
+            }
+        });
+        return !found.isEmpty();
+    }
+
     private static void visit(Object node, Consumer<Object> visitor) {
         visitor.accept(node);
         if (node instanceof Map<?, ?> children) {

@@ -58,7 +58,7 @@ class WarroomFunctionTest {
 
     @ParameterizedTest
     @MethodSource("functions")
-    void environment_whenFunctionUsesTablesQueuesTopicsAndWorkflows_namesEachOne(SynthesizedWarroom synthesized,
+    void environment_whenFunctionUsesTablesQueuesTopicsSecretsAndWorkflows_namesEachOne(SynthesizedWarroom synthesized,
             FunctionDef definition) {
         Map<String, Object> expected = new HashMap<>();
         definition.tables().keySet().forEach(table ->
@@ -70,6 +70,7 @@ class WarroomFunctionTest {
         Stream.concat(definition.startsWorkflows().stream(), definition.completesWorkflowTasks().stream())
                 .map(name -> synthesized.topology.workflow(name).orElseThrow())
                 .forEach(workflow -> expected.put(workflow.arnEnvVar(), stateMachineArn(workflow)));
+        definition.readsSecrets().forEach(secret -> expected.put(secret.nameEnvVar(), secret.awsName()));
         expected.put("POWERTOOLS_SERVICE_NAME", definition.name());
         expected.put("POWERTOOLS_METRICS_NAMESPACE", "Warroom");
         expected.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");

@@ -22,7 +22,8 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
  */
 class WarroomNagTest {
 
-    private static final Set<String> ACCEPTED_RULES = Set.of("AwsSolutions-L1", "AwsSolutions-IAM5", "AwsSolutions-APIG4");
+    private static final Set<String> ACCEPTED_RULES = Set.of("AwsSolutions-L1", "AwsSolutions-IAM5", "AwsSolutions-APIG4",
+            "AwsSolutions-SMG4");
 
     static Stream<SynthesizedWarroom> apps() {
         return SynthesizedWarroom.all().stream();
@@ -85,6 +86,18 @@ class WarroomNagTest {
 
             assertThat(rules).extracting(rule -> map(rule).get("id")).containsExactly("AwsSolutions-IAM5");
             assertThat(rules).extracting(rule -> map(rule).get("applies_to")).containsExactly(List.of("Resource::*"));
+        });
+    }
+
+    @Test
+    void suppressions_whenOnASecret_acceptOnlyItsRotationByTheProvider() {
+        SynthesizedWarroom synthesized = SynthesizedWarroom.withTriggers();
+
+        assertThat(synthesized.stack.secrets().all()).isNotEmpty().allSatisfy(secret -> {
+            Map<String, Object> metadata = map(synthesized.resource(secret).get("Metadata"));
+            List<Object> rules = list(map(metadata.get("cdk_nag")).get("rules_to_suppress"));
+
+            assertThat(rules).extracting(rule -> map(rule).get("id")).containsExactly("AwsSolutions-SMG4");
         });
     }
 
