@@ -64,6 +64,6 @@ final class TriggerTopology {
     }
 
     private static FunctionDef onBuiltJar(FunctionDef function) {
-        return function.toBuilder().module(JAR_MODULE).build();
+        return function.toBuilder().module(JAR_MODULE).jar("health").build();
     }
 }

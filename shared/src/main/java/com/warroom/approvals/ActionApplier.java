@@ -1,6 +1,7 @@
 package com.warroom.approvals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.flags.FlagRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,13 +24,21 @@ public interface ActionApplier {
 
     /**
      * Write these conditional items. {@code before} is the domain state as JSON text (null when there was
-     * none), {@code effect} what the audit entry records as the change, {@code outcome} one line for the request.
+     * none), {@code effect} what the audit entry records as the change, {@code outcome} one line for the request,
+     * {@code changedFlags} the kill-switch states it writes, announced on the flag-changes queue once committed.
      */
     record Apply(List<Consumer<TransactWriteItemsEnhancedRequest.Builder>> writes, String before,
-                 Map<String, Object> effect, String outcome) implements Plan {
+                 Map<String, Object> effect, String outcome, List<FlagRecord> changedFlags) implements Plan {
         public Apply {
             writes = List.copyOf(writes);
             effect = Map.copyOf(effect);
+            changedFlags = List.copyOf(changedFlags);
+        }
+
+        /** A plan that changes no kill switch. */
+        public Apply(List<Consumer<TransactWriteItemsEnhancedRequest.Builder>> writes, String before,
+                     Map<String, Object> effect, String outcome) {
+            this(writes, before, effect, outcome, List.of());
         }
     }
 

@@ -50,7 +50,7 @@ final class EnableFundFlagApplier implements ActionApplier {
         Map<String, Object> effect = new LinkedHashMap<>();
         effect.put("flag", next);
         return new Apply(List.of(r -> r.addPutItem(flags.table(), put)), current.version() == 0 ? null : Json.write(current),
-                effect, payload.target() + " enabled at version " + next.version());
+                effect, payload.target() + " enabled at version " + next.version(), List.of(next));
     }
 
 }

@@ -14,6 +14,7 @@ import com.warroom.audit.AuditEntry;
 import com.warroom.audit.AuditLog;
 import com.warroom.audit.AuditedChange;
 import com.warroom.audit.RequestOrigin;
+import com.warroom.flags.FlagChangeNotifier;
 import com.warroom.observability.OpsMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,9 +41,11 @@ public final class ApprovalApplier {
 
     private final ApprovalServices services;
     private final Map<String, ActionApplier> appliers;
+    private final FlagChangeNotifier flagChanges;
 
-    public ApprovalApplier(ApprovalServices services, ApplyResources resources) {
+    public ApprovalApplier(ApprovalServices services, ApplyResources resources, FlagChangeNotifier flagChanges) {
         this.services = services;
+        this.flagChanges = flagChanges;
         Map<String, ActionApplier> byAction = new HashMap<>();
         for (String name : services.registry().names()) {
             byAction.put(name, services.registry().find(name).orElseThrow().applier(resources));
@@ -54,6 +57,7 @@ public final class ApprovalApplier {
         StepResult result = services.audit().commit(auditSeq -> prepare(id, origin, auditSeq));
         if (result instanceof StepResult.Done done && done.changed()) {
             OpsMetrics.count(APPLIED_METRIC);
+            done.changedFlags().forEach(flagChanges::changed);
         }
         return StepResult.orThrow(result);
     }
@@ -94,7 +98,7 @@ public final class ApprovalApplier {
         writes.add(services.store().replace(request, next));
         AuditDraft draft = new AuditDraft(ApprovalAudit.WORKFLOW, ApprovalAudit.APPLIED, services.target(request),
                 plan.before(), ApprovalAudit.snapshot(next, Map.of("applied", plan.effect())), request.reason(), origin);
-        return new AuditedChange.Write<>(writes, draft, entry -> new StepResult.Done(next, true));
+        return new AuditedChange.Write<>(writes, draft, entry -> new StepResult.Done(next, true, plan.changedFlags()));
     }
 
     private Optional<AuditEntry> decisionEntry(ApprovalRequest request) {

@@ -5,6 +5,7 @@ import com.warroom.approvals.ApplyResources;
 import com.warroom.approvals.ApprovalServices;
 import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
+import com.warroom.flags.FlagChangeNotifier;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -26,6 +27,7 @@ final class StepWiring {
 
     static ApprovalApplier applier() {
         DynamoDbEnhancedClient dynamo = AwsClients.dynamoDbEnhanced();
-        return new ApprovalApplier(services(dynamo), new ApplyResources(dynamo, Clock.systemUTC()));
+        return new ApprovalApplier(services(dynamo), new ApplyResources(dynamo, Clock.systemUTC()),
+                new FlagChangeNotifier(AwsClients.sqs(), Settings.find(Topology.FLAG_CHANGES.urlEnvVar())));
     }
 }

@@ -18,6 +18,8 @@ import com.warroom.approvals.api.ApprovalsApi;
 import com.warroom.approvals.api.RecordingDecisionSender;
 import com.warroom.audit.AuditEntry;
 import com.warroom.audit.AuditHasher;
+import com.warroom.aws.AwsClients;
+import com.warroom.aws.Settings;
 import com.warroom.flags.Flag;
 import com.warroom.flags.FlagGate;
 import com.warroom.flags.FlagRecord;
@@ -28,8 +30,10 @@ import com.warroom.local.stack.AdjustableClock;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.topology.Role;
+import com.warroom.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +141,31 @@ class ApprovalWorkflowTest {
         assertThat(history.get(4).before()).contains("\"enabled\":false");
         assertThat(flag.auditSeq()).as("the flag points at the entry that enabled it").isEqualTo(history.get(4).seq());
         assertThat(fixtures.trail.verify().ok()).isTrue();
+        assertThat(flagChangesAnnounced(round)).as("the applied change is announced on the flag-changes queue, once")
+                .singleElement().satisfies(message -> {
+                    assertThat(message.path("enabled").asBoolean()).isTrue();
+                    assertThat(message.path("version").asLong()).isEqualTo(2);
+                });
+    }
+
+    /** The flag-changes messages about {@code contribute} in this round, consumed from the queue. */
+    private static List<JsonNode> flagChangesAnnounced(FlagScope.Round round) {
+        String queueUrl = Settings.require(Topology.FLAG_CHANGES.urlEnvVar());
+        List<JsonNode> found = new ArrayList<>();
+        try (var sqs = AwsClients.sqs()) {
+            for (int empty = 0; empty < 2; ) {
+                var received = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                empty = received.isEmpty() ? empty + 1 : 0;
+                for (var message : received) {
+                    JsonNode body = Json.readTree(message.body());
+                    if (body.path("flag").asText().equals(Flag.CONTRIBUTE.key()) && body.path("scope").asText().equals(round.key())) {
+                        found.add(body);
+                    }
+                    sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                }
+            }
+        }
+        return found;
     }
 
     @Test

@@ -2,8 +2,12 @@ package com.warroom.approvals.workflow;
 
 import com.warroom.approvals.ApplyResources;
 import com.warroom.approvals.ApprovalServices;
+import com.warroom.aws.AwsClients;
+import com.warroom.aws.Settings;
+import com.warroom.flags.FlagChangeNotifier;
 import com.warroom.json.Json;
 import com.warroom.local.stack.LocalLambdaContext;
+import com.warroom.topology.Topology;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +30,8 @@ public final class WorkflowSteps {
     public WorkflowSteps(ApprovalServices services, ApplyResources resources) {
         this.record = new RecordRequestHandler(new RequestRecorder(services, notifier));
         this.await = new AwaitDecisionHandler(new DecisionWait(services));
-        this.apply = new ApplyApprovalHandler(new ApprovalApplier(services, resources));
+        this.apply = new ApplyApprovalHandler(new ApprovalApplier(services, resources,
+                new FlagChangeNotifier(AwsClients.sqs(), Settings.find(Topology.FLAG_CHANGES.urlEnvVar()))));
         this.outcome = new RecordOutcomeHandler(new OutcomeRecorder(services));
     }
 

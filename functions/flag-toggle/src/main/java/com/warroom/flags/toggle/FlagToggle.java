@@ -8,6 +8,7 @@ import com.warroom.audit.AuditDraft;
 import com.warroom.audit.AuditLog;
 import com.warroom.audit.AuditedChange;
 import com.warroom.audit.RequestOrigin;
+import com.warroom.flags.FlagChangeNotifier;
 import com.warroom.flags.FlagRecord;
 import com.warroom.flags.FlagStore;
 import com.warroom.http.Caller;

@@ -1,6 +1,5 @@
-package com.warroom.flags.toggle;
+package com.warroom.flags;
 
-import com.warroom.flags.FlagRecord;
 import com.warroom.json.Json;
 import com.warroom.observability.OpsMetrics;
 import java.util.Optional;
@@ -10,7 +9,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Tells consumers that a flag changed, on the flag-changes queue. The flags table stays the source
+ * Tells consumers that a flag changed (set by the kill-switch route, or enabled by an approved request), on the
+ * flag-changes queue. The flags table stays the source
  * of truth (every FlagGate re-reads it within 30 s), so a failed send is counted and logged but does
  * not undo or fail the change.
  */
