@@ -106,15 +106,15 @@ class WarroomFunctionTest {
 
     @ParameterizedTest
     @MethodSource("apps")
-    void code_whenFunctionsShareAModule_isTheModulesLambdaJarAsset(SynthesizedWarroom synthesized) {
-        Map<String, String> assetByModule = new HashMap<>();
+    void code_whenFunctionsShareAJar_isThatJarsAsset(SynthesizedWarroom synthesized) {
+        Map<String, String> assetByJar = new HashMap<>();
         synthesized.topology.functions().forEach(definition -> {
             String key = (String) map(properties(synthesized.resource(built(synthesized, definition).function())).get("Code")).get("S3Key");
             assertThat(key).endsWith(".jar");
-            assertThat(assetByModule.putIfAbsent(definition.module(), key)).isIn(null, key);
+            assertThat(assetByJar.putIfAbsent(definition.jarPath(), key)).isIn(null, key);
         });
 
-        assertThat(assetByModule.values().stream().collect(Collectors.toSet())).hasSameSizeAs(assetByModule.keySet());
+        assertThat(assetByJar.values().stream().collect(Collectors.toSet())).hasSameSizeAs(assetByJar.keySet());
     }
 
     private static WarroomFunction built(SynthesizedWarroom synthesized, FunctionDef definition) {
