@@ -3,9 +3,13 @@ package com.warroom.http;
 import java.util.Map;
 import java.util.Optional;
 
-/** An HTTP request as a route action sees it: decoded, with the caller already checked. */
+/**
+ * An HTTP request as a route action sees it: decoded, with the caller already checked. {@code rawPath} is the path as
+ * sent, with the path parameters in it; header names are lower case.
+ */
 public record ApiRequest(
         String routeKey,
+        String rawPath,
         Map<String, String> query,
         Map<String, String> pathParameters,
         Map<String, String> headers,

@@ -50,6 +50,16 @@ public record Problem(String type, String title, int status, String detail, List
         return of(409, "conflict", "Conflict", detail);
     }
 
+    /** The {@code Idempotency-Key} of a request that is still running; answered with {@code Retry-After}. */
+    public static Problem requestInProgress(String detail) {
+        return of(409, "request-in-progress", "Request in progress", detail);
+    }
+
+    /** The {@code Idempotency-Key} was used before with another request. */
+    public static Problem idempotencyKeyReused(String detail) {
+        return of(422, "idempotency-key-reused", "Idempotency key reused", detail);
+    }
+
     public static Problem payloadTooLarge(String detail) {
         return of(413, "payload-too-large", "Request body too large", detail);
     }

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.idempotency.IdempotencyStore;
 import com.warroom.json.Json;
 import com.warroom.testing.FakeContext;
+import com.warroom.testing.LocalDynamoDb;
 import com.warroom.topology.Role;
+import com.warroom.topology.Topology;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,13 +20,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(LocalDynamoDb.Extension.class)
 class ApiRouterTest {
 
     private static final String SET = "POST /v1/admin/system-flags/set";
     private static final String CHECK = "GET /v1/system-flags/check";
     private static final String HEALTH = "GET /v1/health";
+
+    private static IdempotencyStore idempotency;
 
     private final List<ApiRequest> seen = new ArrayList<>();
     private final AtomicReference<RouteAction> setAction =
@@ -31,7 +40,12 @@ class ApiRouterTest {
     private final ApiRouter router = new ApiRouter(Map.of(
             SET, r -> { seen.add(r); return setAction.get().handle(r); },
             CHECK, r -> { seen.add(r); return ApiResult.ok(Map.of("allowed", true)); },
-            HEALTH, r -> { seen.add(r); return ApiResult.ok(Map.of("status", "ok")); }));
+            HEALTH, r -> { seen.add(r); return ApiResult.ok(Map.of("status", "ok")); }), idempotency);
+
+    @BeforeAll
+    static void createIdempotencyTable(LocalDynamoDb dynamo) {
+        idempotency = new IdempotencyStore(dynamo.enhanced(), dynamo.createTable(Topology.IDEMPOTENCY), Clock.systemUTC());
+    }
 
     // ---- event building ----
 
@@ -89,6 +103,19 @@ class ApiRouterTest {
                 .hasMessageContaining("DELETE /v1/everything");
     }
 
+    @Test
+    void constructor_whenWriteRouteTakesAKeyButNoStoreGiven_expectRejected() {
+        assertThatThrownBy(() -> new ApiRouter(Map.of(SET, r -> ApiResult.ok("x"), CHECK, r -> ApiResult.ok("x"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(SET).hasMessageContaining("IdempotencyStore");
+    }
+
+    @Test
+    void constructor_whenOnlyReadRoutes_expectNoStoreNeeded() {
+        assertThat(new ApiRouter(Map.of(CHECK, r -> ApiResult.ok("x"), HEALTH, r -> ApiResult.ok("x")))
+                .handle(event(HEALTH, null, null), null).getStatusCode()).isEqualTo(200);
+    }
+
     // ---- routing and auth ----
 
     @Test
@@ -107,6 +134,7 @@ class ApiRouterTest {
         assertThat(seen).hasSize(1);
         ApiRequest r = seen.get(0);
         assertThat(r.routeKey()).isEqualTo(SET);
+        assertThat(r.rawPath()).isEqualTo("/v1/admin/system-flags/set");
         assertThat(r.body()).isEqualTo("{\"flag\":\"payout\"}");
         assertThat(r.header("idempotency-key")).contains("k-1");
         assertThat(r.header("content-type")).contains("application/json");

@@ -8,9 +8,13 @@ import com.warroom.approvals.ActionRegistry;
 import com.warroom.approvals.ApprovalServices;
 import com.warroom.approvals.Decision;
 import com.warroom.aws.AwsClients;
+import com.warroom.aws.Settings;
 import com.warroom.http.ApiRouter;
+import com.warroom.idempotency.IdempotencyStore;
+import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
  * The approval routes: list, read, approve, reject. The only function that completes the approval
@@ -21,11 +25,15 @@ public final class ApprovalsApiHandler implements RequestHandler<APIGatewayV2HTT
     private final ApiRouter router;
 
     public ApprovalsApiHandler() {
-        this(ApprovalServices.fromSettings(AwsClients.dynamoDbEnhanced(), ActionRegistry.standard(), Clock.systemUTC()),
-                new SfnDecisionSender(AwsClients.sfn()));
+        this(AwsClients.dynamoDbEnhanced(), Clock.systemUTC());
     }
 
-    ApprovalsApiHandler(ApprovalServices services, DecisionSender sender) {
+    private ApprovalsApiHandler(DynamoDbEnhancedClient dynamo, Clock clock) {
+        this(ApprovalServices.fromSettings(dynamo, ActionRegistry.standard(), clock), new SfnDecisionSender(AwsClients.sfn()),
+                new IdempotencyStore(dynamo, Settings.require(Topology.IDEMPOTENCY.envVar()), clock));
+    }
+
+    ApprovalsApiHandler(ApprovalServices services, DecisionSender sender, IdempotencyStore idempotency) {
         ApprovalDecider decider = new ApprovalDecider(services, sender);
         this.router = new ApiRouter(Map.of(
                 ListApprovalsAction.ROUTE, new ListApprovalsAction(services.store(), services.registry(), services.clock()),
@@ -33,7 +41,7 @@ public final class ApprovalsApiHandler implements RequestHandler<APIGatewayV2HTT
                 DecideApprovalAction.APPROVE_ROUTE,
                 new DecideApprovalAction(Decision.APPROVED, decider, services.registry(), services.clock()),
                 DecideApprovalAction.REJECT_ROUTE,
-                new DecideApprovalAction(Decision.REJECTED, decider, services.registry(), services.clock())));
+                new DecideApprovalAction(Decision.REJECTED, decider, services.registry(), services.clock())), idempotency);
     }
 
     @Override

@@ -6,10 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.approvals.ApprovalServices;
+import com.warroom.aws.AwsClients;
+import com.warroom.idempotency.IdempotencyStore;
 import com.warroom.json.Json;
 import com.warroom.local.stack.HttpEvents;
 import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.topology.Role;
+import com.warroom.topology.Topology;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +33,13 @@ public final class ApprovalsApi {
     public final ApprovalsApiHandler handler;
 
     public ApprovalsApi(ApprovalServices services) {
-        this.handler = new ApprovalsApiHandler(services, sender);
+        this.handler = handler(services, sender);
     }
 
-    /** A handler over the given services and sender, as the Lambda runtime would hold it. */
+    /** A handler over the given services and sender (and the stack's idempotency table), as the Lambda runtime would hold it. */
     public static ApprovalsApiHandler handler(ApprovalServices services, DecisionSender sender) {
-        return new ApprovalsApiHandler(services, sender);
+        return new ApprovalsApiHandler(services, sender,
+                new IdempotencyStore(AwsClients.dynamoDbEnhanced(), Topology.IDEMPOTENCY.localName(), services.clock()));
     }
 
     public APIGatewayV2HTTPResponse approve(String id, String body, String sub, Role... roles) {
@@ -82,6 +87,14 @@ public final class ApprovalsApi {
             event.setRawPath(path);
             event.getRequestContext().getHttp().setPath(path);
         }
+        return event;
+    }
+
+    /** {@code event} with an {@code Idempotency-Key}, as a retrying client sends it (API Gateway lower-cases names). */
+    public static APIGatewayV2HTTPEvent withKey(APIGatewayV2HTTPEvent event, String idempotencyKey) {
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("idempotency-key", idempotencyKey);
+        event.setHeaders(headers);
         return event;
     }
 

@@ -11,6 +11,7 @@ import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.config.ConfigStore;
 import com.warroom.http.ApiRouter;
+import com.warroom.idempotency.IdempotencyStore;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.Map;
@@ -22,11 +23,15 @@ public final class ConfigChangeHandler implements RequestHandler<APIGatewayV2HTT
     private final ApiRouter router;
 
     public ConfigChangeHandler() {
-        this(fromSettings(AwsClients.dynamoDbEnhanced(), Clock.systemUTC()));
+        this(AwsClients.dynamoDbEnhanced(), Clock.systemUTC());
     }
 
-    ConfigChangeHandler(ConfigChangeRequester requester) {
-        this.router = new ApiRouter(Map.of(RequestConfigChangeAction.ROUTE, new RequestConfigChangeAction(requester)));
+    private ConfigChangeHandler(DynamoDbEnhancedClient dynamo, Clock clock) {
+        this(fromSettings(dynamo, clock), new IdempotencyStore(dynamo, Settings.require(Topology.IDEMPOTENCY.envVar()), clock));
+    }
+
+    ConfigChangeHandler(ConfigChangeRequester requester, IdempotencyStore idempotency) {
+        this.router = new ApiRouter(Map.of(RequestConfigChangeAction.ROUTE, new RequestConfigChangeAction(requester)), idempotency);
     }
 
     static ConfigChangeRequester fromSettings(DynamoDbEnhancedClient dynamo, Clock clock) {

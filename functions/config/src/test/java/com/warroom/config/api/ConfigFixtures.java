@@ -15,6 +15,7 @@ import com.warroom.config.ConfigSeeder;
 import com.warroom.config.ConfigSnapshot;
 import com.warroom.config.ConfigStore;
 import com.warroom.config.seed.SeedHandler;
+import com.warroom.idempotency.IdempotencyStore;
 import com.warroom.json.Json;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.HttpEvents;
@@ -22,7 +23,9 @@ import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -58,7 +61,8 @@ public final class ConfigFixtures {
         this.approvals = dynamo.table(Topology.APPROVALS.localName(), ApprovalRequest.SCHEMA);
         this.reads = new ConfigReadHandler(store);
         this.changes = new ConfigChangeHandler(new ConfigChangeRequester(store, approvals, audit,
-                ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()), clock));
+                ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()), clock),
+                new IdempotencyStore(dynamo, Topology.IDEMPOTENCY.localName(), clock));
     }
 
     public ConfigSeeder seeder() {
@@ -89,6 +93,19 @@ public final class ConfigFixtures {
     }
 
     public APIGatewayV2HTTPResponse change(String body, String sub, Role... roles) {
+        return call(changes, changeEvent(body, sub, roles));
+    }
+
+    /** A change request carrying an {@code Idempotency-Key}, as a retrying client sends it (API Gateway lower-cases names). */
+    public APIGatewayV2HTTPResponse change(String body, String idempotencyKey, String sub, Role role) {
+        APIGatewayV2HTTPEvent event = changeEvent(body, sub, role);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("idempotency-key", idempotencyKey);
+        event.setHeaders(headers);
+        return call(changes, event);
+    }
+
+    private static APIGatewayV2HTTPEvent changeEvent(String body, String sub, Role... roles) {
         HttpEvents event = HttpEvents.route(RequestConfigChangeAction.ROUTE);
         if (sub != null) {
             event.caller(sub, roles);
@@ -96,7 +113,7 @@ public final class ConfigFixtures {
         if (body != null) {
             event.body(body);
         }
-        return call(changes, event.build());
+        return event.build();
     }
 
     public List<AuditEntry> entriesBy(String sub) {

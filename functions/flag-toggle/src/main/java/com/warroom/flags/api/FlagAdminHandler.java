@@ -13,6 +13,7 @@ import com.warroom.flags.FlagChangeNotifier;
 import com.warroom.flags.FlagStore;
 import com.warroom.flags.toggle.FlagToggle;
 import com.warroom.http.ApiRouter;
+import com.warroom.idempotency.IdempotencyStore;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.Map;
@@ -24,11 +25,15 @@ public final class FlagAdminHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final ApiRouter router;
 
     public FlagAdminHandler() {
-        this(fromSettings(AwsClients.dynamoDbEnhanced(), Clock.systemUTC()));
+        this(AwsClients.dynamoDbEnhanced(), Clock.systemUTC());
     }
 
-    FlagAdminHandler(FlagToggle toggle) {
-        this.router = new ApiRouter(Map.of(SetFlagAction.ROUTE, new SetFlagAction(toggle)));
+    private FlagAdminHandler(DynamoDbEnhancedClient dynamo, Clock clock) {
+        this(fromSettings(dynamo, clock), new IdempotencyStore(dynamo, Settings.require(Topology.IDEMPOTENCY.envVar()), clock));
+    }
+
+    FlagAdminHandler(FlagToggle toggle, IdempotencyStore idempotency) {
+        this.router = new ApiRouter(Map.of(SetFlagAction.ROUTE, new SetFlagAction(toggle)), idempotency);
     }
 
     static FlagToggle fromSettings(DynamoDbEnhancedClient dynamo, Clock clock) {

@@ -20,10 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,7 +54,7 @@ class ConcurrentToggleTest {
             }
         }
 
-        List<APIGatewayV2HTTPResponse> responses = race(calls);
+        List<APIGatewayV2HTTPResponse> responses = FlagApi.race(calls);
 
         assertThat(responses).allSatisfy(r -> assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200));
         assertThat(responses).extracting(r -> json(r).path("version").asLong())
@@ -87,7 +83,7 @@ class ConcurrentToggleTest {
             calls.add(() -> FlagApi.call(new FlagAdminHandler(), HttpEvents.route(SetFlagAction.ROUTE).caller("ops-" + UUID.randomUUID(), Role.OPS).body(body).build()));
         }
 
-        List<APIGatewayV2HTTPResponse> responses = race(calls);
+        List<APIGatewayV2HTTPResponse> responses = FlagApi.race(calls);
 
         Map<Integer, Integer> byStatus = new HashMap<>();
         responses.forEach(r -> byStatus.merge(r.getStatusCode(), 1, Integer::sum));
@@ -113,7 +109,7 @@ class ConcurrentToggleTest {
             calls.add(() -> FlagApi.call(new FlagAdminHandler(), HttpEvents.route(SetFlagAction.ROUTE).caller("ops-" + UUID.randomUUID(), Role.OPS).body(body).build()));
         }
 
-        List<APIGatewayV2HTTPResponse> responses = race(calls);
+        List<APIGatewayV2HTTPResponse> responses = FlagApi.race(calls);
 
         assertThat(responses).allSatisfy(r -> assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(202));
         assertThat(responses).extracting(r -> json(r).path("approvalId").asText()).doesNotHaveDuplicates();
@@ -121,32 +117,6 @@ class ConcurrentToggleTest {
                 "approvals", before.get("approvals") + WRITERS));
         assertThat(json(api.check("refund", scope.substring("round:".length()), null)).path("allowed").asBoolean()).isFalse();
         assertThat(trail.verify().ok()).isTrue();
-    }
-
-    /** Runs every call at once: each on its own thread, released together. */
-    private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch ready = new CountDownLatch(calls.size());
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return call.call();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static List<Long> range(long from, long to) {

@@ -12,8 +12,15 @@ import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.topology.Role;
 import com.warroom.topology.TableDef;
 import com.warroom.topology.Topology;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Calls the kill-switch handlers the way API Gateway would, and counts what the tables hold. */
 final class FlagApi {
@@ -44,6 +51,15 @@ final class FlagApi {
 
     APIGatewayV2HTTPResponse set(String flag, String scope, boolean enabled, String reason) {
         return set(Json.write(Map.of("flag", flag, "scope", scope, "enabled", enabled, "reason", reason)));
+    }
+
+    /** A set request carrying an {@code Idempotency-Key}, as a retrying client sends it (API Gateway lower-cases names). */
+    static APIGatewayV2HTTPEvent setWithKey(String sub, Role role, String body, String idempotencyKey) {
+        APIGatewayV2HTTPEvent event = HttpEvents.route(SetFlagAction.ROUTE).caller(sub, role).body(body).build();
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("idempotency-key", idempotencyKey);
+        event.setHeaders(headers);
+        return event;
     }
 
     APIGatewayV2HTTPResponse check(String flag, String round, String user) {
@@ -82,6 +98,32 @@ final class FlagApi {
         if (field != null) {
             List<String> fields = problem.path("errors").findValuesAsText("field");
             assertThat(fields).as(response.getBody()).contains(field);
+        }
+    }
+
+    /** Runs every call at once: each on its own thread, released together. */
+    static <T> List<T> race(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch ready = new CountDownLatch(calls.size());
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return call.call();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
