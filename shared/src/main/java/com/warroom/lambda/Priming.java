@@ -37,6 +37,18 @@ public final class Priming implements Resource {
         return priming;
     }
 
+    /**
+     * Runs every registered priming now, as Lambda's checkpoint does: for tests and benchmarks on a JDK without CRaC,
+     * where org.crac's global context refuses to be driven by hand.
+     */
+    public static void primeRegistered() {
+        List<Priming> registered;
+        synchronized (REGISTERED) {
+            registered = List.copyOf(REGISTERED);
+        }
+        registered.forEach(p -> p.beforeCheckpoint(null));
+    }
+
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         try {

@@ -3,6 +3,7 @@ package com.warroom.approvals.workflow;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.warroom.approvals.Decision;
+import com.warroom.topology.Topology;
 import java.util.Map;
 
 /**
@@ -16,6 +17,7 @@ public final class ApplyApprovalHandler implements RequestHandler<Map<String, Ob
 
     public ApplyApprovalHandler() {
         this(StepWiring.applier());
+        WorkflowStep.primeWith(Topology.APPROVAL_APPLY, origin -> applier.apply(WorkflowStep.PRIMING_ID, origin));
     }
 
     ApplyApprovalHandler(ApprovalApplier applier) {

@@ -3,6 +3,7 @@ package com.warroom.approvals.workflow;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.warroom.aws.AwsClients;
+import com.warroom.topology.Topology;
 import java.util.Map;
 
 /**
@@ -16,6 +17,7 @@ public final class AwaitDecisionHandler implements RequestHandler<Map<String, Ob
 
     public AwaitDecisionHandler() {
         this(new DecisionWait(StepWiring.services(AwsClients.dynamoDbEnhanced())));
+        WorkflowStep.primeWith(Topology.APPROVAL_AWAIT, origin -> wait.keep(WorkflowStep.PRIMING_ID, "priming", origin));
     }
 
     AwaitDecisionHandler(DecisionWait wait) {

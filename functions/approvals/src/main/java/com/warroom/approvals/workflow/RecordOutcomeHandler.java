@@ -3,7 +3,9 @@ package com.warroom.approvals.workflow;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.warroom.aws.AwsClients;
+import com.warroom.topology.Topology;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Task RecordOutcome, the end of every path: input is the state ({@code {"approvalId", ...}}, with
@@ -15,6 +17,7 @@ public final class RecordOutcomeHandler implements RequestHandler<Map<String, Ob
 
     public RecordOutcomeHandler() {
         this(new OutcomeRecorder(StepWiring.services(AwsClients.dynamoDbEnhanced())));
+        WorkflowStep.primeWith(Topology.APPROVAL_OUTCOME, origin -> recorder.close(WorkflowStep.PRIMING_ID, Optional.empty(), origin));
     }
 
     RecordOutcomeHandler(OutcomeRecorder recorder) {

@@ -2,6 +2,7 @@ package com.warroom.approvals.workflow;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.warroom.topology.Topology;
 import java.util.Map;
 
 /** Task RecordRequest: input {@code {"approvalId"}}, output {@code {"approvalId"}}. */
@@ -11,6 +12,7 @@ public final class RecordRequestHandler implements RequestHandler<Map<String, Ob
 
     public RecordRequestHandler() {
         this(StepWiring.recorder());
+        WorkflowStep.primeWith(Topology.APPROVAL_RECORD, origin -> recorder.record(WorkflowStep.PRIMING_ID, origin));
     }
 
     RecordRequestHandler(RequestRecorder recorder) {

@@ -13,6 +13,7 @@ import com.warroom.config.SeedConfig;
 import com.warroom.config.SeedConfigParser;
 import com.warroom.http.Caller;
 import com.warroom.lambda.Envelope;
+import com.warroom.lambda.Priming;
 import com.warroom.topology.Topology;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,16 +42,25 @@ public final class SeedHandler implements RequestHandler<Map<String, Object>, Ma
     private final ConfigSeeder seeder;
 
     public SeedHandler() {
-        this(seeder(AwsClients.dynamoDbEnhanced(), Clock.systemUTC()));
+        this(AwsClients.dynamoDbEnhanced(), Clock.systemUTC());
+    }
+
+    private SeedHandler(DynamoDbEnhancedClient dynamo, Clock clock) {
+        this(new ConfigStore(dynamo, Settings.require(Topology.CONFIG.envVar()), clock),
+                new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), clock));
+    }
+
+    private SeedHandler(ConfigStore store, AuditLog audit) {
+        this(new ConfigSeeder(store, audit));
+        // reads only: the bundled seed checked against every rule, and the config table's newest version
+        Priming.register(Topology.CONFIG_SEED.name(), () -> {
+            bundledSeed();
+            store.newest();
+        });
     }
 
     SeedHandler(ConfigSeeder seeder) {
         this.seeder = seeder;
-    }
-
-    static ConfigSeeder seeder(DynamoDbEnhancedClient dynamo, Clock clock) {
-        return new ConfigSeeder(new ConfigStore(dynamo, Settings.require(Topology.CONFIG.envVar()), clock),
-                new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), clock));
     }
 
     @Override
