@@ -59,6 +59,7 @@ public final class ColdStartVsPeer {
     private static void run(String[] args) throws Exception {
         BenchArgs options = new BenchArgs(args, ColdInit.ordered(
                 "runs", "10",
+                "only", "",
                 "peer-build", "bench/target/peer",
                 "jars", "bench/target/run-jars",
                 "logs", "bench/target/bench-logs"));
@@ -77,7 +78,7 @@ public final class ColdStartVsPeer {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String benchClasses = jars.resolve("bench-classes").toString();
 
-            List<Subject> subjects = List.of(
+            List<Subject> all = List.of(
                     new Subject("hi (JVM floor)", command(java, benchClasses, Hi.class.getName()), env, false),
                     new Subject("peer (Dagger, GetItem)", command(java, peerBuild.resolve("peer.jar") + File.pathSeparator
                             + peerBuild.resolve("harness"), "PeerChild"), env, false),
@@ -86,6 +87,12 @@ public final class ColdStartVsPeer {
                             "{\"flag\":\"feed.posting\",\"scope\":\"user:bench\",\"enabled\":false,\"reason\":\"cold start bench run\"}",
                             java, jars, benchClasses, env));
 
+            List<Subject> subjects = all;
+            if (!options.text("only").isBlank()) {
+                // for quick looks while working on one function: the floor and the peer always run, for the ratio
+                List<String> wanted = List.of(options.text("only").split(","));
+                subjects = all.stream().filter(s -> all.indexOf(s) < 2 || wanted.stream().anyMatch(s.label()::startsWith)).toList();
+            }
             Map<Subject, List<Sample>> samples = new LinkedHashMap<>();
             subjects.forEach(s -> samples.put(s, new ArrayList<>()));
             for (int round = 0; round <= runs; round++) {
