@@ -56,8 +56,9 @@ public sealed interface ScheduleExpression {
             }
             long value = Long.parseLong(m.group(1));
             String unit = m.group(2);
-            if (value == 1 != !unit.endsWith("s")) {
-                throw new IllegalArgumentException("say rate(1 " + unit.replaceAll("s$", "") + ") or rate(N " + unit.replaceAll("s?$", "s") + "): " + text);
+            String singular = unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
+            if ((value == 1) != unit.equals(singular)) {
+                throw new IllegalArgumentException("say rate(1 " + singular + ") or rate(N " + singular + "s): " + text);
             }
             Duration every = switch (unit.charAt(0)) {
                 case 'm' -> Duration.ofMinutes(value);

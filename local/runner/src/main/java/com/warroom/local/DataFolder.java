@@ -5,15 +5,17 @@ import com.warroom.local.auth.SigningKeyStore;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The data folder of a local run ({@code WARROOM_DATA}): DynamoDB's files, the signing key, the run log, and
- * the lock that keeps a second {@code up} off it.
+ * The data folder of a local run ({@code WARROOM_DATA}): DynamoDB's files, the signing key, the secrets, the run
+ * log, the control file of the running {@code up}, and the lock that keeps a second {@code up} off it.
  * Opening it proves it can be created, listed and written, so that nothing fails halfway for that reason.
  */
 final class DataFolder {
@@ -92,6 +94,18 @@ final class DataFolder {
 
     Path dynamoDbData() throws IOException {
         return Files.createDirectories(dir.resolve("dynamodb"));
+    }
+
+    /**
+     * {@code secrets/}: a file per secret a function reads ({@code com.warroom.secrets.LocalSecrets}), owner-only;
+     * created on first use, and made owner-only again if someone opened it up.
+     */
+    Path secretsDir() throws IOException {
+        Path secrets = Files.createDirectories(dir.resolve("secrets"));
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
+        }
+        return secrets;
     }
 
     RunLog log() {

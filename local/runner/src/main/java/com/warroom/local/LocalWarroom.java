@@ -7,9 +7,11 @@ import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.local.auth.LocalIdentity;
 import com.warroom.local.auth.TokenVerifier;
-import com.warroom.local.gateway.LambdaFunctions;
+import com.warroom.local.control.ControlServer;
 import com.warroom.local.gateway.LocalGateway;
+import com.warroom.local.lambda.FailureLog;
 import com.warroom.local.stack.EmbeddedStack;
+import com.warroom.secrets.LocalSecrets;
 import com.warroom.topology.Topology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,43 +24,73 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * Warroom running on this machine: the embedded stack with its data on disk, provisioned from the
- * topology, and the local gateway in front of the functions. Closing stops the gateway, then the stack.
+ * Warroom running on this machine: the embedded stack with its data on disk, provisioned from the topology, every
+ * function's trigger realized over it ({@link LocalTriggers}: the local gateway, queue pollers, the scheduler), and the
+ * control endpoint for {@code ./warroom schedule}. Closing stops the control endpoint, the triggers and the gateway,
+ * then the stack.
  */
 final class LocalWarroom implements AutoCloseable {
 
     private final EmbeddedStack stack;
+    private final LocalTriggers triggers;
     private final LocalGateway gateway;
+    private final ControlServer control;
     private final Map<String, String> settings;
     private final String config;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalWarroom(EmbeddedStack stack, LocalGateway gateway, Map<String, String> settings, String config) {
+    private LocalWarroom(EmbeddedStack stack, LocalTriggers triggers, Running running, Map<String, String> settings, String config) {
         this.stack = stack;
-        this.gateway = gateway;
+        this.triggers = triggers;
+        this.gateway = running.gateway();
+        this.control = running.control();
         this.settings = Map.copyOf(settings);
         this.config = config;
     }
 
-    /** {@code workingDir} is where the config seed file is looked for, on a first start (see {@link LocalConfigSeed}). */
-    static LocalWarroom start(LocalSettings local, DataFolder data, RSAKey signingKey, Topology topology, Path workingDir)
-            throws Exception {
+    private record Running(LocalGateway gateway, ControlServer control) {
+    }
+
+    /**
+     * {@code workingDir} is where the config seed file is looked for, on a first start (see {@link LocalConfigSeed});
+     * {@code failures} hears of what fails in the background (queue batches, scheduled runs).
+     */
+    static LocalWarroom start(LocalSettings local, DataFolder data, RSAKey signingKey, Topology topology, Path workingDir,
+                              FailureLog failures) throws Exception {
         EmbeddedLogs.into(data.log());
         EmbeddedStack stack = EmbeddedStack.start(
                 new EmbeddedStack.Options(local.dynamoDb().port(), local.sqs().port(), Optional.of(data.dynamoDbData()),
                         local.sfn().port(), local.sns().port()));
         try {
             provision(stack, topology, data);
+            System.setProperty(LocalSecrets.DIR_SETTING, data.secretsDir().toString());
             String config = LocalConfigSeed.ensure(workingDir);
             // handlers read their settings when constructed, so only now that they point at this stack
-            LambdaFunctions functions = LambdaFunctions.instantiate(topology);
-            PendingApprovals.resume(new ApprovalStore(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.APPROVALS.envVar())),
-                    ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()));
-            LocalGateway gateway = LocalGateway.start(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()),
-                    topology, functions, new TokenVerifier(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
-            return new LocalWarroom(stack, gateway, stack.settings(topology), config);
+            LocalTriggers triggers = LocalTriggers.realize(topology, stack, failures);
+            try {
+                PendingApprovals.resume(new ApprovalStore(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.APPROVALS.envVar())),
+                        ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()));
+                TokenVerifier verifier = new TokenVerifier(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC());
+                Running running = listen(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()), verifier, topology,
+                        triggers.start(), data);
+                return new LocalWarroom(stack, triggers, running, stack.settings(topology), config);
+            } catch (Exception | Error e) {
+                triggers.close();
+                throw e;
+            }
         } catch (Exception | Error e) {
             stack.close();
+            throw e;
+        }
+    }
+
+    private static Running listen(InetSocketAddress gatewayAddress, TokenVerifier verifier, Topology topology, LocalTriggers triggers,
+                                  DataFolder data) throws IOException {
+        LocalGateway gateway = LocalGateway.start(gatewayAddress, topology, triggers.routes(), verifier);
+        try {
+            return new Running(gateway, ControlServer.start(data.dir(), triggers.scheduler()));
+        } catch (IOException | RuntimeException e) {
+            gateway.close();
             throw e;
         }
     }
@@ -99,6 +131,11 @@ final class LocalWarroom implements AutoCloseable {
         return config;
     }
 
+    /** The queue pollers and the scheduler, for the banner. */
+    LocalTriggers triggers() {
+        return triggers;
+    }
+
     /** The settings the functions run with: endpoints, table names, queue URLs. */
     Map<String, String> settings() {
         return settings;
@@ -108,6 +145,8 @@ final class LocalWarroom implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
+                control.close();
+                triggers.close();
                 gateway.close();
             } finally {
                 stack.close();

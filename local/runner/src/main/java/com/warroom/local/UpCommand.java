@@ -1,6 +1,9 @@
 package com.warroom.local;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import com.warroom.local.lambda.FailureLog;
+import com.warroom.local.queue.QueuePoller;
+import com.warroom.local.schedule.NextRun;
 import com.warroom.topology.QueueDef;
 import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
@@ -15,7 +18,9 @@ import picocli.CommandLine.Option;
             "Starts Warroom on this machine and runs until Ctrl-C or SIGTERM.",
             "DynamoDB Local (data on disk) and ElasticMQ (queues in memory) listen on",
             "127.0.0.1 with every table and queue of the topology; the HTTP API gateway",
-            "serves the functions. Tables and the signing key stay for the next start."},
+            "serves the HTTP functions, a poller feeds each queue consumer, and the local",
+            "scheduler fires each schedule (./warroom schedule list). Tables, secrets and",
+            "the signing key stay for the next start."},
         footer = {"",
             "Environment:",
             "  WARROOM_DATA           data folder (default: .warroom beside ./warroom)",
@@ -24,6 +29,7 @@ import picocli.CommandLine.Option;
             "  WARROOM_SQS_PORT       ElasticMQ (SQS) port (default 9324)",
             "  WARROOM_SFN_PORT       local Step Functions port (default 8083)",
             "  WARROOM_SNS_PORT       local SNS port (default 9911)",
+            "  WARROOM_SECRET_<NAME>  a secret's value (else the file $WARROOM_DATA/secrets/<name>)",
             "A port of 0 picks a free one."})
 final class UpCommand implements Callable<Integer> {
 
@@ -66,7 +72,7 @@ final class UpCommand implements Callable<Integer> {
         }
         LocalWarroom warroom;
         try {
-            warroom = LocalWarroom.start(settings, data, signingKey, Topology.warroom(), env.workingDirectory());
+            warroom = LocalWarroom.start(settings, data, signingKey, Topology.warroom(), env.workingDirectory(), failuresTo(data));
         } catch (Exception e) {
             data.log().failure("up could not start", e);
             env.err().println("warroom: could not start (" + oneLine(e) + "); details in " + data.log().file());
@@ -92,6 +98,15 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
+    // one line on the console for each failure in the background, the stack trace in the run log
+    private FailureLog failuresTo(DataFolder data) {
+        return (what, cause) -> {
+            data.log().failure(what + " failed", cause);
+            env.err().println("warroom: " + what + " failed: " + cause.toString().lines().findFirst().orElse("") + "; details in "
+                    + data.log().file());
+        };
+    }
+
     private void printBanner(LocalWarroom warroom, DataFolder data) {
         PrintStream out = env.out();
         String dynamo = warroom.dynamoEndpoint().toString();
@@ -112,7 +127,15 @@ final class UpCommand implements Callable<Integer> {
             // local SNS keeps every message of a topic in the SQS queue of the same name
             out.println("  Topic        " + warroom.settings().get(topic.arnEnvVar()) + " -> " + sqs + "/000000000000/" + topic.localName());
         }
+        for (QueuePoller poller : warroom.triggers().pollers()) {
+            out.println("  Consumer     " + poller.functionName() + " <- " + poller.queue().url());
+        }
         String dataPrefix = env.variables().containsKey(LocalSettings.DATA) ? LocalSettings.DATA + "=" + data.dir() + " " : "";
+        for (NextRun next : warroom.triggers().scheduler().timetable()) {
+            out.println("  Schedule     " + next.schedule() + " " + next.expression() + " " + next.zone().getId() + ", next " + next.at()
+                    + "   " + dataPrefix + "./warroom schedule run " + next.schedule());
+        }
+        out.println("  Secrets      " + data.dir().resolve("secrets") + " (a file per secret) or WARROOM_SECRET_<NAME>");
         out.println("  Token        " + dataPrefix + "./warroom token --role ops --sub alice");
         out.println("Ctrl-C stops it.");
     }

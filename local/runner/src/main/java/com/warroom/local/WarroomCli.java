@@ -1,5 +1,6 @@
 package com.warroom.local;
 
+import com.warroom.topology.Topology;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -9,9 +10,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The {@code ./warroom} command line: {@code up} runs Warroom on this machine, {@code token} prints a dev token. */
+/**
+ * The {@code ./warroom} command line: {@code up} runs Warroom on this machine, {@code token} prints a dev token,
+ * {@code schedule} lists the schedules or fires one in the running {@code up}.
+ */
 @Command(name = "warroom", synopsisSubcommandLabel = "COMMAND",
-        description = "Runs Warroom on this machine: the embedded AWS stack, the functions and a local HTTP API gateway.")
+        description = {"Runs Warroom on this machine: the embedded AWS stack, the functions, a local",
+            "HTTP API gateway, queue pollers and a scheduler."})
 public final class WarroomCli implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -29,6 +34,9 @@ public final class WarroomCli implements Callable<Integer> {
         CommandLine cli = new CommandLine(new WarroomCli())
                 .addSubcommand(new UpCommand(env))
                 .addSubcommand(new TokenCommand(env, Clock.systemUTC()))
+                .addSubcommand(new CommandLine(new ScheduleCommand())
+                        .addSubcommand(new ScheduleCommand.ListCommand(env, Topology.warroom(), Clock.systemUTC()))
+                        .addSubcommand(new ScheduleCommand.RunCommand(env, Topology.warroom())))
                 .setOut(new PrintWriter(env.out(), true))
                 .setErr(new PrintWriter(env.err(), true))
                 .setParameterExceptionHandler((problem, arguments) -> {

@@ -21,6 +21,7 @@ final class RunningUp implements AutoCloseable {
     // a guard against a hang, not a timing assertion: starting takes seconds
     private static final long STARTUP_GUARD_MINUTES = 3;
     private static final Pattern API_URL = Pattern.compile("API gateway\\s+(http://\\S+)");
+    private static final Pattern QUEUE_URL = Pattern.compile("Queue\\s+(http://\\S+)");
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Output out = new Output();
@@ -49,6 +50,15 @@ final class RunningUp implements AutoCloseable {
         Matcher url = API_URL.matcher(out.text());
         if (!url.find()) {
             throw new AssertionError("no API URL in: " + out.text());
+        }
+        return URI.create(url.group(1));
+    }
+
+    /** The first queue the banner lists. */
+    URI queueUrl() {
+        Matcher url = QUEUE_URL.matcher(out.text());
+        if (!url.find()) {
+            throw new AssertionError("no queue URL in: " + out.text());
         }
         return URI.create(url.group(1));
     }

@@ -51,7 +51,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
-    private final String region = Settings.find("AWS_REGION").orElse(DEFAULT_REGION);
+    private final String region = configuredRegion();
     private final AdjustableClock clock = AdjustableClock.system();
     // started right after construction, before the stack is handed out; null only while a failed start unwinds
     private LocalSns localSns;
@@ -98,8 +98,10 @@ public final class EmbeddedStack implements AutoCloseable {
         dynamo.start();
         SQSRestServer sqs;
         try {
+            // queue ARNs name the region the functions see, as the eventSourceARN of an SQS event does
             sqs = SQSRestServerBuilder.withInterface(LOOPBACK).withPort(sqsPort)
                     .withServerAddress(new NodeAddress("http", LOOPBACK, sqsPort, ""))
+                    .withAWSRegion(configuredRegion())
                     .start();
             sqs.waitUntilStarted();
         } catch (RuntimeException e) {
@@ -167,6 +169,10 @@ public final class EmbeddedStack implements AutoCloseable {
     /** The region in local ARNs: {@code AWS_REGION}, else us-east-1. */
     public String region() {
         return region;
+    }
+
+    private static String configuredRegion() {
+        return Settings.find("AWS_REGION").orElse(DEFAULT_REGION);
     }
 
     /**

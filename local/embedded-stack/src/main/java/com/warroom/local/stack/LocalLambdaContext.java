@@ -12,8 +12,12 @@ public record LocalLambdaContext(String functionName, String awsRequestId, int m
         implements Context {
 
     public static LocalLambdaContext of(String functionName, int memoryMb, int timeoutSeconds) {
-        return new LocalLambdaContext(functionName, UUID.randomUUID().toString(), memoryMb,
-                System.currentTimeMillis() + timeoutSeconds * 1000L);
+        return of(functionName, memoryMb, timeoutSeconds, UUID.randomUUID().toString());
+    }
+
+    /** With a request id the caller chose (a schedule run's id, which it also reports). */
+    public static LocalLambdaContext of(String functionName, int memoryMb, int timeoutSeconds, String awsRequestId) {
+        return new LocalLambdaContext(functionName, awsRequestId, memoryMb, System.currentTimeMillis() + timeoutSeconds * 1000L);
     }
 
     @Override

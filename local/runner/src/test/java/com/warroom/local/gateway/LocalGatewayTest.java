@@ -13,9 +13,11 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.warroom.http.ApiRouter;
 import com.warroom.json.Json;
+import com.warroom.local.LocalTriggers;
 import com.warroom.local.auth.LocalIdentity;
 import com.warroom.local.auth.TestKeys;
 import com.warroom.local.auth.TokenVerifier;
+import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
@@ -49,10 +51,13 @@ class LocalGatewayTest {
     private static GatewayClient client;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start(EmbeddedStack stack) throws IOException {
         key = TestKeys.newKey();
+        LambdaFunctions routes = LocalTriggers.realize(Topology.warroom(), stack, (what, cause) -> {
+            throw new AssertionError(what, cause);
+        }).routes();
         gateway = LocalGateway.start(new InetSocketAddress("127.0.0.1", 0), Topology.warroom(),
-                LambdaFunctions.instantiate(Topology.warroom()), new TokenVerifier(key, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
+                routes, new TokenVerifier(key, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
         client = new GatewayClient(gateway.url());
     }
 

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.warroom.local.stack.HandlerClass;
+import com.warroom.local.stack.HandlerUnusable;
 import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.topology.FunctionDef;
-import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +50,11 @@ final class LambdaInvoker {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private RequestHandler<Map<String, Object>, Map<String, Object>> instantiate(FunctionDef function) {
         try {
-            Class<?> type = Class.forName(function.handlerClass(), true, classLoader);
-            if (!RequestHandler.class.isAssignableFrom(type)) {
-                throw new FunctionInitFailure(new ClassCastException(type.getName() + " is not a RequestHandler"));
-            }
-            return (RequestHandler<Map<String, Object>, Map<String, Object>>) type.getDeclaredConstructor().newInstance();
-        } catch (InvocationTargetException e) {
+            return HandlerClass.load(function, classLoader).instantiateForJsonObjects();
+        } catch (HandlerUnusable e) {
             throw new FunctionInitFailure(e.getCause());
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new FunctionInitFailure(e);
         }
     }
 

@@ -1,0 +1,106 @@
+package com.warroom.local.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.json.Json;
+import com.warroom.local.schedule.NextRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What {@code ./warroom schedule} asks the {@code up} running on a data folder, through its control endpoint. */
+public final class ControlClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Path dataDir;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+
+    public ControlClient(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** How a run asked of the running {@code up} ended. */
+    public sealed interface RunReply {
+        /** No {@code up} answers on this data folder (no control file, or nothing listening where it says). */
+        record NotRunning() implements RunReply {
+        }
+
+        /** {@code answer} is the handler's answer as JSON text. */
+        record Ran(String schedule, String runId, String answer) implements RunReply {
+        }
+
+        record RunFailed(String schedule, String runId, String error) implements RunReply {
+        }
+
+        record UnknownSchedule(List<String> schedules) implements RunReply {
+        }
+    }
+
+    /** The running {@code up}'s timetable; empty when none runs on this data folder. */
+    public Optional<List<NextRun>> timetable() {
+        return call("GET", "/schedules").map(response -> timetable(Json.readTree(response.body())));
+    }
+
+    /** Runs the schedule in the running {@code up} and waits for its answer. */
+    public RunReply run(String schedule) {
+        return call("POST", "/schedules/" + URLEncoder.encode(schedule, StandardCharsets.UTF_8).replace("+", "%20") + "/run").map(response -> {
+            JsonNode body = Json.readTree(response.body());
+            return switch (response.statusCode()) {
+                case 200 -> (RunReply) new RunReply.Ran(body.path("schedule").asText(), body.path("runId").asText(), Json.write(body.get("answer")));
+                case 404 -> new RunReply.UnknownSchedule(texts(body.path("schedules")));
+                default -> new RunReply.RunFailed(body.path("schedule").asText(schedule), body.path("runId").asText("?"),
+                        body.path("error").asText("HTTP " + response.statusCode()));
+            };
+        }).orElse(new RunReply.NotRunning());
+    }
+
+    // empty when no up answers as ours: no file, nothing listening, or another process on a stale file's port
+    private Optional<HttpResponse<String>> call(String method, String path) {
+        Optional<ControlFile> file = ControlFile.readFrom(dataDir);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + file.get().port() + path))
+                .header(ControlOperations.TOKEN_HEADER, file.get().token())
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            boolean ours = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
+                    && response.statusCode() != 403;
+            return ours ? Optional.of(response) : Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static List<NextRun> timetable(JsonNode body) {
+        List<NextRun> schedules = new ArrayList<>();
+        for (JsonNode schedule : body.path("schedules")) {
+            schedules.add(new NextRun(schedule.path("name").asText(), schedule.path("expression").asText(),
+                    ZoneId.of(schedule.path("zone").asText()), Instant.parse(schedule.path("nextRun").asText())));
+        }
+        return schedules;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+}

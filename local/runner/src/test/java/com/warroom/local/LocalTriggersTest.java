@@ -1,0 +1,55 @@
+package com.warroom.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.warroom.local.lambda.FailureLog;
+import com.warroom.local.stack.EmbeddedStack;
+import com.warroom.local.stack.EmbeddedStackExtension;
+import com.warroom.local.stack.HandlerUnusable;
+import com.warroom.topology.FunctionDef;
+import com.warroom.topology.Topology;
+import com.warroom.topology.Trigger;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The real topology's triggers realized over the embedded stack (not started). */
+@ExtendWith(EmbeddedStackExtension.class)
+class LocalTriggersTest {
+
+    private static final FailureLog NONE_EXPECTED = (what, cause) -> {
+        throw new AssertionError(what, cause);
+    };
+
+    @Test
+    void realize_givesEachQueueConsumerAPollerOnItsQueue_andEachScheduleItsTimetable(EmbeddedStack stack) {
+        try (LocalTriggers triggers = LocalTriggers.realize(Topology.warroom(), stack, NONE_EXPECTED)) {
+            assertThat(triggers.pollers()).singleElement().satisfies(poller -> {
+                assertThat(poller.functionName()).isEqualTo("ops-notices");
+                assertThat(poller.queue().name()).isEqualTo("warroom-flag-changes");
+                assertThat(poller.queue().arn()).isEqualTo("arn:aws:sqs:" + stack.region() + ":000000000000:warroom-flag-changes");
+                assertThat(poller.running()).as("nothing runs before start").isFalse();
+            });
+            assertThat(triggers.scheduler().timetable()).singleElement().satisfies(next -> {
+                assertThat(next.schedule()).isEqualTo("approval-keeper");
+                assertThat(next.expression()).isEqualTo("rate(5 minutes)");
+                assertThat(next.zone()).isEqualTo(ZoneId.of("UTC"));
+            });
+        }
+    }
+
+    @Test
+    void realize_whenAHandlerDoesNotTakeItsTriggersEvent_refusesNamingTheFunction(EmbeddedStack stack) {
+        // the approval keeper takes a JSON object, not an SQS event
+        FunctionDef miswired = FunctionDef.builder("approval-keeper").module("functions/approvals")
+                .handler("com.warroom.approvals.keeper.ApprovalKeeperHandler").timeoutSeconds(30)
+                .trigger(new Trigger.QueueConsumer(Topology.FLAG_CHANGES, 10, Duration.ZERO)).build();
+        Topology topology = Topology.builder().queues(Topology.FLAG_CHANGES).functions(miswired).build();
+
+        assertThatThrownBy(() -> LocalTriggers.realize(topology, stack, NONE_EXPECTED))
+                .isInstanceOf(HandlerUnusable.class)
+                .hasMessage("function approval-keeper: com.warroom.approvals.keeper.ApprovalKeeperHandler takes Map, but its trigger sends SQSEvent");
+    }
+}
