@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -63,6 +64,15 @@ public final class AwsClients {
                 .region(region())
                 .httpClient(httpClient());
         Optional<URI> endpoint = endpoint("SNS");
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.credentialsProvider(credentials(endpoint)).build();
+    }
+
+    public static SecretsManagerClient secretsManager() {
+        var builder = SecretsManagerClient.builder()
+                .region(region())
+                .httpClient(httpClient());
+        Optional<URI> endpoint = endpoint("SECRETS_MANAGER");
         endpoint.ifPresent(builder::endpointOverride);
         return builder.credentialsProvider(credentials(endpoint)).build();
     }

@@ -1,12 +1,11 @@
 package com.warroom.secrets;
 
+import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.topology.SecretDef;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import software.amazon.lambda.powertools.parameters.cache.CacheManager;
@@ -34,17 +33,9 @@ public final class SecretsManagerSecrets implements SecretReader {
         this.settings = settings;
     }
 
-    /**
-     * For handler no-arg constructors. The SDK takes the region from {@code AWS_REGION} (Lambda sets it) and honours
-     * {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}; {@code com.warroom.aws.AwsClients}, which builds the other clients, has no
-     * Secrets Manager client yet.
-     */
+    /** For handler no-arg constructors. */
     public static SecretsManagerSecrets fromEnvironment() {
-        SecretsManagerClient client = SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .build();
-        return new SecretsManagerSecrets(client, Settings::find, DEFAULT_MAX_AGE);
+        return new SecretsManagerSecrets(AwsClients.secretsManager(), Settings::find, DEFAULT_MAX_AGE);
     }
 
     @Override

@@ -41,15 +41,12 @@ sealed interface BatchOutcome {
     }
 
     /**
-     * Reads the answer as Lambda does (an empty or null failure list: all done; an empty, null or unknown
-     * {@code itemIdentifier}: none done), except for a {@code null} answer. Lambda counts that as a complete success;
-     * here it keeps the whole batch, so that a consumer that forgot to answer is noticed before it loses messages.
+     * Reads the answer as Lambda does: a null answer or an empty or null failure list, all done; an empty, null or
+     * unknown {@code itemIdentifier}, none done. (Warroom's consumers answer through {@code QueueBatch}, which never
+     * answers null.)
      */
     static BatchOutcome of(SQSBatchResponse response, Set<String> batch) {
-        if (response == null) {
-            return new Unusable("it answered null instead of an SQSBatchResponse");
-        }
-        List<SQSBatchResponse.BatchItemFailure> failures = response.getBatchItemFailures();
+        List<SQSBatchResponse.BatchItemFailure> failures = response == null ? null : response.getBatchItemFailures();
         if (failures == null) {
             return new Handled(Set.of());
         }

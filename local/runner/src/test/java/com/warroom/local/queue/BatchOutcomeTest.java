@@ -27,9 +27,9 @@ class BatchOutcomeTest {
     }
 
     @Test
-    void of_whenTheAnswerIsNull_deletesNone() {
-        assertThat(BatchOutcome.of(null, BATCH)).isInstanceOf(BatchOutcome.Unusable.class);
-        assertThat(BatchOutcome.of(null, BATCH).deletable(BATCH)).isEmpty();
+    void of_whenTheAnswerIsNull_deletesAllAsLambdaDoes() {
+        assertThat(BatchOutcome.of(null, BATCH)).isInstanceOf(BatchOutcome.Handled.class);
+        assertThat(BatchOutcome.of(null, BATCH).deletable(BATCH)).isEqualTo(BATCH);
     }
 
     @Test
