@@ -13,7 +13,6 @@ import com.warroom.local.stack.HttpEvents;
 import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,10 +91,7 @@ public final class ApprovalsApi {
 
     /** {@code event} with an {@code Idempotency-Key}, as a retrying client sends it (API Gateway lower-cases names). */
     public static APIGatewayV2HTTPEvent withKey(APIGatewayV2HTTPEvent event, String idempotencyKey) {
-        Map<String, String> headers = new HashMap<>(event.getHeaders());
-        headers.put("idempotency-key", idempotencyKey);
-        event.setHeaders(headers);
-        return event;
+        return HttpEvents.withHeader(event, "Idempotency-Key", idempotencyKey);
     }
 
     public static JsonNode json(APIGatewayV2HTTPResponse response) {

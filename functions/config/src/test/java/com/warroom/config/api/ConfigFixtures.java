@@ -23,9 +23,7 @@ import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -98,11 +96,7 @@ public final class ConfigFixtures {
 
     /** A change request carrying an {@code Idempotency-Key}, as a retrying client sends it (API Gateway lower-cases names). */
     public APIGatewayV2HTTPResponse change(String body, String idempotencyKey, String sub, Role role) {
-        APIGatewayV2HTTPEvent event = changeEvent(body, sub, role);
-        Map<String, String> headers = new HashMap<>(event.getHeaders());
-        headers.put("idempotency-key", idempotencyKey);
-        event.setHeaders(headers);
-        return call(changes, event);
+        return call(changes, HttpEvents.withHeader(changeEvent(body, sub, role), "Idempotency-Key", idempotencyKey));
     }
 
     private static APIGatewayV2HTTPEvent changeEvent(String body, String sub, Role... roles) {

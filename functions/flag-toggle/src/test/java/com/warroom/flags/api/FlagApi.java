@@ -13,7 +13,6 @@ import com.warroom.topology.Role;
 import com.warroom.topology.TableDef;
 import com.warroom.topology.Topology;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -55,11 +54,8 @@ final class FlagApi {
 
     /** A set request carrying an {@code Idempotency-Key}, as a retrying client sends it (API Gateway lower-cases names). */
     static APIGatewayV2HTTPEvent setWithKey(String sub, Role role, String body, String idempotencyKey) {
-        APIGatewayV2HTTPEvent event = HttpEvents.route(SetFlagAction.ROUTE).caller(sub, role).body(body).build();
-        Map<String, String> headers = new HashMap<>(event.getHeaders());
-        headers.put("idempotency-key", idempotencyKey);
-        event.setHeaders(headers);
-        return event;
+        return HttpEvents.withHeader(HttpEvents.route(SetFlagAction.ROUTE).caller(sub, role).body(body).build(),
+                "Idempotency-Key", idempotencyKey);
     }
 
     APIGatewayV2HTTPResponse check(String flag, String round, String user) {

@@ -6,6 +6,7 @@ import com.warroom.topology.Role;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -59,6 +60,14 @@ public final class HttpEvents {
     public HttpEvents body(String json) {
         this.body = json;
         return this;
+    }
+
+    /** The event with one more header, its name lower-cased as API Gateway delivers it (e.g. {@code Idempotency-Key}). */
+    public static APIGatewayV2HTTPEvent withHeader(APIGatewayV2HTTPEvent event, String name, String value) {
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put(name.toLowerCase(Locale.ROOT), value);
+        event.setHeaders(headers);
+        return event;
     }
 
     public APIGatewayV2HTTPEvent build() {
