@@ -6,13 +6,16 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Which messages a queue consumer has acted on, by the message's business id (the change, payment or approval it is
  * about: a producer that sends the same thing twice sends two SQS message ids). Usage: {@link #mark} a message, add the
  * mark to the {@code TransactWriteItems} of the change it causes; when that transaction is cancelled, ask the mark
  * whether it was {@link MessageMark#alreadyProcessed}. Inside an {@code AuditedChange}, whose log retries failed
- * conditions, check {@link #seen} in {@code prepare} and refuse there.
+ * conditions, check {@link #seen} in {@code prepare} and refuse there. A consumer whose effect is not a DynamoDB write
+ * (a notice published to SNS) checks {@link #seen} before and {@link #record}s after. A mark past {@code expiresAt}
+ * counts as gone, even before DynamoDB's TTL deletes it (which can take a day or two).
  */
 public final class ProcessedMessages {
 
@@ -28,14 +31,34 @@ public final class ProcessedMessages {
     public MessageMark mark(String consumer, String businessId) {
         Instant now = clock.instant();
         return new MessageMark(table, new ProcessedMessage(ProcessedMessage.itemKey(consumer, businessId), consumer, businessId,
-                now.toString(), now.plus(IdempotencyStore.RETENTION).getEpochSecond()));
+                now.toString(), now.plus(IdempotencyStore.RETENTION).getEpochSecond()), now.getEpochSecond());
     }
 
     /** Whether {@code consumer} has already acted on {@code businessId} (read strongly consistent). */
     public boolean seen(String consumer, String businessId) {
-        return table.getItem(GetItemEnhancedRequest.builder()
+        ProcessedMessage mark = table.getItem(GetItemEnhancedRequest.builder()
                 .key(Key.builder().partitionValue(ProcessedMessage.itemKey(consumer, businessId)).build())
                 .consistentRead(true)
-                .build()) != null;
+                .build());
+        return mark != null && mark.expiresAt() > clock.instant().getEpochSecond();
+    }
+
+    /**
+     * Records on its own that {@code consumer} acted on {@code businessId}, for effects outside DynamoDB; false when a
+     * live mark was there already (another delivery of the same message acted at the same time).
+     */
+    public boolean record(String consumer, String businessId) {
+        MessageMark mark = mark(consumer, businessId);
+        try {
+            mark.putAlone();
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The item key of a mark: {@code message#<consumer>#<businessId>}. */
+    public static String key(String consumer, String businessId) {
+        return ProcessedMessage.itemKey(consumer, businessId);
     }
 }

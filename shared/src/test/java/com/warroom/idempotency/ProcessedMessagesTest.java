@@ -12,8 +12,16 @@ import com.warroom.testing.LocalDynamoDb;
 import com.warroom.testing.MutableClock;
 import com.warroom.topology.Topology;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -122,5 +130,42 @@ class ProcessedMessagesTest {
     void mark_whenConsumerNameHasTheSeparator_isRefused() {
         assertThatThrownBy(() -> processed.mark("ops#notices", "chg-1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> processed.mark(CONSUMER, " ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void record_whenManyDeliveriesRecordTheSameMessageAtOnce_letsOneWin() throws Exception {
+        String businessId = "payout@round:R-" + UUID.randomUUID() + "#v1";
+        int writers = 8;
+        CyclicBarrier together = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<Boolean>> calls = IntStream.range(0, writers).<Callable<Boolean>>mapToObj(i -> () -> {
+                together.await();
+                return processed.record(CONSUMER, businessId);
+            }).toList();
+            List<Boolean> won = new ArrayList<>();
+            for (Future<Boolean> result : pool.invokeAll(calls)) {
+                won.add(result.get());
+            }
+
+            assertThat(won).containsOnlyOnce(true).hasSize(writers);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(processed.seen(CONSUMER, businessId)).isTrue();
+    }
+
+    @Test
+    void seen_whenTheRetentionHasPassed_forgetsTheMessageEvenBeforeTtlDeletesIt() {
+        String businessId = "refund@round:R-" + UUID.randomUUID() + "#v3";
+        assertThat(processed.record(CONSUMER, businessId)).isTrue();
+
+        clock.advance(IdempotencyStore.RETENTION.minusSeconds(1));
+        assertThat(processed.seen(CONSUMER, businessId)).isTrue();
+        assertThat(processed.record(CONSUMER, businessId)).isFalse();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(processed.seen(CONSUMER, businessId)).isFalse();
+        assertThat(processed.record(CONSUMER, businessId)).as("an expired mark may be written again").isTrue();
     }
 }

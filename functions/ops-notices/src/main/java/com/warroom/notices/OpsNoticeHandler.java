@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
+import com.warroom.idempotency.ProcessedMessages;
 import com.warroom.lambda.Priming;
 import com.warroom.lambda.QueueBatch;
 import com.warroom.topology.Topology;
@@ -22,7 +23,7 @@ public final class OpsNoticeHandler implements RequestHandler<SQSEvent, SQSBatch
 
     public OpsNoticeHandler() {
         this(new OpsNoticePoster(new OpsNoticeTopic(AwsClients.sns(), Settings.require(Topology.OPS_NOTICES.arnEnvVar())),
-                new PostedNotices(AwsClients.dynamoDb(), Settings.require(Topology.IDEMPOTENCY.envVar()), Clock.systemUTC())));
+                new ProcessedMessages(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.IDEMPOTENCY.envVar()), Clock.systemUTC())));
     }
 
     OpsNoticeHandler(OpsNoticePoster poster) {

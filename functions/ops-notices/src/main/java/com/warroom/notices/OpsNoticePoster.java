@@ -1,8 +1,10 @@
 package com.warroom.notices;
 
 import com.warroom.flags.FlagRecord;
+import com.warroom.idempotency.ProcessedMessages;
 import com.warroom.json.Json;
 import com.warroom.observability.OpsMetrics;
+import com.warroom.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,15 +29,18 @@ public final class OpsNoticePoster {
     /** Counted when a notice went out but could not be recorded: a redelivery of that change may post it again. */
     public static final String NOT_RECORDED_METRIC = "OpsNoticeNotRecorded";
 
+    /** The consumer's name in its processed-message marks: {@code message#ops-notices#<changeId>}. */
+    static final String CONSUMER = Topology.OPS_NOTICE.name();
+
     private static final Logger LOG = LoggerFactory.getLogger(OpsNoticePoster.class);
     // what priming reads: a change as the kill-switch route sends it
     private static final String PRIMING_MESSAGE = Json.write(new FlagRecord("contribute", "round:warroom-priming", false,
             "priming the ops-notices function", "warroom-priming", "priming@warroom.invalid", "2026-01-01T00:00:00Z", 1, 0));
 
     private final OpsNoticeTopic topic;
-    private final PostedNotices posted;
+    private final ProcessedMessages posted;
 
-    public OpsNoticePoster(OpsNoticeTopic topic, PostedNotices posted) {
+    public OpsNoticePoster(OpsNoticeTopic topic, ProcessedMessages posted) {
         this.topic = topic;
         this.posted = posted;
     }
@@ -60,7 +65,7 @@ public final class OpsNoticePoster {
             case FlagChange.Parsed.Readable readable -> readable.change();
             case FlagChange.Parsed.Unreadable unreadable -> throw new UnreadableFlagChangeException(unreadable.why());
         };
-        if (posted.posted(change.changeId())) {
+        if (posted.seen(CONSUMER, change.changeId())) {
             OpsMetrics.count(ALREADY_POSTED_METRIC);
             LOG.info("change {} was already posted: nothing published", change.changeId());
             return new Posting.AlreadyPosted(change.changeId());
@@ -73,7 +78,7 @@ public final class OpsNoticePoster {
 
     private void record(String changeId, String messageId) {
         try {
-            if (!posted.record(changeId)) {
+            if (!posted.record(CONSUMER, changeId)) {
                 LOG.warn("change {} was posted by two deliveries at once; this one as message {}", changeId, messageId);
             }
         } catch (SdkException e) {
@@ -86,7 +91,7 @@ public final class OpsNoticePoster {
     void prime() {
         if (FlagChange.parse(PRIMING_MESSAGE) instanceof FlagChange.Parsed.Readable readable) {
             topic.request(OpsNotice.of(readable.change()));
-            posted.posted(readable.change().changeId());
+            posted.seen(CONSUMER, readable.change().changeId());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.warroom.flags.Flag;
 import com.warroom.flags.FlagScope;
+import com.warroom.idempotency.ProcessedMessages;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +58,7 @@ class FlagChangeTest {
     void changeId_ofAChange_isItsFlagScopeAndVersion() {
         var change = new FlagChange(Flag.CONTRIBUTE, new FlagScope.Round("R1"), false, "r", "a", 3);
         assertThat(change.changeId()).isEqualTo("contribute@round:R1#v3");
-        assertThat(PostedNotices.key(change.changeId())).isEqualTo("message#ops-notices#contribute@round:R1#v3");
+        assertThat(ProcessedMessages.key(OpsNoticePoster.CONSUMER, change.changeId())).isEqualTo("message#ops-notices#contribute@round:R1#v3");
     }
 
     @Test

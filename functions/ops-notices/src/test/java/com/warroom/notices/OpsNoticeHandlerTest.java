@@ -12,6 +12,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.flags.Flag;
+import com.warroom.idempotency.IdempotencyStore;
+import com.warroom.idempotency.ProcessedMessages;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.local.stack.LocalLambdaContext;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -62,7 +65,8 @@ class OpsNoticeHandlerTest {
 
     private static OpsNoticePoster poster(String topicArn) {
         return new OpsNoticePoster(new OpsNoticeTopic(sns, topicArn),
-                new PostedNotices(dynamo, Topology.IDEMPOTENCY.localName(), Clock.fixed(NOW, ZoneOffset.UTC)));
+                new ProcessedMessages(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(), Topology.IDEMPOTENCY.localName(),
+                        Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     private static SQSBatchResponse handle(OpsNoticeHandler handler, SQSEvent event) {
@@ -81,7 +85,7 @@ class OpsNoticeHandlerTest {
 
     private static Map<String, AttributeValue> record(String changeId) {
         return dynamo.getItem(b -> b.tableName(Topology.IDEMPOTENCY.localName()).consistentRead(true)
-                .key(Map.of("key", AttributeValue.fromS(PostedNotices.key(changeId))))).item();
+                .key(Map.of("key", AttributeValue.fromS(ProcessedMessages.key(OpsNoticePoster.CONSUMER, changeId))))).item();
     }
 
     private static int idempotencyItems() {
@@ -112,7 +116,7 @@ class OpsNoticeHandlerTest {
         assertThat(publishedFor(user)).singleElement().extracting(PublishedMessage::message)
                 .isEqualTo("feed.posting enabled for " + user + " by alice@ops.example: Appeal accepted, posting again");
         assertThat(record("contribute@" + r1 + "#v1")).containsEntry("expiresAt",
-                AttributeValue.fromN(Long.toString(NOW.plus(PostedNotices.KEPT_FOR).getEpochSecond())));
+                AttributeValue.fromN(Long.toString(NOW.plus(IdempotencyStore.RETENTION).getEpochSecond())));
     }
 
     @Test
