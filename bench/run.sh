@@ -22,7 +22,8 @@ esac
 shift
 
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-  ./mvnw -B -q -pl bench -am package -DskipTests
+  # every function's Lambda jar too: cold-start-vs-peer measures them all
+  ./mvnw -B -q -pl '!infra,!local/runner' package -DskipTests
 fi
 
 # Run from copies of this repository's jars, so that a rebuild while the bench runs cannot change what it measures.

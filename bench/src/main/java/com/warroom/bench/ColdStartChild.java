@@ -7,13 +7,17 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The measured side of {@link ColdStartVsPeer}: a fresh JVM on a function's Lambda jar that constructs the handler
- * the way the Lambda runtime does (its class by name, the no-arg constructor) and answers one HTTP API request, then
- * exits. Like the peer's harness it builds the event with setters and a minimal context: only the function's own
- * classes are measured. Arguments: handler class, route key, caller role, body (or "-").
+ * the way the Lambda runtime does (its class by name, the no-arg constructor) and answers one event, then exits. Like the peer's harness it builds the event with setters and a minimal context: only the function's own
+ * classes are measured.
  */
 public final class ColdStartChild {
 
@@ -22,16 +26,54 @@ public final class ColdStartChild {
     private ColdStartChild() {
     }
 
+    /**
+     * Arguments: the handler class, then {@code http <route key> <caller role> <body or -> [<query or ->]}, {@code sqs <message body>}
+     * or {@code map <JSON object>} (a schedule's, a workflow task's or a one-off function's input).
+     */
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws ReflectiveOperationException {
-        var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-                Class.forName(args[0]).getConstructor().newInstance();
-        APIGatewayV2HTTPResponse answer = handler.handleRequest(event(args[1], args[2], args[3]), new MinimalContext());
-        System.out.println(MARKER + " status=" + answer.getStatusCode());
+        var handler = (RequestHandler<Object, Object>) Class.forName(args[0]).getConstructor().newInstance();
+        Object event = switch (args[1]) {
+            case "http" -> event(args[2], args[3], args[4], args.length > 5 ? args[5] : "-");
+            case "sqs" -> sqsEvent(args[2]);
+            case "map" -> map(args[2]);
+            default -> throw new IllegalArgumentException("event kind " + args[1]);
+        };
+        String outcome;
+        try {
+            Object answer = handler.handleRequest(event, new MinimalContext());
+            outcome = answer instanceof APIGatewayV2HTTPResponse http ? "status=" + http.getStatusCode() : "answered";
+        } catch (RuntimeException e) {
+            // a workflow step refusing an unknown request answers by failing, as Step Functions expects
+            outcome = "threw=" + e.getClass().getSimpleName();
+        }
+        System.out.println(MARKER + " " + outcome);
         System.exit(0);
     }
 
-    private static APIGatewayV2HTTPEvent event(String routeKey, String role, String body) {
+    private static SQSEvent sqsEvent(String body) {
+        var message = new SQSEvent.SQSMessage();
+        message.setMessageId("bench-" + ProcessHandle.current().pid());
+        message.setReceiptHandle("bench");
+        message.setBody(body);
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        message.setEventSource("aws:sqs");
+        var event = new SQSEvent();
+        event.setRecords(List.of(message));
+        return event;
+    }
+
+    // the inputs here are flat objects of strings: no JSON library, so that none is loaded on the function's behalf
+    private static Map<String, Object> map(String json) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        Matcher pair = Pattern.compile("\"([^\"]*)\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        while (pair.find()) {
+            input.put(pair.group(1), pair.group(2));
+        }
+        return input;
+    }
+
+    private static APIGatewayV2HTTPEvent event(String routeKey, String role, String body, String query) {
         String[] parts = routeKey.split(" ", 2);
         var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
         http.setMethod(parts[0]);
@@ -50,7 +92,13 @@ public final class ColdStartChild {
         event.setRouteKey(routeKey);
         event.setRawPath(parts[1]);
         event.setHeaders(Map.of("content-type", "application/json"));
-        event.setQueryStringParameters(Map.of("flag", "contribute", "round", "R1"));
+        if (!query.equals("-")) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (String pair : query.split("&")) {
+                parameters.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            event.setQueryStringParameters(parameters);
+        }
         event.setBody(body.equals("-") ? null : body);
         event.setRequestContext(context);
         return event;

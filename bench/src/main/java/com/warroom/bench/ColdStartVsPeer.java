@@ -1,7 +1,10 @@
 package com.warroom.bench;
 
 import com.warroom.topology.FunctionDef;
+import com.warroom.topology.HttpRoute;
+import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
+import com.warroom.topology.Trigger;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,10 +85,10 @@ public final class ColdStartVsPeer {
                     new Subject("hi (JVM floor)", command(java, benchClasses, Hi.class.getName()), env, false),
                     new Subject("peer (Dagger, GetItem)", command(java, peerBuild.resolve("peer.jar") + File.pathSeparator
                             + peerBuild.resolve("harness"), "PeerChild"), env, false),
-                    warroom("flag-read", Topology.FLAG_READ, "GET /v1/system-flags/check", "support", "-", java, jars, benchClasses, env),
+                    warroom("flag-read", Topology.FLAG_READ, "GET /v1/system-flags/check", "support", "-", "flag=contribute&round=R1", java, jars, benchClasses, env),
                     warroom("flag-admin", Topology.FLAG_ADMIN, "POST /v1/admin/system-flags/set", "ops",
                             "{\"flag\":\"feed.posting\",\"scope\":\"user:bench\",\"enabled\":false,\"reason\":\"cold start bench run\"}",
-                            java, jars, benchClasses, env));
+                            "-", java, jars, benchClasses, env));
 
             List<Subject> subjects = all;
             if (!options.text("only").isBlank()) {
@@ -107,17 +110,68 @@ public final class ColdStartVsPeer {
             }
             System.out.println();
             report(subjects, samples, logs);
+            jarTable(java, jars, benchClasses, env, logs);
         }
     }
 
-    private static Subject warroom(String label, FunctionDef function, String routeKey, String role, String body, String java,
-                                   Path jars, String benchClasses, Map<String, String> env) {
+    /**
+     * Per function: its Lambda jar's size and classes, and the classes one fresh JVM loads from constructing its handler
+     * to its first answer, for an event of its trigger's kind.
+     */
+    private static void jarTable(String java, Path jars, String benchClasses, Map<String, String> env, Path logs)
+            throws IOException, InterruptedException {
+        System.out.println("Every function: its Lambda jar and the classes a fresh JVM loads to its first answer (one run each)");
+        System.out.println("| function | trigger | jar | jar MB | classes in jar | classes loaded | first answer |");
+        System.out.println("|---|---|---|---:|---:|---:|---|");
+        for (FunctionDef function : Topology.warroom().functions()) {
+            Path jar = jars.resolve(Path.of(function.jarPath()).getFileName());
+            Map<String, String> own = new LinkedHashMap<>(env);
+            own.put("POWERTOOLS_SERVICE_NAME", function.name());
+            List<String> event = firstEvent(function);
+            List<String> args = new ArrayList<>(List.of(function.handlerClass()));
+            args.addAll(event);
+            Subject subject = new Subject(function.name(), command(java, jar + File.pathSeparator + benchClasses,
+                    ColdStartChild.class.getName(), args.toArray(String[]::new)), own, false);
+            Path classLog = logs.resolve("jar-table-" + function.name() + "-classes.txt");
+            Path log = logs.resolve("jar-table-" + function.name() + ".log");
+            once(subject, log, ClassLoadHistogram.jvmOptions(classLog));
+            String answer = Files.readAllLines(log).stream().filter(l -> l.startsWith(ColdStartChild.MARKER + " "))
+                    .map(l -> l.substring(ColdStartChild.MARKER.length() + 1)).findFirst().orElse("?");
+            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                long classes = zip.stream().filter(e -> e.getName().endsWith(".class")).count();
+                System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f | %,d | %,d | %s |%n", function.name(),
+                        function.trigger().getClass().getSimpleName(), jar.getFileName(), Files.size(jar) / 1e6, classes,
+                        ClassLoadHistogram.count(classLog), answer);
+            }
+        }
+        System.out.println();
+    }
+
+    // an event of the function's trigger kind that reads, or writes only what a real first call would
+    private static List<String> firstEvent(FunctionDef function) {
+        return switch (function.trigger()) {
+            case Trigger.Http http -> {
+                HttpRoute route = http.routes().stream().filter(r -> r.method().equals("GET")).findFirst().orElse(http.routes().getFirst());
+                String role = route.roles().isEmpty() ? "ops" : route.roles().stream().map(Role::claimValue).sorted().findFirst().orElseThrow();
+                yield List.of("http", route.method() + " " + route.path(), role, route.method().equals("GET") ? "-" : "{}", "-");
+            }
+            case Trigger.QueueConsumer consumer -> List.of("sqs", "{\"flag\":\"feed.posting\",\"scope\":\"user:bench\",\"enabled\":false,"
+                    + "\"reason\":\"cold start bench\",\"updatedBy\":\"bench\",\"updatedByEmail\":\"bench@warroom.test\","
+                    + "\"updatedAt\":\"2026-11-30T00:00:00Z\",\"version\":" + System.nanoTime() % 1_000_000 + ",\"auditSeq\":1}");
+            case Trigger.Schedule schedule -> List.of("map", schedule.payload());
+            case Trigger.WorkflowTask task -> List.of("map", "{\"approvalId\":\"bench-no-such-request\",\"taskToken\":\"bench\"}");
+            case Trigger.Invoked invoked -> List.of("map", "{}");
+        };
+    }
+
+    private static Subject warroom(String label, FunctionDef function, String routeKey, String role, String body, String query,
+                                   String java, Path jars, String benchClasses, Map<String, String> env) {
         Path jar = jars.resolve(Path.of(function.jarPath()).getFileName());
         Map<String, String> own = new LinkedHashMap<>(env);
         own.put("POWERTOOLS_SERVICE_NAME", function.name());
         return new Subject(label + " (" + jar.getFileName() + ")",
                 command(java, jar + File.pathSeparator + benchClasses, ColdStartChild.class.getName(),
-                        function.handlerClass(), routeKey, role, body), own, true);
+                        function.handlerClass(), "http", routeKey, role, body, query), own, true);
     }
 
     private static List<String> command(String java, String classpath, String main, String... args) {
