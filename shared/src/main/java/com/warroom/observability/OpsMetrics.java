@@ -17,6 +17,8 @@ public final class OpsMetrics {
     public static final String NAMESPACE = "Warroom";
 
     private static final AtomicBoolean PENDING = new AtomicBoolean();
+    // the CDK app sets it on every function; where nobody did (tests, the local runner), Warroom's namespace is used
+    private static final boolean NAMESPACE_SET = System.getenv("POWERTOOLS_METRICS_NAMESPACE") != null;
     private static final Logger LOG = LoggerFactory.getLogger(OpsMetrics.class);
 
     private OpsMetrics() {
@@ -24,7 +26,7 @@ public final class OpsMetrics {
 
     public static void count(String name) {
         Metrics metrics = MetricsFactory.getMetricsInstance();
-        if (System.getenv("POWERTOOLS_METRICS_NAMESPACE") == null) {
+        if (!NAMESPACE_SET) {
             metrics.setNamespace(NAMESPACE);
         }
         metrics.addMetric(name, 1, MetricUnit.COUNT);

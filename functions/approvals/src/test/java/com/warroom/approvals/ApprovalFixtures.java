@@ -55,7 +55,7 @@ public final class ApprovalFixtures {
     }
 
     public ApplyResources resources(Clock clock) {
-        return new ApplyResources(dynamo, clock);
+        return ApplyResources.fromSettings(dynamo, clock);
     }
 
     public FlagStore flags(Clock clock) {

@@ -27,7 +27,7 @@ final class StepWiring {
 
     static ApprovalApplier applier() {
         DynamoDbEnhancedClient dynamo = AwsClients.dynamoDbEnhanced();
-        return new ApprovalApplier(services(dynamo), new ApplyResources(dynamo, Clock.systemUTC()),
+        return new ApprovalApplier(services(dynamo), ApplyResources.fromSettings(dynamo, Clock.systemUTC()),
                 new FlagChangeNotifier(AwsClients.sqs(), Settings.find(Topology.FLAG_CHANGES.urlEnvVar())));
     }
 }
