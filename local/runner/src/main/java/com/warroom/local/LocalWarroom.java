@@ -63,6 +63,7 @@ final class LocalWarroom implements AutoCloseable {
                         local.sfn().port(), local.sns().port()));
         try {
             provision(stack, topology, data);
+            data.tightenAgain();
             System.setProperty(LocalSecrets.DIR_SETTING, data.secretsDir().toString());
             String config = LocalConfigSeed.ensure(workingDir);
             // handlers read their settings when constructed, so only now that they point at this stack
