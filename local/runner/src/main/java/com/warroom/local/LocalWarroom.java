@@ -70,7 +70,8 @@ final class LocalWarroom implements AutoCloseable {
             LocalTriggers triggers = LocalTriggers.realize(topology, stack, failures);
             try {
                 PendingApprovals.resume(new ApprovalStore(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.APPROVALS.envVar())),
-                        ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()));
+                        ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),
+                        (id, decision) -> stack.localStepFunctions().startAfterDecision(Topology.APPROVAL, id, decision));
                 TokenVerifier verifier = new TokenVerifier(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC());
                 Running running = listen(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()), verifier, topology,
                         triggers.start(), data);
