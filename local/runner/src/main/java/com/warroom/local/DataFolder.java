@@ -5,11 +5,9 @@ import com.warroom.local.auth.SigningKeyStore;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,25 +21,39 @@ final class DataFolder {
     private static final Set<Path> CLAIMED_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
+    private final int tightened;
 
-    private DataFolder(Path dir) {
+    private DataFolder(Path dir, int tightened) {
         this.dir = dir;
+        this.tightened = tightened;
     }
 
+    /** Opens the folder, making it and everything in it owner-only ({@link OwnerOnly}) if someone opened them up. */
     static DataFolder open(Path dir) throws StartupRefused {
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(dir, OwnerOnly.folderAttributes());
+            int tightened = OwnerOnly.tighten(dir);
             Files.newDirectoryStream(dir).close();
-            Files.delete(Files.createTempFile(dir, ".probe", ".tmp"));
+            Files.delete(Files.createTempFile(dir, ".probe", ".tmp", OwnerOnly.fileAttributes()));
+            return new DataFolder(dir, tightened);
         } catch (IOException e) {
             throw new StartupRefused("warroom: the data folder " + dir + " is not usable (" + reason(e) + "); set "
                     + LocalSettings.DATA + " to a folder you can read and write");
         }
-        return new DataFolder(dir);
     }
 
     Path dir() {
         return dir;
+    }
+
+    /** How many folders and files were readable by others when the folder was opened, and are owner-only now. */
+    int tightened() {
+        return tightened;
+    }
+
+    /** Makes what the embedded stack created since the folder was opened (DynamoDB Local's database) owner-only too. */
+    void tightenAgain() throws IOException {
+        OwnerOnly.tighten(dir);
     }
 
     /**
@@ -55,7 +67,7 @@ final class DataFolder {
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(dir.resolve("up.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(OwnerOnly.file(dir.resolve("up.lock")), StandardOpenOption.WRITE);
             if (channel.tryLock() != null) {
                 FileChannel held = channel;
                 return () -> release(held);
@@ -93,7 +105,7 @@ final class DataFolder {
     }
 
     Path dynamoDbData() throws IOException {
-        return Files.createDirectories(dir.resolve("dynamodb"));
+        return OwnerOnly.folder(dir.resolve("dynamodb"));
     }
 
     /**
@@ -101,11 +113,7 @@ final class DataFolder {
      * created on first use, and made owner-only again if someone opened it up.
      */
     Path secretsDir() throws IOException {
-        Path secrets = Files.createDirectories(dir.resolve("secrets"));
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
-        }
-        return secrets;
+        return OwnerOnly.folder(dir.resolve("secrets"));
     }
 
     RunLog log() {

@@ -1,5 +1,6 @@
 package com.warroom.local;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -31,7 +32,8 @@ final class EmbeddedLogs {
     }
 
     /** From now on, DynamoDB Local's errors go to {@code log}; its warnings and sqlite's go nowhere. */
-    static synchronized void into(RunLog log) {
+    static synchronized void into(RunLog log) throws IOException {
+        log.created();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
         Appender previous = config.getAppender(APPENDER);

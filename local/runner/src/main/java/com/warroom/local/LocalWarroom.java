@@ -63,13 +63,15 @@ final class LocalWarroom implements AutoCloseable {
                         local.sfn().port(), local.sns().port()));
         try {
             provision(stack, topology, data);
+            data.tightenAgain();
             System.setProperty(LocalSecrets.DIR_SETTING, data.secretsDir().toString());
             String config = LocalConfigSeed.ensure(workingDir);
             // handlers read their settings when constructed, so only now that they point at this stack
             LocalTriggers triggers = LocalTriggers.realize(topology, stack, failures);
             try {
                 PendingApprovals.resume(new ApprovalStore(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.APPROVALS.envVar())),
-                        ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()));
+                        ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),
+                        (id, decision) -> stack.localStepFunctions().startAfterDecision(Topology.APPROVAL, id, decision));
                 TokenVerifier verifier = new TokenVerifier(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC());
                 Running running = listen(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()), verifier, topology,
                         triggers.start(), data);

@@ -21,10 +21,14 @@ final class RunLog {
         return file;
     }
 
+    /** The log file, created owner-only if it was not there: other writers (the embedded stack's logs) append to it. */
+    Path created() throws IOException {
+        return OwnerOnly.file(file);
+    }
+
     /** Appends the failure; a log that cannot be written must not hide the failure itself. */
     void failure(String what, Throwable cause) {
-        try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+        try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(created(), StandardCharsets.UTF_8, StandardOpenOption.APPEND))) {
             log.println(Instant.now() + " " + what);
             cause.printStackTrace(log);
         } catch (IOException ignored) {

@@ -112,6 +112,9 @@ final class UpCommand implements Callable<Integer> {
         String dynamo = warroom.dynamoEndpoint().toString();
         String sqs = warroom.sqsEndpoint().toString();
         out.println("Warroom is up. Data: " + data.dir());
+        if (data.tightened() > 0) {
+            out.println("  Permissions  made " + data.tightened() + " folders and files of the data folder owner-only (0700/0600)");
+        }
         out.println("  API gateway  " + warroom.gatewayUrl());
         out.println("  Config       " + warroom.config());
         out.println("  DynamoDB     " + dynamo + "   aws dynamodb list-tables --endpoint-url " + dynamo);

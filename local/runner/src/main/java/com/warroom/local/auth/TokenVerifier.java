@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * The local stand-in for API Gateway's JWT authorizer: an RS256 signature by the local key (found by
- * {@code kid}), the issuer, the client ({@code aud}, else {@code client_id}), a Cognito {@code token_use},
+ * {@code kid}), the issuer, the client ({@code aud}, else {@code client_id}), a Cognito {@code token_use}, groups (if any) as a list of names,
  * and the token's time window with a minute of clock skew. Roles are not its business: handlers check them.
  */
 public final class TokenVerifier {
@@ -26,6 +26,7 @@ public final class TokenVerifier {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     private static final String BEARER = "bearer ";
     private static final Set<String> TOKEN_USES = Set.of("access", "id");
+    private static final String GROUPS = "cognito:groups";
 
     private final RSAKey publicKey;
     private final RSASSAVerifier signature;
@@ -85,9 +86,12 @@ public final class TokenVerifier {
         if (!identity.issuer().equals(claims.getIssuer())) {
             return Optional.of("the token's issuer is " + claims.getIssuer() + ", not " + identity.issuer());
         }
-        String tokenUse = claims.getStringClaim("token_use");
-        if (!TOKEN_USES.contains(tokenUse)) {
+        Object tokenUse = claims.getClaim("token_use");
+        if (!(tokenUse instanceof String use && TOKEN_USES.contains(use))) {
             return Optional.of("the token's token_use must be access or id, not " + tokenUse);
+        }
+        if (!isListOfNames(claims.getClaim(GROUPS))) {
+            return Optional.of("the token's " + GROUPS + " must be a list of group names");
         }
         List<String> audience = claims.getAudience().isEmpty()
                 ? Optional.ofNullable(claims.getStringClaim("client_id")).map(List::of).orElse(List.of())
@@ -96,6 +100,12 @@ public final class TokenVerifier {
             return Optional.of("the token was not issued for client " + identity.clientId());
         }
         return timeProblem(claims);
+    }
+
+    // Cognito only ever issues a list of names; anything else (a lone string, nulls, numbers, nesting) is refused
+    // rather than guessed at, since handlers derive roles from it
+    private static boolean isListOfNames(Object groups) {
+        return groups == null || groups instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
     }
 
     private Optional<String> timeProblem(JWTClaimsSet claims) {

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Flattens JWT claims to the strings API Gateway's JWT authorizer passes to functions: arrays as
- * {@code [a b]}, numbers and booleans as their text, objects as JSON text, null claims left out.
+ * {@code [a b]} (so a name holding a comma stays one entry), numbers and booleans as their text, objects as JSON text,
+ * null claims left out and null entries of an array as {@code null}.
  */
 final class ClaimText {
 
@@ -27,6 +28,7 @@ final class ClaimText {
 
     private static String text(Object value) {
         return switch (value) {
+            case null -> "null";
             case String s -> s;
             case List<?> list -> list.stream().map(ClaimText::text).collect(Collectors.joining(" ", "[", "]"));
             case Map<?, ?> map -> Json.write(map);

@@ -9,21 +9,28 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Adapts the JDK HTTP server to the gateway: reads a request with a bounded body, lets the dispatcher
- * answer it, and writes the answer with API Gateway's request id header.
+ * Adapts the JDK HTTP server to the gateway: takes a request through the bounded queue (503 with
+ * {@code Retry-After} past it), reads it with a bounded body, lets the dispatcher answer it, and writes the answer
+ * with API Gateway's request id header.
  */
 final class GatewayExchange implements HttpHandler {
 
     private static final int MAX_BODY_BYTES = ApiRouter.MAX_BODY_BYTES;
     private static final int REQUEST_ID_BYTES = 10;
 
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayExchange.class);
+
     private final GatewayDispatcher dispatcher;
+    private final RequestQueue queue;
     private final Clock clock;
 
-    GatewayExchange(GatewayDispatcher dispatcher, Clock clock) {
+    GatewayExchange(GatewayDispatcher dispatcher, RequestQueue queue, Clock clock) {
         this.dispatcher = dispatcher;
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -42,7 +49,27 @@ final class GatewayExchange implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try {
             String requestId = newRequestId();
-            GatewayResponse response = switch (readBody(exchange)) {
+            GatewayResponse response;
+            try {
+                response = queue.run(() -> answer(exchange, requestId), GatewayExchange::unavailable);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                response = unavailable();
+            }
+            write(exchange, response.withHeader("Apigw-Requestid", requestId));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static GatewayResponse unavailable() {
+        return GatewayResponse.problem(Problem.unavailable("the local gateway is at capacity; retry shortly")).withHeader("Retry-After", "1");
+    }
+
+    // a failure anywhere in the gateway is still an answer, never a dropped connection
+    private GatewayResponse answer(HttpExchange exchange, String requestId) {
+        try {
+            return switch (readBody(exchange)) {
                 case BodyRead.TooLarge tooLarge ->
                         GatewayResponse.problem(Problem.payloadTooLarge("the body is over " + MAX_BODY_BYTES + " bytes"));
                 case BodyRead.BadLength bad -> GatewayResponse.problem(Problem.of(400, "malformed-request", "Request is malformed",
@@ -53,9 +80,10 @@ final class GatewayExchange implements HttpHandler {
                         exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol(),
                         exchange.getLocalAddress().getPort()));
             };
-            write(exchange, response.withHeader("Apigw-Requestid", requestId));
-        } finally {
-            exchange.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("request {}: the gateway failed to answer {} {}", requestId, exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), e);
+            return GatewayResponse.problem(Problem.internal(requestId));
         }
     }
 

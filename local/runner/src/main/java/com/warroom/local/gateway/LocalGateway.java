@@ -29,11 +29,18 @@ public final class LocalGateway implements AutoCloseable {
     /** Binds {@code address} (port 0 picks a free one) and starts answering. */
     public static LocalGateway start(InetSocketAddress address, Topology topology, LambdaFunctions functions,
                                      TokenVerifier verifier) throws IOException {
-        HttpServer server = HttpServer.create(address, 0);
+        return start(address, topology, functions, verifier, GatewayLimits.DEFAULT);
+    }
+
+    public static LocalGateway start(InetSocketAddress address, Topology topology, LambdaFunctions functions,
+                                     TokenVerifier verifier, GatewayLimits limits) throws IOException {
+        // the JDK's default backlog (50) let a burst of connections be refused before any code of ours saw them
+        JdkRefusals.log();
+        HttpServer server = HttpServer.create(address, limits.backlog());
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", new GatewayExchange(
-                new GatewayDispatcher(new RouteTable(topology.routes()), functions, verifier), Clock.systemUTC()));
+                new GatewayDispatcher(new RouteTable(topology.routes()), functions, verifier), new RequestQueue(limits), Clock.systemUTC()));
         server.start();
         return new LocalGateway(server, executor);
     }

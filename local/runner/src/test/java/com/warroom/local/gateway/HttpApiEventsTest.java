@@ -49,6 +49,18 @@ class HttpApiEventsTest {
     }
 
     @Test
+    void of_whenAGroupNameHoldsAComma_keepsItOneEntryOfTheBracketedList() throws MalformedRequest {
+        // API Gateway's JWT authorizer separates array entries with spaces only: the API reads a comma as part of a name
+        Map<String, Object> claims = Map.of("sub", "mallory", "cognito:groups", List.of("support,super_admin", "ops"));
+
+        APIGatewayV2HTTPEvent event = HttpApiEvents.of(request("GET", "/v1/system-flags", "", Map.of(), new byte[0]),
+                new RouteMatch.Found(LIST_FLAGS, Map.of()), Optional.of(claims));
+
+        assertThat(event.getRequestContext().getAuthorizer().getJwt().getClaims())
+                .containsEntry("cognito:groups", "[support,super_admin ops]");
+    }
+
+    @Test
     void of_whenPublic_hasNoAuthorizer() throws MalformedRequest {
         RouteDef health = Topology.warroom().route("GET /v1/health").orElseThrow();
 

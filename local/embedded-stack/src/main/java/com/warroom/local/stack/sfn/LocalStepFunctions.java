@@ -1,5 +1,6 @@
 package com.warroom.local.stack.sfn;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.warroom.local.stack.LoopbackHttpServer;
 import com.warroom.topology.ApprovalWorkflowDef;
 import java.io.IOException;
@@ -74,6 +75,26 @@ public final class LocalStepFunctions implements AutoCloseable {
     /** {@code arn:aws:states:<region>:000000000000:execution:<localName>:<executionName>} */
     public String executionArn(ApprovalWorkflowDef workflow, String executionName) {
         return machines.executionArn(workflow.localName(), executionName);
+    }
+
+    /**
+     * Local only: runs the rest of an execution whose decision was taken before a restart lost it, from the Decided
+     * choice with {@code {"approvalId", "decision"}} as the decision route sends it; answers the execution ARN. An
+     * execution of that name that is still open is left alone (and answered); one that ended is ExecutionAlreadyExists.
+     */
+    public String startAfterDecision(ApprovalWorkflowDef workflow, String approvalId, String decision) {
+        ObjectNode decided = StatesJson.MAPPER.createObjectNode();
+        decided.put("approvalId", approvalId);
+        decided.put("decision", decision);
+        return machines.startAfterDecision(stateMachineArn(workflow), approvalId, StatesJson.write(decided)).arn();
+    }
+
+    /**
+     * Loses every execution and task token as a restart of the runner does (they live only in memory), for tests
+     * of what a restart leaves behind; the state machines stay registered.
+     */
+    public void forgetExecutions() {
+        machines.forgetExecutions();
     }
 
     public Optional<ExecutionView> execution(String executionArn) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +60,19 @@ final class StateMachines implements AutoCloseable {
      * ExecutionAlreadyExists for the same name with another input, or once that execution has ended.
      */
     Execution start(String stateMachineArn, Optional<String> requestedName, String input) {
+        return begin(stateMachineArn, requestedName, input, WorkflowRun::start);
+    }
+
+    /**
+     * Local only: an execution that enters at the Decided choice with {@code decided} (what the decision route sent
+     * when it completed the wait), for a decision taken before a restart lost the execution that waited for it.
+     * AWS keeps executions across restarts and has no such call. Same naming rules and answers as {@link #start}.
+     */
+    Execution startAfterDecision(String stateMachineArn, String name, String decided) {
+        return begin(stateMachineArn, Optional.of(name), decided, WorkflowRun::startAfterDecision);
+    }
+
+    private Execution begin(String stateMachineArn, Optional<String> requestedName, String input, BiConsumer<WorkflowRun, JsonNode> first) {
         StateMachine machine = stateMachine(stateMachineArn);
         String name = requestedName.orElseGet(() -> UUID.randomUUID().toString());
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || INVALID_NAME.matcher(name).find()) {
@@ -71,7 +85,7 @@ final class StateMachines implements AutoCloseable {
         var fresh = new WorkflowRun(execution, machine.workflow(), workers);
         WorkflowRun existing = runs.putIfAbsent(arn, fresh);
         if (existing == null) {
-            fresh.start(document);
+            first.accept(fresh, document);
             return execution;
         }
         if (existing.execution().open() && existing.execution().input().equals(input)) {
@@ -116,6 +130,12 @@ final class StateMachines implements AutoCloseable {
                 .filter(view -> view.stateMachineArn().equals(machine))
                 .sorted(Comparator.comparing(ExecutionView::startDate).reversed().thenComparing(ExecutionView::name))
                 .toList();
+    }
+
+    /** What a restart loses: every execution and every task token, which this runtime keeps only in memory. */
+    void forgetExecutions() {
+        runs.clear();
+        workers.tokens().forgetAll();
     }
 
     /** Times out every waiting task whose deadline has passed at the clock's current time; answers how many. */

@@ -28,6 +28,10 @@ final class TaskTokens {
         return token;
     }
 
+    void forgetAll() {
+        issued.clear();
+    }
+
     /** The run that issued the token; InvalidToken for a string that is no token, TaskDoesNotExist for one never issued. */
     WorkflowRun owner(String token) {
         if (!FORMAT.matcher(token).matches()) {

@@ -49,6 +49,11 @@ final class WorkflowRun {
         resume(() -> recordRequest(input));
     }
 
+    /** Continues from the Decided choice, as an execution whose wait a decision completed with {@code decided}. */
+    void startAfterDecision(JsonNode decided) {
+        resume(() -> decided(decided));
+    }
+
     /** Completes the waiting task with this token: false when the token is not (or no longer) the one it waits on. */
     boolean complete(String token, TaskResult result) {
         return switch (execution.complete(token, result)) {
