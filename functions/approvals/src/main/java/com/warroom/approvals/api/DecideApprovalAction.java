@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * 404 no such request; 409 already decided (also by the same person repeating their decision, which sends it to
  * the workflow again), expired, payload hash mismatch, or the workflow's wait
  * already over; 503 with {@code Retry-After} when the workflow is not waiting yet (nothing written) or
- * could not be told (decision recorded: repeat the same call to deliver it).
+ * could not be told (decision recorded: repeat the same call to deliver it); 500 {@code approval-unreadable} when the
+ * stored request cannot be read.
  */
 final class DecideApprovalAction implements RouteAction {
 
@@ -99,6 +100,7 @@ final class DecideApprovalAction implements RouteAction {
     private ApiResult answer(DecisionOutcome outcome) {
         return switch (outcome) {
             case DecisionOutcome.NotFound notFound -> ApiResult.problem(Problem.notFound("no approval request " + notFound.id()));
+            case DecisionOutcome.Unreadable unreadable -> ApiResult.problem(unreadable.row().asProblem());
             case DecisionOutcome.Refused refused -> ApiResult.problem(problem(refused));
             case DecisionOutcome.NotReady notReady -> new ApiResult(503, Problem.unavailable("the approval workflow is not "
                     + "waiting for a decision on " + notReady.request().id() + " yet; nothing was recorded, retry in a moment"),

@@ -238,6 +238,15 @@ class DecisionRulesTest {
     }
 
     @Test
+    void decision_onARowEditedToBeUnreadable_is500ApprovalUnreadableAndWritesNothing() {
+        ApprovalRequest request = waiting(OPS_ALICE);
+        fixtures.overwrite(request.toBuilder().expiresAt("not-a-date").build());
+        refusedWithNothingWritten(request, () -> api.approve(request.id(), "root-bob", Role.SUPER_ADMIN), 500, "approval-unreadable");
+        refusedWithNothingWritten(request, () -> api.reject(request.id(), "Rejecting an unreadable request", "root-bob",
+                Role.SUPER_ADMIN), 500, "approval-unreadable");
+    }
+
+    @Test
     void decision_isRecordedWithWhoDecidedAndTheirNote() {
         ApprovalRequest request = waiting(OPS_ALICE);
         clock.advance(Duration.ofMinutes(3));
