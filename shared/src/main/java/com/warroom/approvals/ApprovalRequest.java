@@ -8,6 +8,7 @@ import com.warroom.audit.AuditHasher;
 import com.warroom.http.Caller;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,29 @@ public record ApprovalRequest(
 
     public boolean closed() {
         return closedAt != null;
+    }
+
+    /**
+     * What of the stored row cannot be read, or empty when all of it can: the times the code parses must be
+     * ISO-8601 instants. A row edited outside the functions can break this; readers show such a row as
+     * unreadable instead of failing on it.
+     */
+    public Optional<String> defect() {
+        Map<String, String> times = new LinkedHashMap<>();
+        times.put("requestedAt", requestedAt);
+        times.put("expiresAt", expiresAt);
+        times.put("decidedAt", decidedAt);
+        return times.entrySet().stream().filter(time -> time.getValue() != null && !isInstant(time.getValue()))
+                .findFirst().map(time -> "its " + time.getKey() + " is not an ISO-8601 time");
+    }
+
+    private static boolean isInstant(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     public boolean expiredAt(Instant now) {

@@ -20,12 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns an API Gateway HTTP API (payload 2.0) event into a call of the route's action: checks the
- * caller's roles against the topology, bounds the body, makes the routes that take an {@code Idempotency-Key}
+ * caller's roles against the topology, admits only JSON bodies ({@link JsonMediaType}), bounds the body, makes the routes that take an {@code Idempotency-Key}
  * idempotent ({@link IdempotentRoutes}), and encodes the answer. Failures never leak internals: an unexpected
  * exception becomes a 500 problem naming only the request id.
  */
@@ -87,7 +88,7 @@ public final class ApiRouter {
             var authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
             var jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
             jwt.setClaims(Map.of("sub", "warroom-priming", "token_use", "access", "cognito:groups",
-                    route.roles().stream().map(Role::claimValue).sorted().toList().toString()));
+                    route.roles().stream().map(Role::claimValue).sorted().collect(Collectors.joining(" ", "[", "]"))));
             authorizer.setJwt(jwt);
             var context = new APIGatewayV2HTTPEvent.RequestContext();
             context.setRequestId("priming");
@@ -155,6 +156,13 @@ public final class ApiRouter {
                         + " may not call " + routeKey)));
             }
         }
+        Map<String, String> headers = lowerCaseKeys(event.getHeaders());
+        if (route.get().takesBody()) {
+            Optional<String> refused = JsonMediaType.whyRefused(Optional.ofNullable(headers.get("content-type")));
+            if (refused.isPresent()) {
+                return new Admission.Refused(ApiResult.problem(Problem.unsupportedMediaType(refused.get())));
+            }
+        }
         Optional<String> body;
         try {
             body = body(event);
@@ -166,7 +174,7 @@ public final class ApiRouter {
         }
         Map<String, String> pathParameters = nonNull(event.getPathParameters());
         ApiRequest request = new ApiRequest(routeKey, rawPath(event, route.get(), pathParameters), nonNull(event.getQueryStringParameters()),
-                pathParameters, lowerCaseKeys(event.getHeaders()), body.orElse(""), caller, requestId, sourceIp(event));
+                pathParameters, headers, body.orElse(""), caller, requestId, sourceIp(event));
         return new Admission.Admitted(route.get(), action, request);
     }
 

@@ -1,6 +1,9 @@
 package com.warroom.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.warroom.json.Json;
@@ -38,14 +41,29 @@ public final class BodyFields {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(body);
+        } catch (StreamConstraintsException e) {
+            return new Parsed.Invalid(Problem.malformedJson(overLimit(e)));
         } catch (JsonProcessingException e) {
-            return new Parsed.Invalid(Problem.malformedJson("the body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            JsonLocation at = e.getLocation();
+            return new Parsed.Invalid(Problem.malformedJson("the body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")));
         }
         if (!(tree instanceof ObjectNode object)) {
             return new Parsed.Invalid(Problem.malformedJson("the body must be a JSON object"));
         }
         return new Parsed.Fields(new BodyFields(object, allowedFields));
+    }
+
+    // Jackson's stream limits carry no location and no kind but their message; name the two a client can hit
+    private static String overLimit(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "the body is nested too deeply (at most " + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels of arrays and objects)";
+        }
+        if (message.startsWith("Number value length")) {
+            return "a number is too long (at most " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " characters)";
+        }
+        return "the body exceeds a JSON size limit (a string, name or document too long)";
     }
 
     /** The outcome of parsing a body. */
@@ -83,12 +101,12 @@ public final class BodyFields {
         return Optional.of(value.textValue());
     }
 
-    /** A required free text (a reason, a comment), trimmed, of {@code min} to {@code max} characters. */
+    /** A required free text (a reason, a comment) as {@link FreeText} allows, trimmed, of {@code min} to {@code max} characters. */
     public Optional<String> requiredText(String name, int min, int max) {
         return lengthChecked(name, requiredString(name), min, max);
     }
 
-    /** An optional free text, trimmed, of {@code min} to {@code max} characters when given. */
+    /** An optional free text as {@link FreeText} allows, trimmed, of {@code min} to {@code max} characters when given. */
     public Optional<String> optionalText(String name, int min, int max) {
         return lengthChecked(name, optionalString(name), min, max);
     }
@@ -104,7 +122,11 @@ public final class BodyFields {
     }
 
     private Optional<String> lengthChecked(String name, Optional<String> text, int min, int max) {
-        return text.map(String::strip).filter(stripped -> {
+        return text.filter(raw -> {
+            Optional<String> refused = FreeText.whyRefused(raw);
+            refused.ifPresent(why -> errors.add(new FieldError(name, why)));
+            return refused.isEmpty();
+        }).map(String::strip).filter(stripped -> {
             if (stripped.length() < min || stripped.length() > max) {
                 errors.add(new FieldError(name, "must be " + min + " to " + max + " characters"));
                 return false;

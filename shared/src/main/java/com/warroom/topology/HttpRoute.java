@@ -18,6 +18,11 @@ public record HttpRoute(String method, String path, Set<Role> roles, Idempotency
         }
     }
 
+    /** Whether requests carry a body: every method but GET. */
+    public boolean takesBody() {
+        return !method.equals("GET");
+    }
+
     public static HttpRoute get(String path, Set<Role> roles) {
         return new HttpRoute("GET", path, roles, Idempotency.NONE);
     }

@@ -24,6 +24,10 @@ public record RouteDef(HttpRoute route, FunctionDef function) {
         return route.idempotency();
     }
 
+    public boolean takesBody() {
+        return route.takesBody();
+    }
+
     /** API Gateway's route key, e.g. {@code POST /v1/admin/system-flags/set}. */
     public String routeKey() {
         return route.method() + " " + route.path();

@@ -379,4 +379,53 @@ class ApiRouterTest {
         assertThat(Problem.invalidField("limit", "too big").errors()).containsExactly(new FieldError("limit", "too big"));
         assertThat(new Problem("t", "x", 400, "d", null).errors()).isEmpty();
     }
+
+    // ---- media type (issue 8) ----
+
+    private static APIGatewayV2HTTPEvent withContentType(APIGatewayV2HTTPEvent e, String contentType) {
+        Map<String, String> headers = new HashMap<>();
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        e.setHeaders(headers);
+        return e;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.NullSource
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x", "application/octet-stream", "application/json; charset=iso-8859-1",
+        "application/json;charset=utf-16", "application/jsonx", "", "application/problem+json", "application/json; charset=\"\""})
+    void handle_whenBodyRouteGetsAnotherMediaType_expect415BeforeActionAndIdempotency(String contentType) {
+        var e = withContentType(event(SET, caller("[ops]"), "{\"flag\":\"payout\"}"), contentType);
+        String key = "k-415-" + String.valueOf(contentType).hashCode();
+        e.getHeaders().put("Idempotency-Key", key);
+        assertProblem(router.handle(e, null), 415, "unsupported-media-type");
+        assertThat(seen).isEmpty();
+        // the refused request claimed nothing: the same key with a good media type runs the action
+        var good = withContentType(event(SET, caller("[ops]"), "{\"flag\":\"payout\"}"), "application/json");
+        good.getHeaders().put("Idempotency-Key", key);
+        assertThat(router.handle(good, null).getStatusCode()).isEqualTo(200);
+        assertThat(seen).hasSize(1);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"application/json", "Application/JSON", "application/json; charset=utf-8",
+        "application/json;charset=UTF-8", "application/json; charset=\"utf-8\"", " application/json ; Charset=Utf-8 "})
+    void handle_whenBodyRouteGetsJson_expectAccepted(String contentType) {
+        assertThat(router.handle(withContentType(event(SET, caller("[ops]"), "{}"), contentType), null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void handle_whenReadRouteHasNoContentType_expectAccepted() {
+        assertThat(router.handle(withContentType(event(CHECK, caller("[ops]"), null), null), null).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void prime_whenRoutesTakeBodies_expectEveryActionReached() {
+        router.prime();
+        assertThat(seen).extracting(ApiRequest::routeKey).contains(SET, CHECK);
+    }
 }

@@ -199,4 +199,51 @@ class BodyFieldsTest {
         assertThat(f.valid()).isFalse();
         assertThat(f.errors()).containsExactly(new FieldError("flag", "unknown flag; known flags are ..."));
     }
+
+    // ---- stream limits (issue 8) ----
+
+    @Test
+    void parse_whenNestedTooDeep_expectMalformedJsonSayingSo() {
+        Problem p = invalid("{\"flag\":" + "[".repeat(100_000));
+        assertThat(p.status()).isEqualTo(400);
+        assertThat(p.type()).isEqualTo(Problem.TYPE_BASE + "malformed-json");
+        assertThat(p.detail()).contains("nested too deeply");
+    }
+
+    @Test
+    void parse_whenNumberOver1000Digits_expectMalformedJsonSayingSo() {
+        Problem p = invalid("{\"count\":" + "9".repeat(1001) + "}");
+        assertThat(p.status()).isEqualTo(400);
+        assertThat(p.type()).isEqualTo(Problem.TYPE_BASE + "malformed-json");
+        assertThat(p.detail()).contains("number is too long");
+    }
+
+    // ---- free text (issue 8) ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nul \\u0000 inside", "bell \\u0007 inside", "tab\\there", "carriage\\rreturn", "escape \\u001b[31m red",
+        "delete \\u007f char", "c1 \\u0085 next line", "c1 \\u009b csi", "bidi \\u202e override", "bidi \\u202a embedding",
+        "isolate \\u2066 inside", "isolate \\u2069 end", "\\u200b\\u200c\\u200d\\u2060\\ufeff", " \\u200b \\ufeff ",
+        "lone \\ud800 high", "lone \\udc00 low", "reversed \\udc00\\ud800 pair"})
+    void requiredText_whenTextHasForbiddenCharacters_expectFieldError(String escaped) {
+        BodyFields f = fields("{\"reason\":\"" + escaped + "\"}");
+        assertThat(f.requiredText("reason", 1, 500)).isEmpty();
+        assertThat(f.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("reason"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"line one\\nline two", "emoji \\ud83d\\ude80 ok", "zero\\u200bwidth between words",
+        "\\u05e9\\u05dc\\u05d5\\u05dd right-to-left text", "caf\\u00e9 \\u00a0 nbsp"})
+    void optionalText_whenTextIsPrintable_expectAccepted(String escaped) {
+        BodyFields f = fields("{\"reason\":\"" + escaped + "\"}");
+        assertThat(f.optionalText("reason", 1, 500)).isPresent();
+        assertThat(f.valid()).isTrue();
+    }
+
+    @Test
+    void optionalText_whenNulInside_expectFieldError() {
+        BodyFields f = fields("{\"reason\":\"a\\u0000b\"}");
+        assertThat(f.optionalText("reason", 1, 500)).isEmpty();
+        assertThat(f.errors()).extracting(FieldError::field).containsExactly("reason");
+    }
 }

@@ -32,7 +32,7 @@ class CallerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"[\"finance\",\"reviewer\"]", "[\"finance\", \"reviewer\"]", " [ \"reviewer\" , \"finance\" ] ",
-        "[finance,reviewer]", "finance reviewer"})
+        "finance reviewer", "[finance null reviewer]", "[\"finance\",null,\"reviewer\"]"})
     void fromClaims_whenGroupsAsJsonArrayOrListText_expectSameRoles(String groups) {
         Caller c = Caller.fromClaims(claims("sub", "s-1", "cognito:groups", groups)).orElseThrow();
         assertThat(c.roles()).containsExactlyInAnyOrder(Role.FINANCE, Role.REVIEWER);
@@ -117,5 +117,34 @@ class CallerTest {
     void roles_whenCallerBuilt_expectImmutableCopy() {
         Caller c = Caller.fromClaims(claims("sub", "s-1", "cognito:groups", "[ops]")).orElseThrow();
         assertThatThrownBy(() -> c.roles().add(Role.SUPER_ADMIN)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    // ---- groups as the array they are (issue 8) ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"support,super_admin", "[support,super_admin]", "[\"support,super_admin\"]", "[ops,super_admin]"})
+    void fromClaims_whenGroupNameHoldsAComma_expectOneUnknownGroupGrantingNothing(String groups) {
+        assertThat(Caller.fromClaims(claims("sub", "s-1", "cognito:groups", groups)).orElseThrow().roles()).isEmpty();
+    }
+
+    @Test
+    void fromClaims_whenCommaGroupBesideARealGroup_expectOnlyTheRealRole() {
+        assertThat(Caller.fromClaims(claims("sub", "s-1", "cognito:groups", "[support,super_admin ops]")).orElseThrow().roles())
+                .containsExactly(Role.OPS);
+        assertThat(Caller.fromClaims(claims("sub", "s-1", "cognito:groups", "[\"support,super_admin\",\"ops\"]")).orElseThrow()
+                .roles()).containsExactly(Role.OPS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[null,\"ops\"]", "[null, \"ops\", null]", "[null ops]", "[\"ops\",1,true,{},[]]"})
+    void fromClaims_whenNullOrNonTextEntries_expectThemIgnored(String groups) {
+        assertThat(Caller.fromClaims(claims("sub", "s-1", "cognito:groups", groups)).orElseThrow().roles())
+                .containsExactly(Role.OPS);
+    }
+
+    @Test
+    void fromClaims_whenJsonArrayText_expectEachElementAGroup() {
+        assertThat(Caller.fromClaims(claims("sub", "s-1", "cognito:groups", "[\"ops\",\"super_admin\"]")).orElseThrow().roles())
+                .containsExactlyInAnyOrder(Role.OPS, Role.SUPER_ADMIN);
     }
 }

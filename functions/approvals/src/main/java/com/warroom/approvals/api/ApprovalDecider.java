@@ -58,6 +58,10 @@ public final class ApprovalDecider {
             return done(new DecisionOutcome.NotFound(id));
         }
         ApprovalRequest request = found.get();
+        Optional<UnreadableApproval> unreadable = UnreadableApproval.of(request);
+        if (unreadable.isPresent()) {
+            return done(new DecisionOutcome.Unreadable(unreadable.get()));
+        }
         Decision decision = command.decision();
         Optional<ApprovalAction> action = services.registry().find(request.action());
         if (action.isEmpty()) {

@@ -27,9 +27,11 @@ import java.util.regex.Pattern;
  *
  * <p>Answers: 200 with the request as it now is; 400 bad input; 403 the requester deciding, a role the
  * action does not allow, or (approving a fund-related action) no super_admin among the two people;
- * 404 no such request; 409 already decided, expired, payload hash mismatch, or the workflow's wait
+ * 404 no such request; 409 already decided (also by the same person repeating their decision, which sends it to
+ * the workflow again), expired, payload hash mismatch, or the workflow's wait
  * already over; 503 with {@code Retry-After} when the workflow is not waiting yet (nothing written) or
- * could not be told (decision recorded: repeat the same call to deliver it).
+ * could not be told (decision recorded: repeat the same call to deliver it); 500 {@code approval-unreadable} when the
+ * stored request cannot be read.
  */
 final class DecideApprovalAction implements RouteAction {
 
@@ -98,22 +100,46 @@ final class DecideApprovalAction implements RouteAction {
     private ApiResult answer(DecisionOutcome outcome) {
         return switch (outcome) {
             case DecisionOutcome.NotFound notFound -> ApiResult.problem(Problem.notFound("no approval request " + notFound.id()));
+            case DecisionOutcome.Unreadable unreadable -> ApiResult.problem(unreadable.row().asProblem());
             case DecisionOutcome.Refused refused -> ApiResult.problem(problem(refused));
             case DecisionOutcome.NotReady notReady -> new ApiResult(503, Problem.unavailable("the approval workflow is not "
                     + "waiting for a decision on " + notReady.request().id() + " yet; nothing was recorded, retry in a moment"),
                     Map.of("Retry-After", "1"));
+            case DecisionOutcome.Decided decided when decided.repeated() -> repeated(decided);
             case DecisionOutcome.Decided decided -> switch (decided.delivery()) {
                 case DecisionSender.Delivery.Delivered delivered -> view(decided);
-                // a repeat finds the wait over when the first send did arrive: the decision stands either way
-                case DecisionSender.Delivery.WaitOver over when decided.repeated() -> view(decided);
                 case DecisionSender.Delivery.WaitOver over -> ApiResult.problem(Problem.of(409, "approval-wait-over",
                         "The workflow is no longer waiting", "the decision on " + decided.request().id() + " was recorded, but the "
                                 + "workflow's wait had already ended (" + over.why() + "); the workflow closes the request without applying it"));
-                case DecisionSender.Delivery.Unavailable unavailable -> new ApiResult(503, Problem.unavailable("the decision on "
-                        + decided.request().id() + " was recorded but the workflow could not be told; repeat the same call to deliver it"),
-                        Map.of("Retry-After", "5"));
+                case DecisionSender.Delivery.Unavailable unavailable -> undelivered(decided.request());
             };
         };
+    }
+
+    // A request is decided once: a repeat of one's own decision is a 409 like any other second decision. It still
+    // sends the recorded decision again, which is how a decision whose first send was lost (503) reaches the workflow;
+    // a retry that must see the first 200 again carries the same Idempotency-Key and is replayed before it gets here.
+    private static ApiResult repeated(DecisionOutcome.Decided decided) {
+        ApprovalRequest request = decided.request();
+        return switch (decided.delivery()) {
+            case DecisionSender.Delivery.Unavailable unavailable -> undelivered(request);
+            case DecisionSender.Delivery.Delivered delivered -> alreadyDecidedByYou(request);
+            case DecisionSender.Delivery.WaitOver over -> alreadyDecidedByYou(request);
+        };
+    }
+
+    private static ApiResult alreadyDecidedByYou(ApprovalRequest request) {
+        return ApiResult.problem(alreadyDecided("approval " + request.id() + " is already " + request.status() + " by you (at "
+                + request.decidedAt() + "); a request is decided once. Your decision stands and was sent to the workflow again"));
+    }
+
+    private static ApiResult undelivered(ApprovalRequest request) {
+        return new ApiResult(503, Problem.unavailable("the decision on " + request.id() + " was recorded but the workflow could "
+                + "not be told; repeat the same call to deliver it"), Map.of("Retry-After", "5"));
+    }
+
+    private static Problem alreadyDecided(String detail) {
+        return Problem.of(409, "approval-decided", "Already decided", detail);
     }
 
     private ApiResult view(DecisionOutcome.Decided decided) {
@@ -126,7 +152,7 @@ final class DecideApprovalAction implements RouteAction {
             case SELF_DECISION -> Problem.of(403, "approval-self-decision", "The requester cannot decide", detail);
             case ROLE_NOT_ALLOWED -> Problem.of(403, "approval-role", "Role may not decide this action", detail);
             case SUPER_ADMIN_REQUIRED -> Problem.of(403, "approval-super-admin-required", "A super_admin must take part", detail);
-            case ALREADY_DECIDED -> Problem.of(409, "approval-decided", "Already decided", detail);
+            case ALREADY_DECIDED -> alreadyDecided(detail);
             case EXPIRED -> Problem.of(409, "approval-expired", "Approval request expired", detail);
             case HASH_MISMATCH -> Problem.of(409, "approval-payload-hash", "Payload hash does not match", detail);
             case PAYLOAD_ALTERED -> Problem.of(409, "approval-payload-altered", "Payload altered", detail);

@@ -9,6 +9,10 @@ public sealed interface DecisionOutcome {
     record NotFound(String id) implements DecisionOutcome {
     }
 
+    /** The stored request cannot be read, so no rule can be checked on it; nothing was written. */
+    record Unreadable(UnreadableApproval row) implements DecisionOutcome {
+    }
+
     /** The rules refuse this decision; nothing was written. */
     record Refused(Reason reason, String detail) implements DecisionOutcome {
     }

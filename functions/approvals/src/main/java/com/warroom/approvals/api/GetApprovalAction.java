@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code GET /v1/admin/approvals/{id}}: one request, read strongly consistent. */
+/** {@code GET /v1/admin/approvals/{id}}: one request, read strongly consistent; a row that cannot be read is a 500 problem. */
 final class GetApprovalAction implements RouteAction {
 
     static final String ROUTE = "GET /v1/admin/approvals/{id}";
@@ -38,7 +38,8 @@ final class GetApprovalAction implements RouteAction {
             return ApiResult.problem(Problem.validation(params.errors()));
         }
         return store.find(id.get())
-                .map(r -> ApiResult.ok(ApprovalView.of(r, registry, clock.instant())))
+                .map(r -> UnreadableApproval.of(r).map(u -> ApiResult.problem(u.asProblem()))
+                        .orElseGet(() -> ApiResult.ok(ApprovalView.of(r, registry, clock.instant()))))
                 .orElseGet(() -> ApiResult.problem(Problem.notFound("no approval request " + id.get())));
     }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * {@code GET /v1/admin/approvals?status=&limit=&next=}: requests of one status (PENDING unless given),
  * newest first, {@code limit} (1–100, default 25) per page through the {@code byStatus} index;
- * {@code next} in the answer is the cursor of the following page, or null when there is none.
+ * {@code next} in the answer is the cursor of the following page, or null when there is none. A row that cannot
+ * be read is listed as {@link UnreadableApproval} among the others.
  */
 final class ListApprovalsAction implements RouteAction {
 
@@ -62,7 +63,9 @@ final class ListApprovalsAction implements RouteAction {
         Instant now = clock.instant();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.get().name());
-        body.put("approvals", listing.requests().stream().map(r -> ApprovalView.of(r, registry, now)).toList());
+        body.put("approvals", listing.requests().stream()
+                .<Object>map(r -> UnreadableApproval.of(r).<Object>map(u -> u).orElseGet(() -> ApprovalView.of(r, registry, now)))
+                .toList());
         body.put("next", listing.next().map(key -> ListCursor.encode(status.get(), key)).orElse(null));
         return ApiResult.ok(body);
     }

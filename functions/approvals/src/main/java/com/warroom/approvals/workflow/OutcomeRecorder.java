@@ -10,6 +10,8 @@ import com.warroom.audit.RequestOrigin;
 import com.warroom.observability.OpsMetrics;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The RecordOutcome step, where every path of the workflow ends. The table is the truth: it closes the
@@ -31,6 +33,8 @@ public final class OutcomeRecorder {
     public static final String FAILED_METRIC = "ApprovalFailed";
     public static final String EXPIRED_METRIC = "ApprovalExpired";
 
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
+
     private final ApprovalServices services;
 
     public OutcomeRecorder(ApprovalServices services) {
@@ -42,6 +46,9 @@ public final class OutcomeRecorder {
     }
 
     public ApprovalRequest close(String id, Optional<StepError> error, RequestOrigin origin) {
+        // the outcome only points here: the error as Step Functions caught it is kept in this request's log
+        error.filter(e -> !e.timedOut() && !e.refused())
+                .ifPresent(e -> LOG.warn("approval {}: a workflow step failed: {} {}", id, e.error(), e.cause()));
         StepResult result = services.audit().commit(auditSeq -> prepare(id, error, origin, auditSeq));
         if (result instanceof StepResult.Done done && done.changed()) {
             if (done.request().hasStatus(ApprovalStatus.FAILED)) {
@@ -53,9 +60,9 @@ public final class OutcomeRecorder {
         return StepResult.orThrow(result);
     }
 
-    static Closing closing(ApprovalRequest request, Optional<StepError> error) {
+    static Closing closing(ApprovalRequest request, Optional<StepError> error, String requestId) {
         Optional<ApprovalStatus> status = request.statusValue();
-        String because = error.map(e -> ": " + e.describe()).orElse("");
+        String because = error.map(e -> ": " + e.describe(requestId)).orElse("");
         if (status.isEmpty()) {
             return new Closing(ApprovalStatus.FAILED, "the request had an unknown status " + request.status() + because,
                     ApprovalAudit.FAILED);
@@ -82,7 +89,7 @@ public final class OutcomeRecorder {
         if (request.closed()) {
             return new AuditedChange.Refuse<>(new StepResult.Done(request, false));
         }
-        Closing closing = closing(request, error);
+        Closing closing = closing(request, error, origin.requestId());
         ApprovalRequest next = request.next(auditSeq).status(closing.status()).outcome(closing.outcome())
                 .closedAt(services.clock().instant().toString()).taskToken(null).build();
         AuditDraft draft = new AuditDraft(ApprovalAudit.WORKFLOW, closing.auditAction(), services.target(request),

@@ -17,10 +17,25 @@ record StepError(String error, String cause) {
         return TIMEOUT.equals(error);
     }
 
-    /** One line for the request's outcome: the error and its message, never a stack trace. */
-    String describe() {
+    /** Whether a step refused on purpose ({@link StepRefusedException}): its message is a sentence written to be read. */
+    boolean refused() {
+        return StepRefusedException.class.getName().equals(error) || StepRefusedException.class.getSimpleName().equals(error);
+    }
+
+    /**
+     * One plain sentence for the request's outcome and audit. Only a step's own refusal keeps its message; any
+     * other error (an exception class, an SDK or runtime message) stays in the logs of {@code requestId}, since
+     * the outcome is shown to people and exported.
+     */
+    String describe(String requestId) {
+        if (timedOut()) {
+            return "the step timed out";
+        }
+        if (!refused()) {
+            return "the step failed unexpectedly; see the logs for request " + requestId;
+        }
         String message = message();
-        String text = message == null || message.isBlank() ? error : error + ": " + message;
+        String text = "the step refused" + (message == null || message.isBlank() ? "" : ": " + message);
         return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION - 1) + "…";
     }
 
@@ -36,7 +51,6 @@ record StepError(String error, String cause) {
         } catch (UncheckedIOException notJson) {
             // a Cause that is plain text is the message
         }
-        String firstLine = cause.lines().findFirst().orElse("");
-        return firstLine;
+        return cause.lines().findFirst().orElse("");
     }
 }

@@ -197,34 +197,53 @@ class DecisionRulesTest {
         refusedWithNothingWritten(unknown, () -> api.approve(unknown.id(), "root-bob", Role.SUPER_ADMIN), 409, "approval-unknown-action");
     }
 
-    @Test
-    void sameDecisionRepeatedBySamePerson_resendsItAndWritesNothingMore() {
-        ApprovalRequest request = waiting(OPS_ALICE);
-        ok(api.approve(request.id(), "root-bob", Role.SUPER_ADMIN));
+    /** Checks that {@code call} answers 409 approval-decided and writes nothing, whatever it sends. */
+    private void alreadyDecided(ApprovalRequest request, Supplier<APIGatewayV2HTTPResponse> call) {
         Map<String, Integer> before = fixtures.counts();
-        ApprovalRequest decided = fixtures.read(request.id());
-
-        assertThat(ok(api.approve(request.id(), "root-bob", Role.SUPER_ADMIN)).path("status").asText()).isEqualTo("APPROVED");
+        ApprovalRequest stored = fixtures.read(request.id());
+        assertProblemType(call.get(), 409, "approval-decided");
         assertThat(fixtures.counts()).isEqualTo(before);
-        assertThat(fixtures.read(request.id())).isEqualTo(decided);
-        assertThat(api.sender.sentFor(request.id())).hasSize(2).allSatisfy(s -> assertThat(s.taskToken()).isEqualTo(request.taskToken()));
+        assertThat(fixtures.read(request.id())).isEqualTo(stored);
     }
 
     @Test
-    void decisionTheWorkflowCouldNotBeToldOf_answers503_andTheSameCallDeliversItLater() {
+    void sameDecisionRepeatedBySamePerson_is409EveryTimeAndResendsItWritingNothingMore() {
+        ApprovalRequest request = waiting(OPS_ALICE);
+        ok(api.approve(request.id(), "root-bob", Role.SUPER_ADMIN));
+
+        alreadyDecided(request, () -> api.approve(request.id(), "root-bob", Role.SUPER_ADMIN));
+        api.sender.answer(() -> new DecisionSender.Delivery.WaitOver("TaskTimedOut"));
+        alreadyDecided(request, () -> api.approve(request.id(), "root-bob", Role.SUPER_ADMIN));
+        alreadyDecided(request, () -> api.reject(request.id(), "Changed my mind after approving", "root-bob", Role.SUPER_ADMIN));
+        // the resend is what recovers a decision whose first send was lost; the token takes one answer only
+        assertThat(api.sender.sentFor(request.id())).hasSize(3).allSatisfy(s -> assertThat(s.taskToken()).isEqualTo(request.taskToken()));
+    }
+
+    @Test
+    void decisionTheWorkflowCouldNotBeToldOf_answers503_andTheSameCallDeliversItAnswering409() {
         ApprovalRequest request = waiting(OPS_ALICE);
         api.sender.answer(() -> new DecisionSender.Delivery.Unavailable("ThrottlingException"));
         APIGatewayV2HTTPResponse first = api.reject(request.id(), "Rejecting while the network is flaky", "root-bob", Role.SUPER_ADMIN);
         assertProblemType(first, 503, "unavailable");
         assertThat(first.getHeaders()).containsEntry("Retry-After", "5");
         assertThat(fixtures.read(request.id()).status()).as("recorded before it is sent").isEqualTo("REJECTED");
+        assertProblemType(api.reject(request.id(), "Rejecting while the network is flaky", "root-bob", Role.SUPER_ADMIN), 503,
+                "unavailable");
 
         api.sender.answer(DecisionSender.Delivery.Delivered::new);
-        Map<String, Integer> before = fixtures.counts();
-        assertThat(ok(api.reject(request.id(), "Rejecting while the network is flaky", "root-bob", Role.SUPER_ADMIN))
-                .path("status").asText()).isEqualTo("REJECTED");
-        assertThat(fixtures.counts()).isEqualTo(before);
-        assertThat(api.sender.sentFor(request.id())).hasSize(2);
+        alreadyDecided(request, () -> api.reject(request.id(), "Rejecting while the network is flaky", "root-bob", Role.SUPER_ADMIN));
+        assertThat(json(api.reject(request.id(), "Rejecting while the network is flaky", "root-bob", Role.SUPER_ADMIN))
+                .path("detail").asText()).contains("already REJECTED by you").contains("sent to the workflow again");
+        assertThat(api.sender.sentFor(request.id())).hasSize(4);
+    }
+
+    @Test
+    void decision_onARowEditedToBeUnreadable_is500ApprovalUnreadableAndWritesNothing() {
+        ApprovalRequest request = waiting(OPS_ALICE);
+        fixtures.overwrite(request.toBuilder().expiresAt("not-a-date").build());
+        refusedWithNothingWritten(request, () -> api.approve(request.id(), "root-bob", Role.SUPER_ADMIN), 500, "approval-unreadable");
+        refusedWithNothingWritten(request, () -> api.reject(request.id(), "Rejecting an unreadable request", "root-bob",
+                Role.SUPER_ADMIN), 500, "approval-unreadable");
     }
 
     @Test

@@ -89,4 +89,22 @@ class IdempotentDecisionTest {
         assertThat(fixtures.read(second.id())).isEqualTo(second);
         assertThat(api.sender.sentFor(second.id())).isEmpty();
     }
+
+    @Test
+    void approve_whenRepeatedWithAnotherKey_is409ButTheFirstKeyStillReplays200() {
+        ApprovalRequest request = waiting();
+        String key = UUID.randomUUID().toString();
+        APIGatewayV2HTTPResponse first = approve(request.id(), key);
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        Map<String, Integer> afterFirst = fixtures.counts();
+
+        assertProblemType(approve(request.id(), UUID.randomUUID().toString()), 409, "approval-decided");
+        assertProblemType(api.call(event(ApprovalsApi.APPROVE, request.id(), COMMENT, "root-bob", Role.SUPER_ADMIN)), 409,
+                "approval-decided");
+        APIGatewayV2HTTPResponse replay = approve(request.id(), key);
+
+        assertThat(replay.getStatusCode()).as("a retry with the first key is a replay, not a second decision").isEqualTo(200);
+        assertThat(replay.getBody()).isEqualTo(first.getBody());
+        assertThat(fixtures.counts()).isEqualTo(afterFirst);
+    }
 }

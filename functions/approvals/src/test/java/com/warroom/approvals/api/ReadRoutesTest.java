@@ -148,4 +148,55 @@ class ReadRoutesTest {
         event.setQueryStringParameters(Map.of("fields", "all"));
         assertProblem(api.call(event), 400, "fields");
     }
+
+    /** Runs {@code call} and answers what it printed on stdout, where the metrics go as EMF. */
+    private static String stdoutOf(Runnable call) {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            call.run();
+        } finally {
+            System.setOut(original);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void list_whenOneRowIsCorrupt_answersTheOthersAndMarksItUnreadable() {
+        AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-11-27T11:00:00Z"));
+        ApprovalsApi api = new ApprovalsApi(fixtures.services(clock));
+        ApprovalRequest good = fixtures.requestEnable(Flag.CONTRIBUTE, newRound(), person("ops-alice", Role.OPS), clock);
+        ApprovalRequest corrupt = fixtures.requestEnable(Flag.REFUND, newRound(), person("ops-alice", Role.OPS), clock);
+        fixtures.overwrite(fixtures.read(corrupt.id()).toBuilder().expiresAt("not-a-date").build());
+
+        List<com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse> answer = new ArrayList<>();
+        String printed = stdoutOf(() -> answer.add(api.list(Map.of("status", "PENDING", "limit", "100"), "ops-dan", Role.OPS)));
+
+        JsonNode listed = ok(answer.get(0));
+        JsonNode goodView = listed.path("approvals").valueStream().filter(a -> a.path("id").asText().equals(good.id())).findFirst().orElseThrow();
+        assertThat(goodView.path("status").asText()).isEqualTo("PENDING");
+        assertThat(goodView.has("unreadable")).isFalse();
+        JsonNode corruptView = listed.path("approvals").valueStream().filter(a -> a.path("id").asText().equals(corrupt.id()))
+                .findFirst().orElseThrow();
+        assertThat(corruptView.path("unreadable").asBoolean()).isTrue();
+        assertThat(corruptView.path("problem").asText()).contains("expiresAt").doesNotContain("Exception").doesNotContain("java.");
+        assertThat(printed).contains("ApprovalRowUnreadable");
+    }
+
+    @Test
+    void get_whenTheRowIsCorrupt_answers500ProblemNamingItWithoutInternals() {
+        AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-11-27T11:00:00Z"));
+        ApprovalsApi api = new ApprovalsApi(fixtures.services(clock));
+        ApprovalRequest corrupt = fixtures.requestEnable(Flag.REFUND, newRound(), person("ops-alice", Role.OPS), clock);
+        fixtures.overwrite(fixtures.read(corrupt.id()).toBuilder().expiresAt("not-a-date").build());
+
+        List<com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse> answer = new ArrayList<>();
+        String printed = stdoutOf(() -> answer.add(api.get(corrupt.id(), "ops-dan", Role.OPS)));
+
+        JsonNode problem = assertProblem(answer.get(0), 500, null);
+        assertThat(problem.path("type").asText()).isEqualTo("https://warroom.dev/problems/approval-unreadable");
+        assertThat(problem.path("detail").asText()).contains(corrupt.id()).contains("expiresAt").doesNotContain("java.");
+        assertThat(printed).contains("ApprovalRowUnreadable");
+    }
 }

@@ -69,7 +69,13 @@ class RouteInputTest {
                 Arguments.of("payloadHash of wrong type", "{\"payloadHash\":123}", "payloadHash"),
                 Arguments.of("payloadHash too short", "{\"payloadHash\":\"abc123\"}", "payloadHash"),
                 Arguments.of("payloadHash in capitals", "{\"payloadHash\":\"" + "A".repeat(64) + "\"}", "payloadHash"),
-                Arguments.of("payloadHash not hex", "{\"payloadHash\":\"" + "g".repeat(64) + "\"}", "payloadHash"));
+                Arguments.of("payloadHash not hex", "{\"payloadHash\":\"" + "g".repeat(64) + "\"}", "payloadHash"),
+                Arguments.of("comment with a NUL", "{\"comment\":\"looks \\u0000 fine\"}", "comment"),
+                Arguments.of("comment with a bidi override", "{\"comment\":\"looks \\u202e fine\"}", "comment"),
+                Arguments.of("comment of zero-width characters", "{\"comment\":\"\\u200b\\u200d\\ufeff\"}", "comment"),
+                Arguments.of("comment with a lone surrogate", "{\"comment\":\"looks \\ud800 fine\"}", "comment"),
+                Arguments.of("100,000 nested [", "{\"comment\":" + "[".repeat(100_000), null),
+                Arguments.of("a 1,001-digit number", "{\"comment\":" + "7".repeat(1001) + "}", null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,7 +95,11 @@ class RouteInputTest {
                 Arguments.of("reason only spaces", "{\"reason\":\"              \"}", "reason"),
                 Arguments.of("reason too long", "{\"reason\":\"" + "r".repeat(501) + "\"}", "reason"),
                 Arguments.of("reason of wrong type", "{\"reason\":[\"a\",\"b\"]}", "reason"),
-                Arguments.of("unknown field", "{\"reason\":\"a long enough reason\",\"comment\":\"x\"}", "comment"));
+                Arguments.of("unknown field", "{\"reason\":\"a long enough reason\",\"comment\":\"x\"}", "comment"),
+                Arguments.of("reason with an escape sequence", "{\"reason\":\"a long enough \\u001b[2J reason\"}", "reason"),
+                Arguments.of("reason with a bidi isolate", "{\"reason\":\"a long enough \\u2066 reason\"}", "reason"),
+                Arguments.of("reason of zero-width characters", "{\"reason\":\"" + "\\u200b".repeat(12) + "\"}", "reason"),
+                Arguments.of("reason with a lone surrogate", "{\"reason\":\"a long enough \\udc00 reason\"}", "reason"));
     }
 
     @ParameterizedTest(name = "{0}")

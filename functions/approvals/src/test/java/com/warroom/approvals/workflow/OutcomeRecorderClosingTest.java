@@ -47,7 +47,7 @@ class OutcomeRecorderClosingTest {
             case "refused" -> Optional.of(REFUSED);
             default -> Optional.empty();
         };
-        OutcomeRecorder.Closing closing = OutcomeRecorder.closing(withStatus(status), caught);
+        OutcomeRecorder.Closing closing = OutcomeRecorder.closing(withStatus(status), caught, "req-7");
         assertThat(closing.status()).isEqualTo(closedAs);
         assertThat(closing.auditAction()).isEqualTo(auditAction);
         if (auditAction.equals(ApprovalAudit.CLOSED)) {
@@ -58,13 +58,39 @@ class OutcomeRecorderClosingTest {
     }
 
     @Test
-    void describe_keepsTheMessageAndDropsTheStackTrace() {
-        assertThat(REFUSED.describe()).isEqualTo("com.warroom.approvals.workflow.StepRefusedException: refused to apply: status is PENDING");
-        assertThat(TIMEOUT.describe()).isEqualTo("States.Timeout: The task timed out.");
-        assertThat(new StepError("Lambda.Unknown", null).describe()).isEqualTo("Lambda.Unknown");
-        assertThat(new StepError("Custom", "first line\n\tat somewhere").describe()).isEqualTo("Custom: first line");
-        assertThat(new StepError("Long", "x".repeat(2000)).describe()).hasSize(StepError.MAX_DESCRIPTION);
+    void describe_whenTheStepRefused_keepsItsOwnSentenceWithoutTheClassName() {
+        assertThat(REFUSED.describe("req-7")).isEqualTo("the step refused: refused to apply: status is PENDING");
+        assertThat(new StepError("StepRefusedException", "plain text reason\n\tat somewhere").describe("req-7"))
+                .isEqualTo("the step refused: plain text reason");
+        assertThat(new StepError(REFUSED.error(), Json.write(Map.of("errorMessage", "x".repeat(2000)))).describe("req-7"))
+                .hasSize(StepError.MAX_DESCRIPTION);
+    }
+
+    @Test
+    void describe_whenTimedOut_saysSo() {
+        assertThat(TIMEOUT.describe("req-7")).isEqualTo("the step timed out");
         assertThat(TIMEOUT.timedOut()).isTrue();
         assertThat(REFUSED.timedOut()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "java.lang.IllegalStateException|{\"errorMessage\":\"Cannot invoke \\\"String.length()\\\" because \\\"s\\\" is null\",\"errorType\":\"java.lang.IllegalStateException\"}",
+            "java.lang.NullPointerException|",
+            "Lambda.Unknown|",
+            "States.TaskFailed|software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException: table gone",
+            "Sandbox.Timedout|RequestId: 1f2e Error: Runtime exited"})
+    void describe_whenAnythingElseFailed_answersAPlainSentenceNamingTheRequestOnly(String error, String cause) {
+        String described = new StepError(error, cause).describe("req-7");
+        assertThat(described).isEqualTo("the step failed unexpectedly; see the logs for request req-7");
+    }
+
+    @Test
+    void closing_whenApplyFailedWithAJavaException_recordsNoClassName() {
+        StepError failed = new StepError("java.lang.IllegalStateException",
+                Json.write(Map.of("errorMessage", "boom", "errorType", "java.lang.IllegalStateException")));
+        OutcomeRecorder.Closing closing = OutcomeRecorder.closing(withStatus("APPROVED"), Optional.of(failed), "req-7");
+        assertThat(closing.outcome()).isEqualTo("approved but not applied: the step failed unexpectedly; see the logs for request req-7")
+                .doesNotContain("java.").doesNotContain("Exception").doesNotContain("boom");
     }
 }
