@@ -35,9 +35,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * DynamoDB Local and ElasticMQ, in-process on 127.0.0.1: real implementations of the AWS wire APIs,
- * reached through the real SDK clients; with them a local Step Functions and a local SNS speaking the AWS
- * protocols for the workflows and topics. {@link #provision} creates every table, queue, topic and state
- * machine of the topology; {@link #settings} are the variables that point Warroom's code at them.
+ * reached through the real SDK clients; with them a local Step Functions, a local SNS and a local KMS speaking the
+ * AWS protocols for the workflows, topics and seal keys. {@link #provision} creates every table, queue, topic, key
+ * and state machine of the topology; {@link #settings} are the variables that point Warroom's code at them.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
