@@ -1,6 +1,6 @@
 package com.warroom.infra;
 
-/** What a function can be wired to: the stack's tables, queues, topics and secrets, and the workflows' state machines. */
+/** What a function can be wired to: the stack's tables, queues, topics, secrets and keys, and the workflows' state machines. */
 public record FunctionResources(DataTables tables, WorkQueues queues, NoticeTopics topics, RuntimeSecrets secrets,
-        StateMachineArns workflows) {
+        SealKeys keys, StateMachineArns workflows) {
 }

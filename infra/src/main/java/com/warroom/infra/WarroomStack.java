@@ -34,6 +34,7 @@ public final class WarroomStack extends Stack {
     private final WorkQueues queues;
     private final NoticeTopics topics;
     private final RuntimeSecrets secrets;
+    private final SealKeys keys;
     private final StaffDirectory directory;
     private final Map<FunctionDef, WarroomFunction> functions = new LinkedHashMap<>();
     private final Map<ApprovalWorkflowDef, ApprovalWorkflow> workflows = new LinkedHashMap<>();
@@ -47,13 +48,15 @@ public final class WarroomStack extends Stack {
         queues = new WorkQueues(this, "Queues", topology.queues());
         topics = new NoticeTopics(this, "Topics", topology.topics());
         secrets = new RuntimeSecrets(this, "Secrets", topology.secrets());
+        keys = new SealKeys(this, "Keys", topology.keys());
         StateMachineArns stateMachineArns = new StateMachineArns(this, topology.workflows());
         directory = new StaffDirectory(this, "Directory", new StaffDirectory.Props(props.staffCallbackUrls()));
-        FunctionResources resources = new FunctionResources(tables, queues, topics, secrets, stateMachineArns);
+        FunctionResources resources = new FunctionResources(tables, queues, topics, secrets, keys, stateMachineArns);
         for (FunctionDef definition : topology.functions()) {
             functions.put(definition, new WarroomFunction(this, ConstructIds.pascal(definition.name()),
                     new WarroomFunction.Props(definition, props.repoRoot().lambdaJar(definition), resources, LOG_RETENTION)));
         }
+        keys.grantUses(functions);
         for (ApprovalWorkflowDef definition : topology.workflows()) {
             workflows.put(definition, new ApprovalWorkflow(this, ConstructIds.pascal(definition.logicalName()) + "Workflow",
                     new ApprovalWorkflow.Props(definition, stateMachineArns.name(definition), functions,
@@ -90,6 +93,10 @@ public final class WarroomStack extends Stack {
 
     public RuntimeSecrets secrets() {
         return secrets;
+    }
+
+    public SealKeys keys() {
+        return keys;
     }
 
     public StaffDirectory directory() {

@@ -59,6 +59,13 @@ class TopologyAgreementTest {
 
     @ParameterizedTest
     @MethodSource("apps")
+    void keys_whenSynthesized_countAsInTheTopologyEachWithAnAlias(SynthesizedWarroom synthesized) {
+        assertThat(synthesized.resourcesOfType("AWS::KMS::Key")).hasSize(synthesized.topology.keys().size());
+        assertThat(synthesized.resourcesOfType("AWS::KMS::Alias")).hasSize(synthesized.topology.keys().size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
     void topics_whenSynthesized_areTheTopologysTopicsEachWithAnOutput(SynthesizedWarroom synthesized) {
         assertThat(synthesized.resourcesOfType("AWS::SNS::Topic")).hasSize(synthesized.topology.topics().size());
         for (TopicDef topic : synthesized.topology.topics()) {

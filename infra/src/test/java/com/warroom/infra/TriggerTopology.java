@@ -53,6 +53,7 @@ final class TriggerTopology {
             .queues(Topology.FLAG_CHANGES, PAYMENT_NOTIFICATIONS)
             .topics(Topology.OPS_NOTICES)
             .secrets(PSP_SERVER_KEY)
+            .keys(Topology.SEALS)
             .functions(Topology.HEALTH, onBuiltJar(Topology.OPS_NOTICE), PAYMENT_INTAKE, DAILY_RECONCILE, onBuiltJar(Topology.CONFIG_SEED))
             .build();
 

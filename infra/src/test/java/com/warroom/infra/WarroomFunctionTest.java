@@ -71,6 +71,8 @@ class WarroomFunctionTest {
                 .map(name -> synthesized.topology.workflow(name).orElseThrow())
                 .forEach(workflow -> expected.put(workflow.arnEnvVar(), stateMachineArn(workflow)));
         definition.readsSecrets().forEach(secret -> expected.put(secret.nameEnvVar(), secret.awsName()));
+        definition.keys().keySet().forEach(key ->
+                expected.put(key.idEnvVar(), TemplateJson.arnOf(synthesized.logicalId(synthesized.stack.keys().key(key)))));
         expected.put("POWERTOOLS_SERVICE_NAME", definition.name());
         expected.put("POWERTOOLS_METRICS_NAMESPACE", "Warroom");
         expected.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");

@@ -23,7 +23,7 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 class WarroomNagTest {
 
     private static final Set<String> ACCEPTED_RULES = Set.of("AwsSolutions-L1", "AwsSolutions-IAM5", "AwsSolutions-APIG4",
-            "AwsSolutions-SMG4");
+            "AwsSolutions-SMG4", "AwsSolutions-KMS5");
 
     static Stream<SynthesizedWarroom> apps() {
         return SynthesizedWarroom.all().stream();
@@ -98,6 +98,17 @@ class WarroomNagTest {
             List<Object> rules = list(map(metadata.get("cdk_nag")).get("rules_to_suppress"));
 
             assertThat(rules).extracting(rule -> map(rule).get("id")).containsExactly("AwsSolutions-SMG4");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void suppressions_whenOnASealKey_acceptOnlyThatKmsDoesNotRotateHmacKeys(SynthesizedWarroom synthesized) {
+        assertThat(synthesized.stack.keys().all()).isNotEmpty().allSatisfy(key -> {
+            Map<String, Object> metadata = map(synthesized.resource(key).get("Metadata"));
+            List<Object> rules = list(map(metadata.get("cdk_nag")).get("rules_to_suppress"));
+
+            assertThat(rules).extracting(rule -> map(rule).get("id")).containsExactly("AwsSolutions-KMS5");
         });
     }
 

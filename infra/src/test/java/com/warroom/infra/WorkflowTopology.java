@@ -34,6 +34,7 @@ final class WorkflowTopology {
             .tables(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY)
             .queues(Topology.FLAG_CHANGES)
             .topics(Topology.APPROVAL_NOTICES)
+            .keys(Topology.SEALS)
             .workflows(APPROVAL)
             .functions(Topology.HEALTH, STARTER, COMPLETER, APPROVAL.record(), APPROVAL.awaitDecision(), APPROVAL.apply(),
                     APPROVAL.outcome())

@@ -26,7 +26,8 @@ public record FunctionDef(
         Set<TopicDef> publishesTo,
         Set<String> startsWorkflows,
         Set<String> completesWorkflowTasks,
-        Set<SecretDef> readsSecrets) {
+        Set<SecretDef> readsSecrets,
+        Map<KeyDef, KeyUse> keys) {
 
     public FunctionDef {
         Objects.requireNonNull(trigger, "trigger");
@@ -37,6 +38,7 @@ public record FunctionDef(
         startsWorkflows = Set.copyOf(startsWorkflows);
         completesWorkflowTasks = Set.copyOf(completesWorkflowTasks);
         readsSecrets = Set.copyOf(readsSecrets);
+        keys = Map.copyOf(keys);
         if (trigger instanceof Trigger.QueueConsumer consumer
                 && timeoutSeconds > consumer.queue().visibilityTimeoutSeconds()) {
             // Lambda refuses an event source whose queue would hand a message to a second poller mid-batch
@@ -60,6 +62,7 @@ public record FunctionDef(
         startsWorkflows.forEach(b::starts);
         completesWorkflowTasks.forEach(b::completesTasksOf);
         readsSecrets.forEach(b::readsSecret);
+        keys.forEach(b::key);
         return b;
     }
 
@@ -94,6 +97,7 @@ public record FunctionDef(
         private final Set<String> startsWorkflows = new LinkedHashSet<>();
         private final Set<String> completesWorkflowTasks = new LinkedHashSet<>();
         private final Set<SecretDef> readsSecrets = new LinkedHashSet<>();
+        private final Map<KeyDef, KeyUse> keys = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -178,12 +182,27 @@ public record FunctionDef(
             return this;
         }
 
+        /** Writes records sealed with the key: may generate and verify MACs. */
+        public Builder seals(KeyDef key) {
+            return key(key, KeyUse.SEAL);
+        }
+
+        /** Reads records sealed with the key: may only verify MACs. */
+        public Builder verifiesSeals(KeyDef key) {
+            return key(key, KeyUse.VERIFY);
+        }
+
+        private Builder key(KeyDef key, KeyUse use) {
+            keys.put(key, use);
+            return this;
+        }
+
         public FunctionDef build() {
             Objects.requireNonNull(module, "module");
             return new FunctionDef(name, module, jar == null ? module.substring(module.lastIndexOf('/') + 1) : jar,
                     Objects.requireNonNull(handlerClass, "handler"),
                     memoryMb, timeoutSeconds, Objects.requireNonNull(trigger, name + ": a function needs a trigger"),
-                    tables, sendsTo, describesQueues, publishesTo, startsWorkflows, completesWorkflowTasks, readsSecrets);
+                    tables, sendsTo, describesQueues, publishesTo, startsWorkflows, completesWorkflowTasks, readsSecrets, keys);
         }
     }
 }

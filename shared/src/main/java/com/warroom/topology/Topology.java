@@ -53,6 +53,9 @@ public final class Topology {
     /** Every applied flag change, for consumers that want to react faster than the 30-second cache. */
     public static final QueueDef FLAG_CHANGES = new QueueDef("flag-changes", "WARROOM_QUEUE_FLAG_CHANGES_URL", 30, 5);
 
+    /** Seals kill-switch states, approval requests and the audit head (issue 8). */
+    public static final KeyDef SEALS = new KeyDef("seals", "WARROOM_KEY_SEALS_ID");
+
     public static final String APPROVAL_WORKFLOW_NAME = "approval";
 
     private static final Set<Role> STAFF_AND_SERVICE = Stream.concat(Role.STAFF.stream(), Stream.of(Role.SERVICE))
@@ -76,25 +79,25 @@ public final class Topology {
             .routes(HttpRoute.post("/v1/admin/system-flags/set", FLAG_ADMINS, Idempotency.OPTIONAL))
             .table(FLAGS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND).table(APPROVALS, TableAccess.READ_WRITE)
             .table(IDEMPOTENCY, TableAccess.READ_WRITE)
-            .sendsTo(FLAG_CHANGES).starts(APPROVAL_WORKFLOW_NAME)
+            .sendsTo(FLAG_CHANGES).starts(APPROVAL_WORKFLOW_NAME).seals(SEALS)
             .build();
 
     public static final FunctionDef FLAG_READ = FunctionDef.builder("flag-read").module("functions/flag-toggle").jar("flag-read")
             .handler("com.warroom.flags.api.FlagReadHandler").timeoutSeconds(10)
             .routes(HttpRoute.get("/v1/system-flags", STAFF_AND_SERVICE), HttpRoute.get("/v1/system-flags/check", STAFF_AND_SERVICE))
-            .table(FLAGS, TableAccess.READ)
+            .table(FLAGS, TableAccess.READ).verifiesSeals(SEALS)
             .build();
 
     public static final FunctionDef AUDIT_READ = FunctionDef.builder("audit-read").module("functions/audit")
             .handler("com.warroom.audit.api.AuditHandler").timeoutSeconds(30)
             .routes(HttpRoute.get("/v1/admin/audit", AUDIT_READERS), HttpRoute.get("/v1/admin/audit/verify", AUDIT_READERS))
-            .table(AUDIT, TableAccess.READ)
+            .table(AUDIT, TableAccess.READ).verifiesSeals(SEALS)
             .build();
 
     private static FunctionDef.Builder approvalStep(String name, String handlerClass) {
         return FunctionDef.builder(name).module("functions/approvals").handler(handlerClass).timeoutSeconds(30)
                 .trigger(new Trigger.WorkflowTask(APPROVAL_WORKFLOW_NAME))
-                .table(APPROVALS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND);
+                .table(APPROVALS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND).seals(SEALS);
     }
 
     public static final FunctionDef APPROVAL_RECORD = approvalStep("approval-record",
@@ -122,7 +125,7 @@ public final class Topology {
                     HttpRoute.post("/v1/admin/approvals/{id}/approve", APPROVERS, Idempotency.OPTIONAL),
                     HttpRoute.post("/v1/admin/approvals/{id}/reject", APPROVERS, Idempotency.OPTIONAL))
             .table(APPROVALS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
-            .completesTasksOf(APPROVAL_WORKFLOW_NAME)
+            .completesTasksOf(APPROVAL_WORKFLOW_NAME).seals(SEALS)
             .build();
 
     /**
@@ -132,7 +135,7 @@ public final class Topology {
     public static final FunctionDef APPROVAL_KEEPER = FunctionDef.builder("approval-keeper").module("functions/approvals")
             .handler("com.warroom.approvals.keeper.ApprovalKeeperHandler").timeoutSeconds(60)
             .trigger(Trigger.Schedule.of("rate(5 minutes)", "UTC"))
-            .table(APPROVALS, TableAccess.READ)
+            .table(APPROVALS, TableAccess.READ).verifiesSeals(SEALS)
             .starts(APPROVAL_WORKFLOW_NAME)
             .build();
 
@@ -150,14 +153,14 @@ public final class Topology {
             .routes(HttpRoute.post("/v1/admin/config/changes", CONFIG_REQUESTERS, Idempotency.OPTIONAL))
             .table(CONFIG, TableAccess.READ).table(APPROVALS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND)
             .table(IDEMPOTENCY, TableAccess.READ_WRITE)
-            .starts(APPROVAL_WORKFLOW_NAME)
+            .starts(APPROVAL_WORKFLOW_NAME).seals(SEALS)
             .build();
 
     /** Loads the seed config into an empty config table; invoked once after the first deploy, never routed. */
     public static final FunctionDef CONFIG_SEED = FunctionDef.builder("config-seed").module("functions/config")
             .handler("com.warroom.config.seed.SeedHandler").timeoutSeconds(60)
             .trigger(new Trigger.Invoked())
-            .table(CONFIG, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND)
+            .table(CONFIG, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND).seals(SEALS)
             .build();
 
     /** Tells the war room of every applied kill-switch change: a consumer of {@link #FLAG_CHANGES}, publishing to {@link #OPS_NOTICES}. */
@@ -172,6 +175,7 @@ public final class Topology {
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY)
             .queues(FLAG_CHANGES)
             .topics(APPROVAL_NOTICES, OPS_NOTICES)
+            .keys(SEALS)
             .workflows(APPROVAL)
             .functions(HEALTH, FLAG_ADMIN, FLAG_READ, AUDIT_READ, APPROVALS_API, CONFIG_READ, CONFIG_CHANGE,
                     APPROVAL_RECORD, APPROVAL_AWAIT, APPROVAL_APPLY, APPROVAL_OUTCOME,
@@ -182,6 +186,7 @@ public final class Topology {
     private final List<QueueDef> queues;
     private final List<TopicDef> topics;
     private final List<SecretDef> secrets;
+    private final List<KeyDef> keys;
     private final List<ApprovalWorkflowDef> workflows;
     private final List<FunctionDef> functions;
     private final List<RouteDef> routes;
@@ -192,6 +197,7 @@ public final class Topology {
         this.queues = List.copyOf(b.queues);
         this.topics = List.copyOf(b.topics);
         this.secrets = List.copyOf(b.secrets);
+        this.keys = List.copyOf(b.keys);
         this.workflows = List.copyOf(b.workflows);
         this.functions = List.copyOf(b.functions);
         List<RouteDef> allRoutes = new ArrayList<>();
@@ -221,6 +227,7 @@ public final class Topology {
                     .forEach(q -> require(queues.contains(q), f, "queue " + q.logicalName()));
             f.publishesTo().forEach(t -> require(topics.contains(t), f, "topic " + t.logicalName()));
             f.readsSecrets().forEach(s -> require(secrets.contains(s), f, "secret " + s.logicalName()));
+            f.keys().keySet().forEach(k -> require(keys.contains(k), f, "key " + k.logicalName()));
             Stream.concat(f.startsWorkflows().stream(), f.completesWorkflowTasks().stream())
                     .forEach(w -> require(workflow(w).isPresent(), f, "workflow " + w));
             switch (f.trigger()) {
@@ -271,6 +278,10 @@ public final class Topology {
         return secrets;
     }
 
+    public List<KeyDef> keys() {
+        return keys;
+    }
+
     public List<ApprovalWorkflowDef> workflows() {
         return workflows;
     }
@@ -308,6 +319,7 @@ public final class Topology {
         private final List<QueueDef> queues = new ArrayList<>();
         private final List<TopicDef> topics = new ArrayList<>();
         private final List<SecretDef> secrets = new ArrayList<>();
+        private final List<KeyDef> keys = new ArrayList<>();
         private final List<ApprovalWorkflowDef> workflows = new ArrayList<>();
         private final List<FunctionDef> functions = new ArrayList<>();
 
@@ -331,6 +343,11 @@ public final class Topology {
 
         public Builder secrets(SecretDef... more) {
             secrets.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder keys(KeyDef... more) {
+            keys.addAll(List.of(more));
             return this;
         }
 

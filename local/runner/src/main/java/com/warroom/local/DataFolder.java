@@ -108,6 +108,11 @@ final class DataFolder {
         return OwnerOnly.folder(dir.resolve("dynamodb"));
     }
 
+    /** {@code kms-keys.json}: the local KMS's HMAC keys (owner-only), made when the topology's keys are first provisioned. */
+    Path kmsKeyFile() {
+        return dir.resolve("kms-keys.json");
+    }
+
     /**
      * {@code secrets/}: a file per secret a function reads ({@code com.warroom.secrets.LocalSecrets}), owner-only;
      * created on first use, and made owner-only again if someone opened it up.

@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * Where a local run keeps its data and which loopback ports it binds, from {@code WARROOM_DATA},
- * {@code WARROOM_PORT}, {@code WARROOM_DYNAMODB_PORT}, {@code WARROOM_SQS_PORT}, {@code WARROOM_SFN_PORT}
- * and {@code WARROOM_SNS_PORT}.
+ * {@code WARROOM_PORT}, {@code WARROOM_DYNAMODB_PORT}, {@code WARROOM_SQS_PORT}, {@code WARROOM_SFN_PORT},
+ * {@code WARROOM_SNS_PORT} and {@code WARROOM_KMS_PORT}.
  */
 record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, PortSetting sqs, PortSetting sfn,
-                     PortSetting sns) {
+                     PortSetting sns, PortSetting kms) {
 
     static final String DATA = "WARROOM_DATA";
     static final String PORT = "WARROOM_PORT";
@@ -17,6 +17,7 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
     static final String SQS_PORT = "WARROOM_SQS_PORT";
     static final String SFN_PORT = "WARROOM_SFN_PORT";
     static final String SNS_PORT = "WARROOM_SNS_PORT";
+    static final String KMS_PORT = "WARROOM_KMS_PORT";
 
     static LocalSettings from(RunnerEnvironment env) throws StartupRefused {
         return new LocalSettings(dataDir(env),
@@ -24,7 +25,8 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
                 PortSetting.parse(DYNAMODB_PORT, env.variables().get(DYNAMODB_PORT), 8000),
                 PortSetting.parse(SQS_PORT, env.variables().get(SQS_PORT), 9324),
                 PortSetting.parse(SFN_PORT, env.variables().get(SFN_PORT), 8083),
-                PortSetting.parse(SNS_PORT, env.variables().get(SNS_PORT), 9911));
+                PortSetting.parse(SNS_PORT, env.variables().get(SNS_PORT), 9911),
+                PortSetting.parse(KMS_PORT, env.variables().get(KMS_PORT), 8084));
     }
 
     /** {@code WARROOM_DATA}, relative to the working directory, or {@code .warroom} there. */
@@ -35,6 +37,6 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
     }
 
     List<PortSetting> ports() {
-        return List.of(gateway, dynamoDb, sqs, sfn, sns);
+        return List.of(gateway, dynamoDb, sqs, sfn, sns, kms);
     }
 }

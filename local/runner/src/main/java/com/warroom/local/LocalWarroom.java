@@ -60,7 +60,7 @@ final class LocalWarroom implements AutoCloseable {
         EmbeddedLogs.into(data.log());
         EmbeddedStack stack = EmbeddedStack.start(
                 new EmbeddedStack.Options(local.dynamoDb().port(), local.sqs().port(), Optional.of(data.dynamoDbData()),
-                        local.sfn().port(), local.sns().port()));
+                        local.sfn().port(), local.sns().port(), local.kms().port(), Optional.of(data.kmsKeyFile())));
         try {
             provision(stack, topology, data);
             data.tightenAgain();
@@ -126,6 +126,10 @@ final class LocalWarroom implements AutoCloseable {
 
     URI snsEndpoint() {
         return stack.snsEndpoint();
+    }
+
+    URI kmsEndpoint() {
+        return stack.kmsEndpoint();
     }
 
     /** The config in force, as the banner says it: {@code v3}, or {@code seeded v1 from <file>} on a first start. */

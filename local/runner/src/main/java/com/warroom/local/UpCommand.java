@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.warroom.local.lambda.FailureLog;
 import com.warroom.local.queue.QueuePoller;
 import com.warroom.local.schedule.NextRun;
+import com.warroom.topology.KeyDef;
 import com.warroom.topology.QueueDef;
 import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
             "  WARROOM_SQS_PORT       ElasticMQ (SQS) port (default 9324)",
             "  WARROOM_SFN_PORT       local Step Functions port (default 8083)",
             "  WARROOM_SNS_PORT       local SNS port (default 9911)",
+            "  WARROOM_KMS_PORT       local KMS port, the seals' HMAC keys (default 8084)",
             "  WARROOM_SECRET_<NAME>  a secret's value (else the file $WARROOM_DATA/secrets/<name>)",
             "A port of 0 picks a free one."})
 final class UpCommand implements Callable<Integer> {
@@ -123,6 +125,10 @@ final class UpCommand implements Callable<Integer> {
         String sns = warroom.snsEndpoint().toString();
         out.println("  SFN          " + sfn + "   aws stepfunctions list-state-machines --endpoint-url " + sfn);
         out.println("  SNS          " + sns + "   aws sns list-topics --endpoint-url " + sns);
+        String kms = warroom.kmsEndpoint().toString();
+        for (KeyDef key : Topology.warroom().keys()) {
+            out.println("  KMS          " + kms + "   aws kms describe-key --key-id " + key.alias() + " --endpoint-url " + kms);
+        }
         for (QueueDef queue : Topology.warroom().queues()) {
             out.println("  Queue        " + warroom.settings().get(queue.urlEnvVar()));
         }

@@ -31,7 +31,8 @@ class WarroomCliTest {
     Path workDir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"WARROOM_PORT", "WARROOM_DYNAMODB_PORT", "WARROOM_SQS_PORT", "WARROOM_SFN_PORT", "WARROOM_SNS_PORT"})
+    @ValueSource(strings = {"WARROOM_PORT", "WARROOM_DYNAMODB_PORT", "WARROOM_SQS_PORT", "WARROOM_SFN_PORT", "WARROOM_SNS_PORT",
+            "WARROOM_KMS_PORT"})
     void up_whenAPortIsInUse_saysWhichVariableToChangeInOneLine(String variable) throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
@@ -169,6 +170,7 @@ class WarroomCliTest {
         env.put("WARROOM_SQS_PORT", "0");
         env.put("WARROOM_SFN_PORT", "0");
         env.put("WARROOM_SNS_PORT", "0");
+        env.put("WARROOM_KMS_PORT", "0");
         return env;
     }
 }

@@ -3,6 +3,7 @@ package com.warroom.local.stack;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.warroom.aws.Settings;
+import com.warroom.local.stack.kms.LocalKms;
 import com.warroom.local.stack.sfn.LocalStepFunctions;
 import com.warroom.local.stack.sns.LocalSns;
 import com.warroom.topology.Topology;
@@ -34,9 +35,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * DynamoDB Local and ElasticMQ, in-process on 127.0.0.1: real implementations of the AWS wire APIs,
- * reached through the real SDK clients; with them a local Step Functions and a local SNS speaking the AWS
- * protocols for the workflows and topics. {@link #provision} creates every table, queue, topic and state
- * machine of the topology; {@link #settings} are the variables that point Warroom's code at them.
+ * reached through the real SDK clients; with them a local Step Functions, a local SNS and a local KMS speaking the
+ * AWS protocols for the workflows, topics and seal keys. {@link #provision} creates every table, queue, topic, key
+ * and state machine of the topology; {@link #settings} are the variables that point Warroom's code at them.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
@@ -56,6 +57,7 @@ public final class EmbeddedStack implements AutoCloseable {
     // started right after construction, before the stack is handed out; null only while a failed start unwinds
     private LocalSns localSns;
     private LocalStepFunctions localStepFunctions;
+    private LocalKms localKms;
 
     private EmbeddedStack(DynamoDBProxyServer dynamo, int dynamoPort, SQSRestServer sqsServer, int sqsPort) {
         this.dynamo = dynamo;
@@ -69,17 +71,21 @@ public final class EmbeddedStack implements AutoCloseable {
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    /** Where the stack keeps its data and which ports it binds (0 picks a free one). */
-    public record Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir, int sfnPort, int snsPort) {
+    /**
+     * Where the stack keeps its data and which ports it binds (0 picks a free one); the local KMS keeps its keys in
+     * {@code kmsKeyFile} when there is one, else in memory.
+     */
+    public record Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir, int sfnPort, int snsPort, int kmsPort,
+                          Optional<Path> kmsKeyFile) {
 
-        /** Free ports for the local Step Functions and SNS. */
+        /** Free ports for the local Step Functions, SNS and KMS; keys in memory. */
         public Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir) {
-            this(dynamoPort, sqsPort, dynamoDataDir, 0, 0);
+            this(dynamoPort, sqsPort, dynamoDataDir, 0, 0, 0, Optional.empty());
         }
 
         /** Ephemeral ports, in memory: for tests. */
         public static Options ephemeral() {
-            return new Options(0, 0, Optional.empty(), 0, 0);
+            return new Options(0, 0, Optional.empty(), 0, 0, 0, Optional.empty());
         }
     }
 
@@ -121,6 +127,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private void startEmulators(Options options) throws IOException {
         localSns = LocalSns.start(options.snsPort(), region, sqs);
         localStepFunctions = LocalStepFunctions.start(options.sfnPort(), region, clock).checkingTimeoutsEvery(TIMEOUT_CHECK_PERIOD);
+        localKms = LocalKms.start(options.kmsPort(), region, options.kmsKeyFile());
     }
 
     public URI dynamoEndpoint() {
@@ -145,6 +152,15 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public URI snsEndpoint() {
         return localSns.endpoint();
+    }
+
+    public URI kmsEndpoint() {
+        return localKms.endpoint();
+    }
+
+    /** The local KMS: the ARNs of the topology's keys. */
+    public LocalKms localKms() {
+        return localKms;
     }
 
     /** The local Step Functions: for tests, {@code awaitQuiet}, task tokens and firing timeouts after {@link #clock()} moved. */
@@ -176,21 +192,22 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /**
-     * Creates every table, queue and topic (with the queue that receives its messages) of the topology that does not
-     * exist yet, and registers its workflows as local state machines.
+     * Creates every table, queue, topic (with the queue that receives its messages) and key of the topology that does
+     * not exist yet, and registers its workflows as local state machines.
      */
     public EmbeddedStack provision(Topology topology) {
         var provisioner = new TopologyProvisioner(dynamoDb, sqs);
         topology.tables().forEach(provisioner::ensureTable);
         topology.queues().forEach(q -> queueUrls.put(q.urlEnvVar(), provisioner.ensureQueue(q)));
         topology.topics().forEach(localSns::register);
+        topology.keys().forEach(localKms::register);
         topology.workflows().forEach(localStepFunctions::register);
         return this;
     }
 
     /**
-     * The variables that point Warroom's handlers at this stack: endpoints, table names, queue URLs, topic ARNs and
-     * state machine ARNs.
+     * The variables that point Warroom's handlers at this stack: endpoints, table names, queue URLs, topic ARNs,
+     * state machine ARNs and key ARNs.
      */
     public Map<String, String> settings(Topology topology) {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -198,10 +215,12 @@ public final class EmbeddedStack implements AutoCloseable {
         settings.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
         settings.put("AWS_ENDPOINT_URL_SFN", sfnEndpoint().toString());
         settings.put("AWS_ENDPOINT_URL_SNS", snsEndpoint().toString());
+        settings.put("AWS_ENDPOINT_URL_KMS", kmsEndpoint().toString());
         topology.tables().forEach(t -> settings.put(t.envVar(), t.localName()));
         settings.putAll(queueUrls);
         topology.topics().forEach(t -> settings.put(t.arnEnvVar(), localSns.topicArn(t)));
         topology.workflows().forEach(w -> settings.put(w.arnEnvVar(), localStepFunctions.stateMachineArn(w)));
+        topology.keys().forEach(k -> settings.put(k.idEnvVar(), localKms.keyArn(k)));
         return settings;
     }
 
@@ -212,6 +231,9 @@ public final class EmbeddedStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (localKms != null) {
+            localKms.close();
+        }
         if (localStepFunctions != null) {
             localStepFunctions.close();
         }

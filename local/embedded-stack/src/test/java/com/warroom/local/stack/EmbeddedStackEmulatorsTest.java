@@ -13,6 +13,10 @@ import com.warroom.local.stack.sfn.StepCalls;
 import com.warroom.local.stack.sfn.TestWorkflows;
 import com.warroom.local.stack.sns.MessageAttribute;
 import com.warroom.local.stack.sns.PublishedMessage;
+import com.warroom.seal.CanonicalBytes;
+import com.warroom.seal.KmsSealer;
+import com.warroom.seal.Verification;
+import com.warroom.topology.KeyDef;
 import com.warroom.topology.TopicDef;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
@@ -42,7 +46,8 @@ class EmbeddedStackEmulatorsTest {
 
     private static final TopicDef NOTICES = new TopicDef("test-notices", "WARROOM_TEST_TOPIC_NOTICES_ARN");
     private static final TopicDef UNREGISTERED = new TopicDef("test-unregistered", "WARROOM_TEST_TOPIC_UNREGISTERED_ARN");
-    private static final Topology TOPOLOGY = Topology.builder().topics(NOTICES).workflows(TestWorkflows.APPROVAL)
+    private static final KeyDef SEALS = new KeyDef("test-seals", "WARROOM_TEST_KEY_SEALS_ID");
+    private static final Topology TOPOLOGY = Topology.builder().topics(NOTICES).keys(SEALS).workflows(TestWorkflows.APPROVAL)
             .functions(TestWorkflows.APPROVAL.functions().toArray(FunctionDef[]::new)).build();
     private static final Duration QUIET_WITHIN = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,12 +80,31 @@ class EmbeddedStackEmulatorsTest {
     }
 
     @Test
+    void provision_whenTopologyHasAKey_exportsItsArnAndTheKmsEndpointForTheProductionClient() {
+        Map<String, String> settings = stack.settings(TOPOLOGY);
+        assertThat(settings).containsEntry("AWS_ENDPOINT_URL_KMS", stack.kmsEndpoint().toString())
+                .containsEntry(SEALS.idEnvVar(), stack.localKms().keyArn(SEALS));
+        assertThat(stack.kmsEndpoint().getHost()).isEqualTo(EmbeddedStack.LOOPBACK);
+
+        stack.provision(TOPOLOGY);
+        assertThat(stack.settings(TOPOLOGY)).containsEntry(SEALS.idEnvVar(), settings.get(SEALS.idEnvVar()));
+        try (var kms = AwsClients.kms()) {
+            var sealer = new KmsSealer(kms, Settings.require(SEALS.idEnvVar()));
+            byte[] record = CanonicalBytes.of("audit", "head", "42");
+            assertThat(sealer.verify(record, sealer.seal(record))).isEqualTo(new Verification.Valid());
+        }
+    }
+
+    @Test
     void options_withTheOriginalThreeArguments_pickFreePortsForTheEmulators() {
         var options = new EmbeddedStack.Options(4566, 9324, Optional.empty());
 
         assertThat(options.sfnPort()).isZero();
         assertThat(options.snsPort()).isZero();
-        assertThat(EmbeddedStack.Options.ephemeral()).isEqualTo(new EmbeddedStack.Options(0, 0, Optional.empty(), 0, 0));
+        assertThat(options.kmsPort()).isZero();
+        assertThat(options.kmsKeyFile()).isEmpty();
+        assertThat(EmbeddedStack.Options.ephemeral())
+                .isEqualTo(new EmbeddedStack.Options(0, 0, Optional.empty(), 0, 0, 0, Optional.empty()));
     }
 
     @Test
