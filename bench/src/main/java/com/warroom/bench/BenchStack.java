@@ -9,6 +9,7 @@ import com.warroom.flags.api.FlagReadHandler;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.HttpEvents;
 import com.warroom.local.stack.LocalLambdaContext;
+import com.warroom.seal.KmsSealer;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
 import java.time.Clock;
@@ -37,7 +38,8 @@ final class BenchStack implements AutoCloseable {
         EmbeddedStack stack = EmbeddedStack.start(EmbeddedStack.Options.ephemeral()).provision(Topology.warroom());
         stack.exportAsSystemProperties(Topology.warroom());
         FlagSeed.seed(new FlagAdminHandler(), new FlagStore(AwsClients.dynamoDbEnhanced(),
-                Settings.require(Topology.FLAGS.envVar()), Clock.systemUTC()));
+                Settings.require(Topology.FLAGS.envVar()),
+                new KmsSealer(AwsClients.kms(), Settings.require(Topology.SEALS.idEnvVar())), Clock.systemUTC()));
         return new BenchStack(stack);
     }
 

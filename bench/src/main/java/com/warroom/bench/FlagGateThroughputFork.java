@@ -7,6 +7,7 @@ import com.warroom.flags.FlagGate;
 import com.warroom.flags.FlagSnapshot;
 import com.warroom.flags.FlagStore;
 import com.warroom.flags.MetricGateSignals;
+import com.warroom.seal.KmsSealer;
 import com.warroom.topology.Topology;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -139,7 +140,8 @@ public final class FlagGateThroughputFork {
         double maxOtherCores = Double.parseDouble(args[4]);
 
         CountingSource source = new CountingSource(new FlagStore(AwsClients.dynamoDbEnhanced(),
-                Settings.require(Topology.FLAGS.envVar()), Clock.systemUTC()));
+                Settings.require(Topology.FLAGS.envVar()),
+                new KmsSealer(AwsClients.kms(), Settings.require(Topology.SEALS.idEnvVar())), Clock.systemUTC()));
         FlagGate gate = new FlagGate(source, Clock.systemUTC(), new MetricGateSignals());
         GateWorkload workload = GateWorkload.standard();
 

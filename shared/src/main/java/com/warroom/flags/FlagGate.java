@@ -12,14 +12,15 @@ import org.slf4j.LoggerFactory;
  * snapshot of all flag states for {@code freshFor} (30 s by default), so a toggle takes effect
  * everywhere within that time. When the flags cannot be read it keeps serving the last snapshot for
  * up to {@code staleFor} (5 min); with nothing usable, fund-related actions are blocked (fail closed)
- * and the others allowed (fail open).
+ * and the others allowed (fail open). Flag rows that do not match their seal are such a failure too (only
+ * verified snapshots are kept), counted and reported as {@code tampered} until a load verifies again.
  */
 public final class FlagGate {
 
     public static final Duration DEFAULT_FRESH_FOR = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STALE_FOR = Duration.ofMinutes(5);
     public static final String UNAVAILABLE_REASON =
-            "flag states cannot be read; fund-related actions are blocked until they can (fail closed)";
+            "flag states cannot be read or trusted; fund-related actions are blocked until they can (fail closed)";
 
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(FlagGate.class);
@@ -38,6 +39,9 @@ public final class FlagGate {
 
         void failedOpen();
 
+        /** A load found the flag rows not matching their seal. */
+        void tampered();
+
         Signals NONE = new Signals() {
             public void staleServed() {
             }
@@ -46,6 +50,9 @@ public final class FlagGate {
             }
 
             public void failedOpen() {
+            }
+
+            public void tampered() {
             }
         };
     }
@@ -57,6 +64,7 @@ public final class FlagGate {
     private final Duration staleFor;
     private volatile FlagSnapshot cached;
     private Instant lastFailure;
+    private boolean lastFailureTampered;
 
     public FlagGate(SnapshotSource source, Clock clock, Signals signals) {
         this(source, clock, signals, DEFAULT_FRESH_FOR, DEFAULT_STALE_FOR);
@@ -93,12 +101,23 @@ public final class FlagGate {
                 FlagSnapshot fresh = source.read();
                 cached = new FlagSnapshot(fresh.records(), now);
                 lastFailure = null;
+                lastFailureTampered = false;
                 return cached.decide(flag, roundId, userId, false);
+            } catch (FlagStatesTampered e) {
+                signals.tampered();
+                lastFailure = now;
+                lastFailureTampered = true;
             } catch (RuntimeException e) {
                 LOG.warn("flag states could not be read", e);
                 lastFailure = now;
+                lastFailureTampered = false;
             }
         }
+        FlagDecision degraded = degraded(flag, roundId, userId, snapshot, now);
+        return lastFailureTampered ? degraded.markedTampered() : degraded;
+    }
+
+    private FlagDecision degraded(Flag flag, Optional<String> roundId, Optional<String> userId, FlagSnapshot snapshot, Instant now) {
         if (snapshot != null && age(snapshot, now).compareTo(staleFor) <= 0) {
             signals.staleServed();
             return snapshot.decide(flag, roundId, userId, true);

@@ -8,6 +8,7 @@ public final class MetricGateSignals implements FlagGate.Signals {
     public static final String STALE_SERVED = "FlagGateStaleServed";
     public static final String FAILED_CLOSED = "FlagGateFailedClosed";
     public static final String FAILED_OPEN = "FlagGateFailedOpen";
+    public static final String TAMPERED = "FlagStateTampered";
 
     @Override
     public void staleServed() {
@@ -22,5 +23,10 @@ public final class MetricGateSignals implements FlagGate.Signals {
     @Override
     public void failedOpen() {
         OpsMetrics.count(FAILED_OPEN);
+    }
+
+    @Override
+    public void tampered() {
+        OpsMetrics.count(TAMPERED);
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.warroom.audit.AuditContentionException;
+import com.warroom.seal.SealingUnavailable;
 import com.warroom.idempotency.IdempotencyStore;
 import com.warroom.json.Json;
 import com.warroom.lambda.Envelope;
@@ -187,6 +188,9 @@ public final class ApiRouter {
         } catch (AuditContentionException e) {
             // every admin write appends to the one audit chain; past the retries, the caller may simply try again
             result = new ApiResult(503, Problem.unavailable("too many concurrent changes; retry"), Map.of("Retry-After", "1"));
+        } catch (SealingUnavailable e) {
+            LOG.warn("request {}: the key service could not seal or check: {}", requestId, e.getMessage());
+            result = new ApiResult(503, Problem.unavailable("seals cannot be made or checked right now; retry"), Map.of("Retry-After", "1"));
         } catch (RuntimeException e) {
             LOG.error("request {} failed", requestId, e);
             result = ApiResult.problem(Problem.internal(requestId));

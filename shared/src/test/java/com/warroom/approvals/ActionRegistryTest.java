@@ -61,7 +61,7 @@ class ActionRegistryTest {
                 "2026-11-23T09:00:00Z", "2026-11-24T09:00:00Z", 1);
         // CONFIG_CHANGE applies through the config table (tested in functions/config against the embedded stack)
         for (ApprovalAction action : new ApprovalAction[] {scan}) {
-            var plan = action.applier(new ApplyResources(null, Clock.systemUTC(), Map.of())).plan(request, Json.readTree("{}"), 1);
+            var plan = action.applier(new ApplyResources(null, Clock.systemUTC(), Map.of(), null)).plan(request, Json.readTree("{}"), 1);
             assertThat(plan).isInstanceOf(ActionApplier.Refuse.class);
             assertThat(((ActionApplier.Refuse) plan).reason()).contains(action.name() + " cannot be applied yet");
         }

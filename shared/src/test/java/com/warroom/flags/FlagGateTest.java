@@ -83,6 +83,7 @@ class FlagGateTest {
         final AtomicInteger staleServed = new AtomicInteger();
         final AtomicInteger failedClosed = new AtomicInteger();
         final AtomicInteger failedOpen = new AtomicInteger();
+        final AtomicInteger tampered = new AtomicInteger();
 
         @Override
         public void staleServed() {
@@ -97,6 +98,11 @@ class FlagGateTest {
         @Override
         public void failedOpen() {
             failedOpen.incrementAndGet();
+        }
+
+        @Override
+        public void tampered() {
+            tampered.incrementAndGet();
         }
     }
 

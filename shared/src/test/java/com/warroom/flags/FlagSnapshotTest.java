@@ -34,7 +34,7 @@ class FlagSnapshotTest {
     @Test
     void decide_whenNoRecords_expectAllowedWithoutBlocker() {
         FlagDecision d = snapshot().decide(Flag.CONTRIBUTE, Optional.of("r1"), Optional.of("u1"), false);
-        assertThat(d).isEqualTo(new FlagDecision(true, null, false));
+        assertThat(d).isEqualTo(new FlagDecision(true, null, false, false));
     }
 
     @Test

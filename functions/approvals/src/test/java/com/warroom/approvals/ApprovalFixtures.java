@@ -8,6 +8,8 @@ import com.warroom.audit.AuditQuery;
 import com.warroom.audit.AuditTrail;
 import com.warroom.audit.AuditedChange;
 import com.warroom.audit.RequestOrigin;
+import com.warroom.aws.AwsClients;
+import com.warroom.aws.Settings;
 import com.warroom.flags.Flag;
 import com.warroom.flags.FlagRecord;
 import com.warroom.flags.FlagScope;
@@ -15,6 +17,8 @@ import com.warroom.flags.FlagStore;
 import com.warroom.http.Caller;
 import com.warroom.json.Json;
 import com.warroom.local.stack.EmbeddedStack;
+import com.warroom.seal.KmsSealer;
+import com.warroom.seal.Sealer;
 import com.warroom.topology.Role;
 import com.warroom.topology.TableDef;
 import com.warroom.topology.Topology;
@@ -27,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 
 /**
  * Puts the world of an approval on the embedded stack the way the rest of Warroom leaves it: disabled
@@ -55,11 +60,16 @@ public final class ApprovalFixtures {
     }
 
     public ApplyResources resources(Clock clock) {
-        return ApplyResources.fromSettings(dynamo, clock);
+        return ApplyResources.fromSettings(dynamo, clock, sealer());
     }
 
     public FlagStore flags(Clock clock) {
-        return new FlagStore(dynamo, Topology.FLAGS.localName(), clock);
+        return new FlagStore(dynamo, Topology.FLAGS.localName(), sealer(), clock);
+    }
+
+    /** The sealer of the functions, on the embedded stack's local KMS. */
+    public static Sealer sealer() {
+        return new KmsSealer(AwsClients.kms(), Settings.require(Topology.SEALS.idEnvVar()));
     }
 
     public static Caller person(String sub, Role... roles) {
@@ -70,12 +80,15 @@ public final class ApprovalFixtures {
         return new FlagScope.Round("R-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
-    /** Disables the flag in the scope (the next version of its state), as the kill-switch route would. */
+    /** Disables the flag in the scope (the next version of its state, sealed), as the kill-switch route would. */
     public FlagRecord disable(Flag flag, FlagScope scope, Clock clock) {
-        FlagRecord current = flags(clock).current(flag, scope);
+        FlagStore flags = flags(clock);
+        var trusted = (FlagStore.Load.Trusted) flags.load();
         FlagRecord next = new FlagRecord(flag.key(), scope.key(), false, "Paused while we investigate", "ops-setup",
-                "ops-setup@warroom.test", clock.instant().toString(), current.version() + 1, 0);
-        flags(clock).table().putItem(next);
+                "ops-setup@warroom.test", clock.instant().toString(), trusted.current(flag, scope).version() + 1, 0);
+        var transaction = TransactWriteItemsEnhancedRequest.builder();
+        flags.change(trusted, next).forEach(write -> write.accept(transaction));
+        dynamo.transactWriteItems(transaction.build());
         return next;
     }
 

@@ -61,6 +61,7 @@ public final class EnableFundFlagAction implements ApprovalAction {
     @Override
     public ActionApplier applier(ApplyResources resources) {
         return new EnableFundFlagApplier(
-                new FlagStore(resources.dynamo(), resources.tableName(Topology.FLAGS), resources.clock()), resources.clock());
+                new FlagStore(resources.dynamo(), resources.tableName(Topology.FLAGS), resources.sealer(), resources.clock()),
+                resources.clock());
     }
 }

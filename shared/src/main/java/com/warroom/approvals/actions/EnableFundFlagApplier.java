@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 
 /**
  * Re-enables the flag of an approved {@code ENABLE_FUND_FLAG} request, conditional on the flag state
@@ -33,7 +32,10 @@ final class EnableFundFlagApplier implements ActionApplier {
             return new Refuse("the payload is not a valid ENABLE_FUND_FLAG payload");
         }
         EnableFundFlagPayload payload = valid.payload();
-        FlagRecord current = flags.current(payload.flag(), payload.scope());
+        if (!(flags.load() instanceof FlagStore.Load.Trusted trusted)) {
+            return new Refuse("the flag states do not match their seal (changed outside the API): nothing is sealed on top of them");
+        }
+        FlagRecord current = trusted.current(payload.flag(), payload.scope());
         if (current.version() != payload.expectedVersion()) {
             return new Refuse(payload.target() + " is at version " + current.version() + " but the approved request expected version "
                     + payload.expectedVersion() + ": the flag changed since the request, so nothing was applied");
@@ -43,13 +45,9 @@ final class EnableFundFlagApplier implements ActionApplier {
         }
         FlagRecord next = new FlagRecord(payload.flag().key(), payload.scope().key(), true, payload.reason(),
                 request.requestedBy(), request.requestedByEmail(), clock.instant().toString(), current.version() + 1, auditSeq);
-        var put = TransactPutItemEnhancedRequest.builder(FlagRecord.class)
-                .item(next)
-                .conditionExpression(FlagStore.unchangedSince(current))
-                .build();
         Map<String, Object> effect = new LinkedHashMap<>();
         effect.put("flag", next);
-        return new Apply(List.of(r -> r.addPutItem(flags.table(), put)), current.version() == 0 ? null : Json.write(current),
+        return new Apply(flags.change(trusted, next), current.version() == 0 ? null : Json.write(current),
                 effect, payload.target() + " enabled at version " + next.version(), List.of(next));
     }
 

@@ -6,6 +6,7 @@ import com.warroom.approvals.ApprovalServices;
 import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.flags.FlagChangeNotifier;
+import com.warroom.seal.KmsSealer;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -27,7 +28,8 @@ final class StepWiring {
 
     static ApprovalApplier applier() {
         DynamoDbEnhancedClient dynamo = AwsClients.dynamoDbEnhanced();
-        return new ApprovalApplier(services(dynamo), ApplyResources.fromSettings(dynamo, Clock.systemUTC()),
+        return new ApprovalApplier(services(dynamo), ApplyResources.fromSettings(dynamo, Clock.systemUTC(),
+                        new KmsSealer(AwsClients.kms(), Settings.require(Topology.SEALS.idEnvVar()))),
                 new FlagChangeNotifier(AwsClients.sqs(), Settings.find(Topology.FLAG_CHANGES.urlEnvVar())));
     }
 }

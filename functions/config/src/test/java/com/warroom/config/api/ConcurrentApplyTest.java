@@ -45,7 +45,7 @@ class ConcurrentApplyTest {
         System.setProperty(Topology.CONFIG.envVar(), fixtures.tableName);
         ActionApplier applier;
         try {
-            applier = new ConfigChangeAction().applier(ApplyResources.fromSettings(fixtures.dynamo, Clock.systemUTC()));
+            applier = new ConfigChangeAction().applier(ApplyResources.fromSettings(fixtures.dynamo, Clock.systemUTC(), null));
         } finally {
             System.setProperty(Topology.CONFIG.envVar(), before);
         }

@@ -14,6 +14,7 @@ import com.warroom.flags.FlagStore;
 import com.warroom.flags.toggle.FlagToggle;
 import com.warroom.http.ApiRouter;
 import com.warroom.idempotency.IdempotencyStore;
+import com.warroom.seal.Sealer;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.Map;
@@ -25,20 +26,20 @@ public final class FlagAdminHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final ApiRouter router;
 
     public FlagAdminHandler() {
-        this(AwsClients.dynamoDbEnhanced(), Clock.systemUTC());
+        this(AwsClients.dynamoDbEnhanced(), FlagReadHandler.sealer(), Clock.systemUTC());
     }
 
-    private FlagAdminHandler(DynamoDbEnhancedClient dynamo, Clock clock) {
-        this(fromSettings(dynamo, clock), new IdempotencyStore(dynamo, Settings.require(Topology.IDEMPOTENCY.envVar()), clock));
+    FlagAdminHandler(DynamoDbEnhancedClient dynamo, Sealer sealer, Clock clock) {
+        this(fromSettings(dynamo, sealer, clock), new IdempotencyStore(dynamo, Settings.require(Topology.IDEMPOTENCY.envVar()), clock));
     }
 
     FlagAdminHandler(FlagToggle toggle, IdempotencyStore idempotency) {
         this.router = new ApiRouter(Map.of(SetFlagAction.ROUTE, new SetFlagAction(toggle)), idempotency);
     }
 
-    static FlagToggle fromSettings(DynamoDbEnhancedClient dynamo, Clock clock) {
+    static FlagToggle fromSettings(DynamoDbEnhancedClient dynamo, Sealer sealer, Clock clock) {
         return new FlagToggle(
-                new FlagStore(dynamo, Settings.require(Topology.FLAGS.envVar()), clock),
+                new FlagStore(dynamo, Settings.require(Topology.FLAGS.envVar()), sealer, clock),
                 dynamo.table(Settings.require(Topology.APPROVALS.envVar()), ApprovalRequest.SCHEMA),
                 new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), clock),
                 new FlagChangeNotifier(AwsClients.sqs(), Settings.find(Topology.FLAG_CHANGES.urlEnvVar())),

@@ -1,6 +1,7 @@
 package com.warroom.flags.api;
 
 import com.warroom.flags.Flag;
+import com.warroom.flags.FlagGate;
 import com.warroom.flags.FlagRecord;
 import com.warroom.flags.FlagScope;
 import com.warroom.flags.FlagSnapshot;
@@ -17,15 +18,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code GET /v1/system-flags}: every catalogue flag with its global state and every scoped override. */
+/**
+ * {@code GET /v1/system-flags}: every catalogue flag with its global state and every scoped override, and whether the
+ * stored states match their seal; when they do not ({@code tampered: true}) the states listed are the untrusted ones
+ * as stored, for ops to see what was changed.
+ */
 final class ListFlagsAction implements RouteAction {
 
     static final String ROUTE = "GET /v1/system-flags";
 
     private final FlagStore store;
+    private final FlagGate.Signals signals;
 
-    ListFlagsAction(FlagStore store) {
+    ListFlagsAction(FlagStore store, FlagGate.Signals signals) {
         this.store = store;
+        this.signals = signals;
     }
 
     /** One catalogue flag as listed. */
@@ -38,7 +45,14 @@ final class ListFlagsAction implements RouteAction {
         if (!params.valid()) {
             return ApiResult.problem(Problem.validation(params.errors()));
         }
-        FlagSnapshot snapshot = store.read();
+        FlagStore.Load load = store.load();
+        FlagSnapshot snapshot = switch (load) {
+            case FlagStore.Load.Trusted trusted -> trusted.snapshot();
+            case FlagStore.Load.Tampered tampered -> {
+                signals.tampered();
+                yield tampered.untrusted();
+            }
+        };
         Map<String, List<FlagView>> overridesByFlag = snapshot.records().stream()
                 .filter(r -> !r.scope().equals(FlagScope.GLOBAL.key()))
                 .sorted(Comparator.comparing(FlagRecord::scope))
@@ -47,6 +61,6 @@ final class ListFlagsAction implements RouteAction {
                 FlagView.of(snapshot.find(flag, FlagScope.GLOBAL).orElseGet(() -> FlagRecord.initial(flag, FlagScope.GLOBAL)), null),
                 overridesByFlag.getOrDefault(flag.key(), List.of())))
                 .toList();
-        return ApiResult.ok(Map.of("flags", flags));
+        return ApiResult.ok(Map.of("tampered", load instanceof FlagStore.Load.Tampered, "flags", flags));
     }
 }

@@ -65,6 +65,9 @@ final class SetFlagAction implements RouteAction {
                     "expectedVersion is " + conflict.expected() + " but " + conflict.current().flag() + "@"
                             + conflict.current().scope() + " is at version " + conflict.current().version()));
             case SetFlagOutcome.PendingApproval pending -> ApiResult.accepted(pending.request().receipt());
+            case SetFlagOutcome.Tampered tampered -> ApiResult.problem(Problem.of(409, "flag-states-tampered",
+                    "Flag states do not match their seal", "the stored flag states were changed outside this API, so no change is "
+                            + "sealed on top of them; restore the flags table and see the runbook 'Flag states do not match their seal'"));
         };
     }
 }

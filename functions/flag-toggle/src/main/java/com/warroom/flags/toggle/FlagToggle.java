@@ -22,12 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 
 /**
  * Sets kill switches. Disabling anything, or enabling a flag that is not fund-related, is applied at
  * once; enabling a fund-related flag records a PENDING approval request instead. Every write goes
- * with its audit entry in one transaction, conditional on the version that was read.
+ * with its audit entry and the new flag seal in one transaction, conditional on the versions that were read.
+ * Nothing is sealed on top of states that do not match their seal, so a tampering cannot be laundered.
  */
 public final class FlagToggle {
 
@@ -64,7 +64,10 @@ public final class FlagToggle {
 
     private AuditedChange.Attempt<SetFlagOutcome> prepare(SetFlagCommand command, Caller caller,
                                                           RequestOrigin origin, long auditSeq) {
-        FlagRecord current = flags.current(command.flag(), command.scope());
+        if (!(flags.load() instanceof FlagStore.Load.Trusted trusted)) {
+            return new AuditedChange.Refuse<>(new SetFlagOutcome.Tampered());
+        }
+        FlagRecord current = trusted.current(command.flag(), command.scope());
         if (command.expectedVersion().isPresent() && command.expectedVersion().get() != current.version()) {
             return new AuditedChange.Refuse<>(new SetFlagOutcome.VersionConflict(command.expectedVersion().get(), current));
         }
@@ -74,20 +77,16 @@ public final class FlagToggle {
         if (command.enabled() && command.flag().fundRelated()) {
             return requestApproval(command, caller, origin, current);
         }
-        return apply(command, caller, origin, current, auditSeq);
+        return apply(command, caller, origin, trusted, current, auditSeq);
     }
 
     private AuditedChange.Attempt<SetFlagOutcome> apply(SetFlagCommand command, Caller caller, RequestOrigin origin,
-                                                        FlagRecord current, long auditSeq) {
+                                                        FlagStore.Load.Trusted trusted, FlagRecord current, long auditSeq) {
         FlagRecord next = new FlagRecord(command.flag().key(), command.scope().key(), command.enabled(), command.reason(),
                 caller.sub(), caller.email(), clock.instant().toString(), current.version() + 1, auditSeq);
-        var put = TransactPutItemEnhancedRequest.builder(FlagRecord.class)
-                .item(next)
-                .conditionExpression(FlagStore.unchangedSince(current))
-                .build();
         AuditDraft draft = new AuditDraft(caller, "flag.set", command.target(),
                 current.version() == 0 ? null : Json.write(current), Json.write(next), command.reason(), origin);
-        return new AuditedChange.Write<>(List.of(request -> request.addPutItem(flags.table(), put)), draft,
+        return new AuditedChange.Write<>(flags.change(trusted, next), draft,
                 entry -> new SetFlagOutcome.Applied(next));
     }
 

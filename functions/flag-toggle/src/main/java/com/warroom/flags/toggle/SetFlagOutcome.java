@@ -21,4 +21,8 @@ public sealed interface SetFlagOutcome {
     /** The caller's {@code expectedVersion} is not the stored version: nothing written. */
     record VersionConflict(long expected, FlagRecord current) implements SetFlagOutcome {
     }
+
+    /** The stored flag states do not match their seal: nothing is sealed on top of them until they are restored. */
+    record Tampered() implements SetFlagOutcome {
+    }
 }

@@ -7,12 +7,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.warroom.audit.AuditEntry;
 import com.warroom.audit.AuditQuery;
 import com.warroom.audit.AuditTrail;
+import com.warroom.flags.FlagRecord;
+import com.warroom.flags.FlagStore;
 import com.warroom.json.Json;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.local.stack.HttpEvents;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,11 +36,14 @@ class ConcurrentToggleTest {
     private static final int CHANGES_EACH = 4;
     private static FlagApi api;
     private static AuditTrail trail;
+    private static FlagStore store;
 
     @BeforeAll
     static void start(EmbeddedStack stack) {
         api = new FlagApi(stack);
-        trail = new AuditTrail(DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build(), Topology.AUDIT.localName());
+        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build();
+        trail = new AuditTrail(enhanced, Topology.AUDIT.localName());
+        store = new FlagStore(enhanced, Topology.FLAGS.localName(), FlagReadHandler.sealer(), Clock.systemUTC());
     }
 
     @Test
@@ -117,6 +123,31 @@ class ConcurrentToggleTest {
                 "approvals", before.get("approvals") + WRITERS));
         assertThat(json(api.check("refund", scope.substring("round:".length()), null)).path("allowed").asBoolean()).isFalse();
         assertThat(trail.verify().ok()).isTrue();
+    }
+
+    @Test
+    void set_whenTenFlagsChangeConcurrently_everyRowLandsUnderOneValidSeal() throws Exception {
+        long sealBefore = trustedLoad().sealVersion();
+        String round = "round:" + UUID.randomUUID();
+        List<String> flags = List.of("contribute", "finalize", "claim.vesting", "claim.referral", "claim.sbt", "payout", "refund",
+                "feed.posting", "ama.join_token", "notification.reminder");
+        List<Callable<APIGatewayV2HTTPResponse>> calls = new ArrayList<>();
+        for (String flag : flags) {
+            String body = Json.write(Map.of("flag", flag, "scope", round, "enabled", false, "reason", "Pause " + flag + " in this round"));
+            calls.add(() -> FlagApi.call(new FlagAdminHandler(), HttpEvents.route(SetFlagAction.ROUTE).caller("ops-alice", Role.OPS).body(body).build()));
+        }
+
+        List<APIGatewayV2HTTPResponse> responses = FlagApi.race(calls);
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200));
+        FlagStore.Load.Trusted after = trustedLoad();
+        assertThat(after.sealVersion()).as("one seal per change, none lost").isEqualTo(sealBefore + flags.size());
+        assertThat(after.snapshot().records()).filteredOn(r -> r.scope().equals(round))
+                .extracting(FlagRecord::flag).containsExactlyInAnyOrderElementsOf(flags);
+    }
+
+    private static FlagStore.Load.Trusted trustedLoad() {
+        return (FlagStore.Load.Trusted) store.load();
     }
 
     private static List<Long> range(long from, long to) {

@@ -47,7 +47,7 @@ class FlagPropagationTest {
     static void start(EmbeddedStack stack) {
         api = new FlagApi(stack);
         store = new FlagStore(DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build(),
-                Topology.FLAGS.localName(), java.time.Clock.systemUTC());
+                Topology.FLAGS.localName(), FlagReadHandler.sealer(), java.time.Clock.systemUTC());
     }
 
     @BeforeEach
@@ -71,6 +71,10 @@ class FlagPropagationTest {
 
             public void failedOpen() {
                 failedOpen.incrementAndGet();
+            }
+
+            public void tampered() {
+                throw new AssertionError("only changes through the API here: the seal must hold");
             }
         });
     }
