@@ -5,9 +5,12 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 import com.warroom.seal.CanonicalBytes;
 import com.warroom.seal.Seal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -29,11 +32,12 @@ public record FlagSeal(String flag, String scope, String mac, String keyId, long
         return new Seal(mac == null ? "" : mac, keyId == null ? "" : keyId);
     }
 
-    /** The bytes a seal at {@code version} covers: every row sorted by flag and scope, each with the fields that decide. */
+    /**
+     * The bytes a seal at {@code version} covers: the SHA-256 of every row sorted by flag and scope, each with the
+     * fields that decide. A digest, because KMS MACs at most 4,096 bytes and the rows outgrow that.
+     */
     public static byte[] canonical(long version, Collection<FlagRecord> rows) {
         List<String> fields = new ArrayList<>();
-        fields.add(DOMAIN);
-        fields.add(Long.toString(version));
         rows.stream().sorted(Comparator.comparing(FlagRecord::flag).thenComparing(FlagRecord::scope)).forEach(r -> {
             fields.add(r.flag());
             fields.add(r.scope());
@@ -45,7 +49,15 @@ public record FlagSeal(String flag, String scope, String mac, String keyId, long
             fields.add(nullable(r.updatedAt()));
             fields.add(Long.toString(r.auditSeq()));
         });
-        return CanonicalBytes.of(fields);
+        return CanonicalBytes.of(DOMAIN, Long.toString(version), Integer.toString(rows.size()), sha256(CanonicalBytes.of(fields)));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     // a prefix keeps an absent field apart from any text, the empty text included
