@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The approval workflow end to end on the embedded stack: the four task handlers called in the state
@@ -231,6 +232,28 @@ class ApprovalWorkflowTest {
         assertThat(done.outcome()).doesNotContain("\tat ").doesNotContain("stackTrace");
         assertThat(actions(request)).endsWith(ApprovalAudit.APPROVED, ApprovalAudit.FAILED).doesNotContain(ApprovalAudit.APPLIED);
         assertThat(fixtures.trail.verify().ok()).isTrue();
+    }
+
+    @Test
+    void approvedRequest_whenFlagStatesNoLongerMatchTheirSeal_failsAndSealsNothingOnTop() {
+        FlagScope.Round round = (FlagScope.Round) newRound();
+        ApprovalRequest request = fixtures.requestEnable(Flag.CONTRIBUTE, round, ALICE, clock);
+        steps.startAndWait(request.id());
+        ok(api.approve(request.id(), BOB, Role.SUPER_ADMIN));
+        var forged = Map.of("flag", AttributeValue.fromS("refund"), "scope", AttributeValue.fromS(round.key()),
+                "enabled", AttributeValue.fromBool(true), "version", AttributeValue.fromN("1"));
+        fixtures.stack.dynamoDb().putItem(r -> r.tableName(Topology.FLAGS.localName()).item(forged));
+        try {
+            assertThat(steps.finish(request.id(), "APPROVED")).containsEntry("status", "FAILED");
+
+            assertThat(fixtures.read(request.id()).outcome()).contains("do not match their seal");
+            assertThat(actions(request)).doesNotContain(ApprovalAudit.APPLIED);
+        } finally {
+            fixtures.stack.dynamoDb().deleteItem(r -> r.tableName(Topology.FLAGS.localName())
+                    .key(Map.of("flag", forged.get("flag"), "scope", forged.get("scope"))));
+        }
+        assertThat(fixtures.flags(clock).current(Flag.CONTRIBUTE, round).enabled()).isFalse();
+        assertThat(allowed(Flag.CONTRIBUTE, round)).as("the table is back as sealed, still disabled").isFalse();
     }
 
     @Test
