@@ -25,6 +25,14 @@ public final class Envelope {
 
     private static final Logger LOG = LoggerFactory.getLogger(Envelope.class);
 
+    /**
+     * A failure that is one of the invocation's designed answers (a workflow step refusing a request, which the state
+     * machine's Catch turns into a FAILED request): rethrown like any other, but logged without a stack trace and not
+     * counted as {@value #INVOCATION_FAILED_METRIC}, so that the metric means something went wrong.
+     */
+    public interface ExpectedFailure {
+    }
+
     private Envelope() {
     }
 
@@ -40,12 +48,19 @@ public final class Envelope {
         });
     }
 
-    /** Runs {@code work}; an uncaught error is logged, counted as {@value #INVOCATION_FAILED_METRIC} and rethrown. */
+    /**
+     * Runs {@code work}; an uncaught error is logged, counted as {@value #INVOCATION_FAILED_METRIC} and rethrown (an
+     * {@link ExpectedFailure} is only logged and rethrown).
+     */
     public static <T> T rethrowing(Context context, String correlationId, Supplier<T> work) {
         return within(context, correlationId, () -> {
             try {
                 return work.get();
             } catch (RuntimeException e) {
+                if (e instanceof ExpectedFailure) {
+                    LOG.info("invocation {} refused: {}", correlationId, e.getMessage());
+                    throw e;
+                }
                 LOG.error("invocation {} failed", correlationId, e);
                 OpsMetrics.count(INVOCATION_FAILED_METRIC);
                 throw e;

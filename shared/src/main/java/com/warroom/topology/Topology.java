@@ -295,10 +295,6 @@ public final class Topology {
         return functions;
     }
 
-    public Optional<FunctionDef> function(String name) {
-        return functions.stream().filter(f -> f.name().equals(name)).findFirst();
-    }
-
     /** Every HTTP route, in function order. */
     public List<RouteDef> routes() {
         return routes;
