@@ -16,7 +16,7 @@ public record ApprovalServices(ApprovalStore store, AuditLog audit, DynamoDbTabl
     public static ApprovalServices fromSettings(DynamoDbEnhancedClient dynamo, ActionRegistry registry, Clock clock) {
         String auditTable = Settings.require(Topology.AUDIT.envVar());
         return new ApprovalServices(new ApprovalStore(dynamo, Settings.require(Topology.APPROVALS.envVar())),
-                new AuditLog(dynamo, auditTable, clock), dynamo.table(auditTable, AuditEntry.SCHEMA), registry, clock);
+                AuditLog.fromSettings(dynamo, clock), dynamo.table(auditTable, AuditEntry.SCHEMA), registry, clock);
     }
 
     public String target(ApprovalRequest request) {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -66,6 +67,16 @@ public final class AwsClients {
                 .httpClient(httpClient());
         Optional<URI> endpoint = endpoint("SNS");
         endpoint.ifPresent(builder::endpointOverride);
+        return builder.credentialsProvider(credentials(endpoint)).build();
+    }
+
+    /** Path-style addressing against a local endpoint, whose host carries no bucket names. */
+    public static S3Client s3() {
+        var builder = S3Client.builder()
+                .region(region())
+                .httpClient(httpClient());
+        Optional<URI> endpoint = endpoint("S3");
+        endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
         return builder.credentialsProvider(credentials(endpoint)).build();
     }
 

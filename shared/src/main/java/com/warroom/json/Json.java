@@ -50,6 +50,14 @@ public final class Json {
         }
     }
 
+    public static <T> T read(String text, Class<T> type) {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode readTree(String text) {
         try {
             return MAPPER.readTree(text);

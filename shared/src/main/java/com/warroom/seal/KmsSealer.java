@@ -1,5 +1,8 @@
 package com.warroom.seal;
 
+import com.warroom.aws.AwsClients;
+import com.warroom.aws.Settings;
+import com.warroom.topology.KeyDef;
 import java.util.Base64;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,6 +20,11 @@ public final class KmsSealer implements Sealer {
     public KmsSealer(KmsClient kms, String keyId) {
         this.kms = kms;
         this.keyId = keyId;
+    }
+
+    /** The sealer of a topology key, with the key id this function was given. */
+    public static KmsSealer forKey(KeyDef key) {
+        return new KmsSealer(AwsClients.kms(), Settings.require(key.idEnvVar()));
     }
 
     @Override

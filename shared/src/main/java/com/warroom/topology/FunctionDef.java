@@ -27,7 +27,8 @@ public record FunctionDef(
         Set<String> startsWorkflows,
         Set<String> completesWorkflowTasks,
         Set<SecretDef> readsSecrets,
-        Map<KeyDef, KeyUse> keys) {
+        Map<KeyDef, KeyUse> keys,
+        Map<BucketDef, BucketAccess> buckets) {
 
     public FunctionDef {
         Objects.requireNonNull(trigger, "trigger");
@@ -39,6 +40,7 @@ public record FunctionDef(
         completesWorkflowTasks = Set.copyOf(completesWorkflowTasks);
         readsSecrets = Set.copyOf(readsSecrets);
         keys = Map.copyOf(keys);
+        buckets = Map.copyOf(buckets);
         if (trigger instanceof Trigger.QueueConsumer consumer
                 && timeoutSeconds > consumer.queue().visibilityTimeoutSeconds()) {
             // Lambda refuses an event source whose queue would hand a message to a second poller mid-batch
@@ -63,6 +65,7 @@ public record FunctionDef(
         completesWorkflowTasks.forEach(b::completesTasksOf);
         readsSecrets.forEach(b::readsSecret);
         keys.forEach(b::key);
+        buckets.forEach(b::bucket);
         return b;
     }
 
@@ -98,6 +101,7 @@ public record FunctionDef(
         private final Set<String> completesWorkflowTasks = new LinkedHashSet<>();
         private final Set<SecretDef> readsSecrets = new LinkedHashSet<>();
         private final Map<KeyDef, KeyUse> keys = new LinkedHashMap<>();
+        private final Map<BucketDef, BucketAccess> buckets = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -197,12 +201,18 @@ public record FunctionDef(
             return this;
         }
 
+        public Builder bucket(BucketDef bucket, BucketAccess access) {
+            buckets.put(bucket, access);
+            return this;
+        }
+
         public FunctionDef build() {
             Objects.requireNonNull(module, "module");
             return new FunctionDef(name, module, jar == null ? module.substring(module.lastIndexOf('/') + 1) : jar,
                     Objects.requireNonNull(handlerClass, "handler"),
                     memoryMb, timeoutSeconds, Objects.requireNonNull(trigger, name + ": a function needs a trigger"),
-                    tables, sendsTo, describesQueues, publishesTo, startsWorkflows, completesWorkflowTasks, readsSecrets, keys);
+                    tables, sendsTo, describesQueues, publishesTo, startsWorkflows, completesWorkflowTasks, readsSecrets, keys,
+                    buckets);
         }
     }
 }

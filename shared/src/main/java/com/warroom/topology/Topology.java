@@ -56,6 +56,12 @@ public final class Topology {
     /** Seals kill-switch states, approval requests and the audit head (issue 8). */
     public static final KeyDef SEALS = new KeyDef("seals", "WARROOM_KEY_SEALS_ID");
 
+    /**
+     * Copies of the audit head and the flag seal, taken every 5 minutes outside their tables, write-once: what an
+     * insider who can rewrite the tables (and restore an old head or seal with them) cannot rewrite.
+     */
+    public static final BucketDef ANCHORS = new BucketDef("anchors", 400);
+
     public static final String APPROVAL_WORKFLOW_NAME = "approval";
 
     private static final Set<Role> STAFF_AND_SERVICE = Stream.concat(Role.STAFF.stream(), Stream.of(Role.SERVICE))
@@ -91,7 +97,18 @@ public final class Topology {
     public static final FunctionDef AUDIT_READ = FunctionDef.builder("audit-read").module("functions/audit")
             .handler("com.warroom.audit.api.AuditHandler").timeoutSeconds(30)
             .routes(HttpRoute.get("/v1/admin/audit", AUDIT_READERS), HttpRoute.get("/v1/admin/audit/verify", AUDIT_READERS))
-            .table(AUDIT, TableAccess.READ).verifiesSeals(SEALS)
+            .table(AUDIT, TableAccess.READ).verifiesSeals(SEALS).bucket(ANCHORS, BucketAccess.READ)
+            .build();
+
+    /**
+     * Every 5 minutes: checks the audit head and the flag seal against their seals and their newest anchors, anchors
+     * them when they moved on, and tells the war room (metric, ops notice) when they were tampered with.
+     */
+    public static final FunctionDef INTEGRITY_ANCHOR = FunctionDef.builder("integrity-anchor").module("functions/audit")
+            .handler("com.warroom.audit.anchor.IntegrityAnchorHandler").timeoutSeconds(60)
+            .trigger(Trigger.Schedule.of("rate(5 minutes)", "UTC"))
+            .table(AUDIT, TableAccess.READ).table(FLAGS, TableAccess.READ).verifiesSeals(SEALS)
+            .bucket(ANCHORS, BucketAccess.READ_PUT)
             .build();
 
     private static FunctionDef.Builder approvalStep(String name, String handlerClass) {
@@ -176,10 +193,11 @@ public final class Topology {
             .queues(FLAG_CHANGES)
             .topics(APPROVAL_NOTICES, OPS_NOTICES)
             .keys(SEALS)
+            .buckets(ANCHORS)
             .workflows(APPROVAL)
             .functions(HEALTH, FLAG_ADMIN, FLAG_READ, AUDIT_READ, APPROVALS_API, CONFIG_READ, CONFIG_CHANGE,
                     APPROVAL_RECORD, APPROVAL_AWAIT, APPROVAL_APPLY, APPROVAL_OUTCOME,
-                    APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED)
+                    APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED, INTEGRITY_ANCHOR)
             .build();
 
     private final List<TableDef> tables;
@@ -187,6 +205,7 @@ public final class Topology {
     private final List<TopicDef> topics;
     private final List<SecretDef> secrets;
     private final List<KeyDef> keys;
+    private final List<BucketDef> buckets;
     private final List<ApprovalWorkflowDef> workflows;
     private final List<FunctionDef> functions;
     private final List<RouteDef> routes;
@@ -198,6 +217,7 @@ public final class Topology {
         this.topics = List.copyOf(b.topics);
         this.secrets = List.copyOf(b.secrets);
         this.keys = List.copyOf(b.keys);
+        this.buckets = List.copyOf(b.buckets);
         this.workflows = List.copyOf(b.workflows);
         this.functions = List.copyOf(b.functions);
         List<RouteDef> allRoutes = new ArrayList<>();
@@ -228,6 +248,7 @@ public final class Topology {
             f.publishesTo().forEach(t -> require(topics.contains(t), f, "topic " + t.logicalName()));
             f.readsSecrets().forEach(s -> require(secrets.contains(s), f, "secret " + s.logicalName()));
             f.keys().keySet().forEach(k -> require(keys.contains(k), f, "key " + k.logicalName()));
+            f.buckets().keySet().forEach(b -> require(buckets.contains(b), f, "bucket " + b.logicalName()));
             Stream.concat(f.startsWorkflows().stream(), f.completesWorkflowTasks().stream())
                     .forEach(w -> require(workflow(w).isPresent(), f, "workflow " + w));
             switch (f.trigger()) {
@@ -282,6 +303,10 @@ public final class Topology {
         return keys;
     }
 
+    public List<BucketDef> buckets() {
+        return buckets;
+    }
+
     public List<ApprovalWorkflowDef> workflows() {
         return workflows;
     }
@@ -316,6 +341,7 @@ public final class Topology {
         private final List<TopicDef> topics = new ArrayList<>();
         private final List<SecretDef> secrets = new ArrayList<>();
         private final List<KeyDef> keys = new ArrayList<>();
+        private final List<BucketDef> buckets = new ArrayList<>();
         private final List<ApprovalWorkflowDef> workflows = new ArrayList<>();
         private final List<FunctionDef> functions = new ArrayList<>();
 
@@ -344,6 +370,11 @@ public final class Topology {
 
         public Builder keys(KeyDef... more) {
             keys.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder buckets(BucketDef... more) {
+            buckets.addAll(List.of(more));
             return this;
         }
 

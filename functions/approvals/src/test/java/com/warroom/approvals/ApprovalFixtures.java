@@ -112,7 +112,7 @@ public final class ApprovalFixtures {
     public ApprovalRequest request(String id, String action, Object payload, Caller requester, Clock clock) {
         ApprovalRequest request = ApprovalRequest.pending(id, action, Json.canonical(payload), requester,
                 REASON, clock.instant(), TTL);
-        AuditLog log = new AuditLog(dynamo, Topology.AUDIT.localName(), clock);
+        AuditLog log = new AuditLog(dynamo, Topology.AUDIT.localName(), KmsSealer.forKey(Topology.SEALS), clock);
         String target = ApprovalAudit.target(request, ActionRegistry.standard());
         AuditDraft draft = new AuditDraft(requester, "approval.requested", target, null, ApprovalAudit.snapshot(request),
                 REASON, new RequestOrigin("req-" + UUID.randomUUID(), "198.51.100.10"));

@@ -1,5 +1,6 @@
 package com.warroom.audit;
 
+import com.warroom.seal.KmsSealer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.warroom.http.Caller;
@@ -44,7 +45,7 @@ class AuditLogConcurrencyTest {
     @Test
     void commit_whenEightWritersRace_everyEntryLandsOnceInAContiguousLinkedChain(EmbeddedStack stack) throws Exception {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build();
-        AuditLog log = new AuditLog(enhanced, Topology.AUDIT.localName(), Clock.systemUTC());
+        AuditLog log = new AuditLog(enhanced, Topology.AUDIT.localName(), KmsSealer.forKey(Topology.SEALS), Clock.systemUTC());
         AuditTrail trail = new AuditTrail(enhanced, Topology.AUDIT.localName());
         Optional<AuditEntry> headBefore = log.head();
         long firstSeq = headBefore.map(h -> h.seq() + 1).orElse(1L);

@@ -45,7 +45,7 @@ final class LocalConfigSeed {
         Optional<Path> file = find(workingDir);
         SeedConfig seed = file.map(LocalConfigSeed::load).orElseGet(SeedHandler::bundledSeed);
         String from = file.map(Path::toString).orElse("the bundled " + SeedHandler.SEED_RESOURCE);
-        var seeder = new ConfigSeeder(store, new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), clock));
+        var seeder = new ConfigSeeder(store, AuditLog.fromSettings(dynamo, clock));
         return switch (seeder.seed(seed, ACTOR, new ConfigSeeder.SeedSource("seed:" + from, new RequestOrigin("local-first-start", "127.0.0.1")))) {
             case ConfigSeeder.SeedOutcome.Seeded seeded -> "seeded v" + seeded.snapshot().version() + " from " + from;
             case ConfigSeeder.SeedOutcome.AlreadyLoaded loaded -> "v" + loaded.newest().version();

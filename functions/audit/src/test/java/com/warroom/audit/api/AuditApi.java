@@ -1,5 +1,6 @@
 package com.warroom.audit.api;
 
+import com.warroom.seal.KmsSealer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -42,7 +43,7 @@ final class AuditApi {
     AuditApi(EmbeddedStack stack) {
         this.stack = stack;
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build();
-        this.log = new AuditLog(enhanced, Topology.AUDIT.localName(), Clock.systemUTC());
+        this.log = new AuditLog(enhanced, Topology.AUDIT.localName(), KmsSealer.forKey(Topology.SEALS), Clock.systemUTC());
         this.trail = new AuditTrail(enhanced, Topology.AUDIT.localName());
     }
 

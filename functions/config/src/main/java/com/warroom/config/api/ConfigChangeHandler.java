@@ -38,7 +38,7 @@ public final class ConfigChangeHandler implements RequestHandler<APIGatewayV2HTT
         return new ConfigChangeRequester(
                 new ConfigStore(dynamo, Settings.require(Topology.CONFIG.envVar()), clock),
                 dynamo.table(Settings.require(Topology.APPROVALS.envVar()), ApprovalRequest.SCHEMA),
-                new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), clock),
+                AuditLog.fromSettings(dynamo, clock),
                 ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),
                 clock);
     }

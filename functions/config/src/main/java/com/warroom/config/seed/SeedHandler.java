@@ -47,7 +47,7 @@ public final class SeedHandler implements RequestHandler<Map<String, Object>, Ma
 
     private SeedHandler(DynamoDbEnhancedClient dynamo, Clock clock) {
         this(new ConfigStore(dynamo, Settings.require(Topology.CONFIG.envVar()), clock),
-                new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), clock));
+                AuditLog.fromSettings(dynamo, clock));
     }
 
     private SeedHandler(ConfigStore store, AuditLog audit) {

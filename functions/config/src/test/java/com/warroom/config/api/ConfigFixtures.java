@@ -1,5 +1,6 @@
 package com.warroom.config.api;
 
+import com.warroom.seal.KmsSealer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ public final class ConfigFixtures {
         dynamo.table(tableName, ConfigSnapshot.SCHEMA).createTable();
         Clock clock = Clock.systemUTC();
         this.store = new ConfigStore(dynamo, tableName, clock);
-        this.audit = new AuditLog(dynamo, Topology.AUDIT.localName(), clock);
+        this.audit = new AuditLog(dynamo, Topology.AUDIT.localName(), KmsSealer.forKey(Topology.SEALS), clock);
         this.trail = new AuditTrail(dynamo, Topology.AUDIT.localName());
         this.approvals = dynamo.table(Topology.APPROVALS.localName(), ApprovalRequest.SCHEMA);
         this.reads = new ConfigReadHandler(store);
