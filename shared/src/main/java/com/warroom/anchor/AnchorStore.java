@@ -27,6 +27,10 @@ public final class AnchorStore {
         this.bucket = bucket;
     }
 
+    public String bucket() {
+        return bucket;
+    }
+
     /** The object key of an anchor: the seq inverted and zero-padded, so that keys sort newest first. */
     public static String key(String kind, long seq) {
         String inverted = Long.toString(Long.MAX_VALUE - seq);

@@ -37,6 +37,16 @@ public record FlagSeal(String flag, String scope, String mac, String keyId, long
      * fields that decide. A digest, because KMS MACs at most 4,096 bytes and the rows outgrow that.
      */
     public static byte[] canonical(long version, Collection<FlagRecord> rows) {
+        return canonical(version, rows.size(), rowsDigest(rows));
+    }
+
+    /** The bytes a seal covers, from what an anchor keeps of them. */
+    public static byte[] canonical(long version, int rowCount, String rowsDigest) {
+        return CanonicalBytes.of(DOMAIN, Long.toString(version), Integer.toString(rowCount), rowsDigest);
+    }
+
+    /** SHA-256 (hex) of every row sorted by flag and scope, each with the fields that decide. */
+    public static String rowsDigest(Collection<FlagRecord> rows) {
         List<String> fields = new ArrayList<>();
         rows.stream().sorted(Comparator.comparing(FlagRecord::flag).thenComparing(FlagRecord::scope)).forEach(r -> {
             fields.add(r.flag());
@@ -49,7 +59,7 @@ public record FlagSeal(String flag, String scope, String mac, String keyId, long
             fields.add(nullable(r.updatedAt()));
             fields.add(Long.toString(r.auditSeq()));
         });
-        return CanonicalBytes.of(DOMAIN, Long.toString(version), Integer.toString(rows.size()), sha256(CanonicalBytes.of(fields)));
+        return sha256(CanonicalBytes.of(fields));
     }
 
     private static String sha256(byte[] bytes) {

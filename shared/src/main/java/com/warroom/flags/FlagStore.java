@@ -142,6 +142,11 @@ public final class FlagStore implements FlagGate.SnapshotSource {
         return List.of(request -> request.addPutItem(table, rowPut), request -> request.addPutItem(seals, sealPut));
     }
 
+    /** The seal item as stored, whether or not it matches the rows. */
+    public Optional<FlagSeal> storedSeal() {
+        return seal();
+    }
+
     private Optional<FlagSeal> seal() {
         return Optional.ofNullable(seals.getItem(GetItemEnhancedRequest.builder().key(SEAL_KEY).consistentRead(true).build()));
     }

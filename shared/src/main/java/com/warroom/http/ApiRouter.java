@@ -3,7 +3,9 @@ package com.warroom.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.warroom.audit.AuditChainTampered;
 import com.warroom.audit.AuditContentionException;
+import com.warroom.observability.OpsMetrics;
 import com.warroom.seal.SealingUnavailable;
 import com.warroom.idempotency.IdempotencyStore;
 import com.warroom.json.Json;
@@ -188,6 +190,12 @@ public final class ApiRouter {
         } catch (AuditContentionException e) {
             // every admin write appends to the one audit chain; past the retries, the caller may simply try again
             result = new ApiResult(503, Problem.unavailable("too many concurrent changes; retry"), Map.of("Retry-After", "1"));
+        } catch (AuditChainTampered e) {
+            // the change is not written: building on a chain someone rewrote would make the rewrite look sound
+            LOG.error("request {}: refused, the audit chain was tampered with: {}", requestId, e.getMessage());
+            OpsMetrics.count(AuditChainTampered.METRIC);
+            result = ApiResult.problem(Problem.of(409, "audit-chain-tampered", "The audit chain was tampered with",
+                    e.getMessage() + "; nothing was changed (README runbook: Audit chain tampered)"));
         } catch (SealingUnavailable e) {
             LOG.warn("request {}: the key service could not seal or check: {}", requestId, e.getMessage());
             result = new ApiResult(503, Problem.unavailable("seals cannot be made or checked right now; retry"), Map.of("Retry-After", "1"));

@@ -52,7 +52,7 @@ public final class ApprovalFixtures {
         this.stack = stack;
         this.dynamo = DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build();
         this.store = new ApprovalStore(dynamo, Topology.APPROVALS.localName());
-        this.trail = new AuditTrail(dynamo, Topology.AUDIT.localName());
+        this.trail = AuditTrail.fromSettings(dynamo);
     }
 
     public ApprovalServices services(Clock clock) {

@@ -46,7 +46,7 @@ class AuditLogConcurrencyTest {
     void commit_whenEightWritersRace_everyEntryLandsOnceInAContiguousLinkedChain(EmbeddedStack stack) throws Exception {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build();
         AuditLog log = new AuditLog(enhanced, Topology.AUDIT.localName(), KmsSealer.forKey(Topology.SEALS), Clock.systemUTC());
-        AuditTrail trail = new AuditTrail(enhanced, Topology.AUDIT.localName());
+        AuditTrail trail = AuditTrail.fromSettings(enhanced);
         Optional<AuditEntry> headBefore = log.head();
         long firstSeq = headBefore.map(h -> h.seq() + 1).orElse(1L);
         String run = UUID.randomUUID().toString().substring(0, 8);

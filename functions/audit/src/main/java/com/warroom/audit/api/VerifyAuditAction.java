@@ -1,5 +1,6 @@
 package com.warroom.audit.api;
 
+import com.warroom.audit.AuditChainTampered;
 import com.warroom.audit.AuditTrail;
 import com.warroom.audit.ChainVerification;
 import com.warroom.http.ApiRequest;
@@ -10,12 +11,13 @@ import com.warroom.http.RouteAction;
 import com.warroom.observability.OpsMetrics;
 import java.util.Set;
 
-/** {@code GET /v1/admin/audit/verify}: walks the whole chain; a break is reported (200) and counted as a metric. */
+/**
+ * {@code GET /v1/admin/audit/verify}: walks the whole chain to its sealed head and checks it against the newest
+ * anchor; a break is reported (200) and counted as {@code AuditChainTampered} (alarmed).
+ */
 final class VerifyAuditAction implements RouteAction {
 
     static final String ROUTE = "GET /v1/admin/audit/verify";
-    static final String CHAIN_BROKEN = "AuditChainBroken";
-
     private final AuditTrail trail;
 
     VerifyAuditAction(AuditTrail trail) {
@@ -30,7 +32,7 @@ final class VerifyAuditAction implements RouteAction {
         }
         ChainVerification result = trail.verify();
         if (!result.ok()) {
-            OpsMetrics.count(CHAIN_BROKEN);
+            OpsMetrics.count(AuditChainTampered.METRIC);
         }
         return ApiResult.ok(result);
     }

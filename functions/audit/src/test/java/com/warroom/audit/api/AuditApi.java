@@ -44,7 +44,7 @@ final class AuditApi {
         this.stack = stack;
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build();
         this.log = new AuditLog(enhanced, Topology.AUDIT.localName(), KmsSealer.forKey(Topology.SEALS), Clock.systemUTC());
-        this.trail = new AuditTrail(enhanced, Topology.AUDIT.localName());
+        this.trail = AuditTrail.fromSettings(enhanced);
     }
 
     /** Appends one entry with no other write, as an admin action whose only effect is the record of it. */

@@ -140,7 +140,7 @@ class ApprovedChangeTest {
         assertThat(json(send("get-networks.json")).path("version").asLong()).isEqualTo(before + 1);
         assertThat(json(send("get-fee-rules.json")).path("version").asLong()).isEqualTo(before + 1);
 
-        List<AuditEntry> history = new AuditTrail(dynamo, Topology.AUDIT.localName())
+        List<AuditEntry> history = AuditTrail.fromSettings(dynamo)
                 .newest(new AuditQuery(Optional.of("config:treasury.set"), Optional.empty(), 50, Optional.empty()));
         AuditEntry applied = history.stream().filter(e -> e.action().equals("approval.applied")
                 && e.after().contains(id)).findFirst().orElseThrow();

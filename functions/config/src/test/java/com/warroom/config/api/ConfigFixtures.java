@@ -56,7 +56,7 @@ public final class ConfigFixtures {
         Clock clock = Clock.systemUTC();
         this.store = new ConfigStore(dynamo, tableName, clock);
         this.audit = new AuditLog(dynamo, Topology.AUDIT.localName(), KmsSealer.forKey(Topology.SEALS), clock);
-        this.trail = new AuditTrail(dynamo, Topology.AUDIT.localName());
+        this.trail = AuditTrail.fromSettings(dynamo);
         this.approvals = dynamo.table(Topology.APPROVALS.localName(), ApprovalRequest.SCHEMA);
         this.reads = new ConfigReadHandler(store);
         this.changes = new ConfigChangeHandler(new ConfigChangeRequester(store, approvals, audit,

@@ -42,7 +42,7 @@ class ConcurrentToggleTest {
     static void start(EmbeddedStack stack) {
         api = new FlagApi(stack);
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build();
-        trail = new AuditTrail(enhanced, Topology.AUDIT.localName());
+        trail = AuditTrail.fromSettings(enhanced);
         store = new FlagStore(enhanced, Topology.FLAGS.localName(), FlagReadHandler.sealer(), Clock.systemUTC());
     }
 

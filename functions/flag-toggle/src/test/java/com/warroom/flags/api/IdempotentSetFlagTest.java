@@ -36,7 +36,7 @@ class IdempotentSetFlagTest {
     @BeforeAll
     static void start(EmbeddedStack stack) {
         api = new FlagApi(stack);
-        trail = new AuditTrail(DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build(), Topology.AUDIT.localName());
+        trail = AuditTrail.fromSettings(DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build());
     }
 
     private static String body(String flag, String scope, boolean enabled, String reason) {

@@ -27,7 +27,7 @@ class SampleEventsTest {
 
     @BeforeAll
     static void start(EmbeddedStack stack) {
-        trail = new AuditTrail(DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build(), Topology.AUDIT.localName());
+        trail = AuditTrail.fromSettings(DynamoDbEnhancedClient.builder().dynamoDbClient(stack.dynamoDb()).build());
     }
 
     private static APIGatewayV2HTTPResponse send(FlagApi.Handler handler, String file) {

@@ -41,8 +41,7 @@ class SetFlagRouteTest {
     static void start(EmbeddedStack embedded) {
         stack = embedded;
         api = new FlagApi(embedded);
-        trail = new AuditTrail(DynamoDbEnhancedClient.builder().dynamoDbClient(embedded.dynamoDb()).build(),
-                Topology.AUDIT.localName());
+        trail = AuditTrail.fromSettings(DynamoDbEnhancedClient.builder().dynamoDbClient(embedded.dynamoDb()).build());
     }
 
     private static String round() {
