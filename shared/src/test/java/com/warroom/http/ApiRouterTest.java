@@ -160,6 +160,19 @@ class ApiRouterTest {
     }
 
     @Test
+    void handle_whenTheAuditChainWasTamperedWith_expect409ProblemNamingIt() {
+        ApiRouter tampered = new ApiRouter(Map.of(CHECK, r -> {
+            throw new com.warroom.audit.AuditChainTampered("the audit head is missing while the chain has entries");
+        }));
+
+        APIGatewayV2HTTPResponse response = tampered.handle(event(CHECK, caller("[ops]"), null), null);
+
+        assertProblem(response, 409, "audit-chain-tampered");
+        assertThat(json(response).get("detail").asText()).contains("the audit head is missing").contains("nothing was changed");
+        assertThat(response.getBody()).doesNotContain("Exception");
+    }
+
+    @Test
     void handle_whenUnknownRoute_expect404Problem() {
         APIGatewayV2HTTPResponse response = router.handle(event("GET /v1/nowhere", caller("[super_admin]"), null), null);
         assertProblem(response, 404, "not-found");
