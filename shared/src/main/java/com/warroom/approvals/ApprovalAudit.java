@@ -20,6 +20,8 @@ import java.util.Set;
  */
 public final class ApprovalAudit {
 
+    /** Written by the requesting route with the new request; its seq is sealed into the request ({@link RequestSeal}). */
+    public static final String REQUESTED = "approval.requested";
     public static final String RECORDED = "approval.recorded";
     public static final String AWAITING = "approval.awaiting";
     public static final String APPROVED = "approval.approved";

@@ -35,7 +35,10 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  *   <li>{@code decisionAuditSeq} — the audit entry of the decision, which the apply step checks against the table;
  *   <li>{@code outcome}, {@code appliedAt} — what applying did, or why the request failed or expired;
  *   <li>{@code closedAt} — the workflow recorded its outcome: the request is final;
- *   <li>{@code auditSeq} — the audit entry of the latest change.
+ *   <li>{@code auditSeq} — the audit entry of the latest change;
+ *   <li>{@code requestSeal} (attributes {@code requestAuditSeq}, {@code requestMac}, {@code requestKeyId}) — made once
+ *       by the requesting route and never changed: see {@link RequestSeal}. The decision route and the apply step
+ *       refuse a request whose seal is missing or does not verify ({@link ApprovalIntegrity}).
  * </ul>
  * {@code status} holds an {@link ApprovalStatus} name.
  */
@@ -65,7 +68,8 @@ public record ApprovalRequest(
         String outcome,
         String appliedAt,
         String closedAt,
-        long auditSeq) {
+        long auditSeq,
+        RequestSeal requestSeal) {
 
     public static final String PENDING = ApprovalStatus.PENDING.name();
 
@@ -83,7 +87,7 @@ public record ApprovalRequest(
                            String requestedByEmail, List<String> requestedByRoles, String reason, String requestedAt,
                            String expiresAt, long version) {
         this(id, action, payload, payloadHash, status, requestedBy, requestedByEmail, requestedByRoles, reason, requestedAt,
-                expiresAt, version, null, null, null, null, null, List.of(), null, null, null, null, null, null, null, 0);
+                expiresAt, version, null, null, null, null, null, List.of(), null, null, null, null, null, null, null, 0, null);
     }
 
     /** A new PENDING request for {@code action} over the canonical payload, expiring after {@code ttl}. */
@@ -173,7 +177,7 @@ public record ApprovalRequest(
                 .decidedBy(decidedBy).decidedByEmail(decidedByEmail).decidedByRoles(decidedByRoles)
                 .decisionNote(decisionNote).decidedAt(decidedAt).approvedHash(approvedHash)
                 .decisionAuditSeq(decisionAuditSeq).outcome(outcome).appliedAt(appliedAt).closedAt(closedAt)
-                .auditSeq(auditSeq);
+                .auditSeq(auditSeq).requestSeal(requestSeal);
     }
 
     /** The next version of this request: same content, version + 1, pointing at the audit entry that makes it. */
@@ -211,6 +215,12 @@ public record ApprovalRequest(
             .addAttribute(String.class, a -> a.name("appliedAt").getter(ApprovalRequest::appliedAt).setter(Builder::appliedAt))
             .addAttribute(String.class, a -> a.name("closedAt").getter(ApprovalRequest::closedAt).setter(Builder::closedAt))
             .addAttribute(Long.class, a -> a.name("auditSeq").getter(ApprovalRequest::auditSeq).setter(Builder::auditSeq))
+            .addAttribute(Long.class, a -> a.name("requestAuditSeq").getter(r -> r.requestSeal() == null ? null : r.requestSeal().auditSeq())
+                    .setter(Builder::requestAuditSeq))
+            .addAttribute(String.class, a -> a.name("requestMac").getter(r -> r.requestSeal() == null ? null : r.requestSeal().mac())
+                    .setter(Builder::requestMac))
+            .addAttribute(String.class, a -> a.name("requestKeyId").getter(r -> r.requestSeal() == null ? null : r.requestSeal().keyId())
+                    .setter(Builder::requestKeyId))
             .build();
 
     /** The enhanced client's way to build an immutable item, and the way to derive a changed request. */
@@ -241,6 +251,9 @@ public record ApprovalRequest(
         private String appliedAt;
         private String closedAt;
         private long auditSeq;
+        private Long requestAuditSeq;
+        private String requestMac;
+        private String requestKeyId;
 
         public Builder id(String v) { id = v; return this; }
         public Builder action(String v) { action = v; return this; }
@@ -269,12 +282,24 @@ public record ApprovalRequest(
         public Builder appliedAt(String v) { appliedAt = v; return this; }
         public Builder closedAt(String v) { closedAt = v; return this; }
         public Builder auditSeq(Long v) { auditSeq = v == null ? 0 : v; return this; }
+        public Builder requestAuditSeq(Long v) { requestAuditSeq = v; return this; }
+        public Builder requestMac(String v) { requestMac = v; return this; }
+        public Builder requestKeyId(String v) { requestKeyId = v; return this; }
+
+        public Builder requestSeal(RequestSeal v) {
+            requestAuditSeq = v == null ? null : v.auditSeq();
+            requestMac = v == null ? null : v.mac();
+            requestKeyId = v == null ? null : v.keyId();
+            return this;
+        }
 
         public ApprovalRequest build() {
             return new ApprovalRequest(id, action, payload, payloadHash, status, requestedBy, requestedByEmail,
                     requestedByRoles, reason, requestedAt, expiresAt, version, workflowStartedAt, taskToken, awaitingSince,
                     decidedBy, decidedByEmail, decidedByRoles, decisionNote, decidedAt, approvedHash, decisionAuditSeq,
-                    outcome, appliedAt, closedAt, auditSeq);
+                    outcome, appliedAt, closedAt, auditSeq,
+                    requestAuditSeq == null && requestMac == null && requestKeyId == null
+                            ? null : new RequestSeal(requestAuditSeq, requestMac, requestKeyId));
         }
     }
 }

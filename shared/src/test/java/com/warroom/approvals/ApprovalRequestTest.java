@@ -21,14 +21,14 @@ class ApprovalRequestTest {
                 NOW.plus(Duration.ofHours(24)).toString(), 6, NOW.plusSeconds(1).toString(), "token-1", NOW.plusSeconds(2).toString(),
                 "root-bob", "bob@root.example", List.of("super_admin"), "Looked at it", NOW.plusSeconds(3).toString(),
                 AuditHasher.sha256Hex("{\"x\":1}"), 41L, "flag enabled at version 2", NOW.plusSeconds(4).toString(),
-                NOW.plusSeconds(5).toString(), 43);
+                NOW.plusSeconds(5).toString(), 43, new RequestSeal(2L, "bWFj", "arn:aws:kms:eu-west-1:1:key/k"));
     }
 
     @Test
     void schema_roundTripsEveryAttribute() {
         ApprovalRequest request = everyFieldSet();
         var item = ApprovalRequest.SCHEMA.itemToMap(request, true);
-        assertThat(item).hasSize(26);
+        assertThat(item).hasSize(29).containsKeys("requestAuditSeq", "requestMac", "requestKeyId");
         assertThat(ApprovalRequest.SCHEMA.mapToItem(item)).isEqualTo(request);
         assertThat(request.toBuilder().build()).isEqualTo(request);
     }
@@ -39,9 +39,11 @@ class ApprovalRequestTest {
                 "ops-alice", "alice@ops.example", List.of("ops"), "Because it is safe now", NOW.toString(),
                 NOW.plus(Duration.ofHours(24)).toString(), 1);
         var item = ApprovalRequest.SCHEMA.itemToMap(recorded, true);
-        assertThat(item).doesNotContainKeys("taskToken", "decidedBy", "approvedHash", "closedAt", "decisionAuditSeq");
+        assertThat(item).doesNotContainKeys("taskToken", "decidedBy", "approvedHash", "closedAt", "decisionAuditSeq",
+                "requestMac", "requestKeyId", "requestAuditSeq");
         ApprovalRequest read = ApprovalRequest.SCHEMA.mapToItem(item);
         assertThat(read).isEqualTo(recorded);
+        assertThat(read.requestSeal()).as("an unsealed row reads as having no seal").isNull();
         assertThat(read.decidedByRoles()).isEmpty();
         assertThat(read.closed()).isFalse();
     }
@@ -63,6 +65,9 @@ class ApprovalRequestTest {
             assertThat(next.version()).isEqualTo(2);
             assertThat(next.auditSeq()).isEqualTo(9);
         });
+        ApprovalRequest sealed = request.toBuilder().requestSeal(new RequestSeal(8L, "bWFj", "k")).build();
+        assertThat(sealed.next(9).build().requestSeal()).as("every later version keeps the seal made at the request")
+                .isEqualTo(new RequestSeal(8L, "bWFj", "k"));
     }
 
     @Test

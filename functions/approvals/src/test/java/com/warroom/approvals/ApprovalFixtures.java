@@ -1,12 +1,10 @@
 package com.warroom.approvals;
 
 import com.warroom.approvals.actions.EnableFundFlagAction;
-import com.warroom.audit.AuditDraft;
 import com.warroom.audit.AuditEntry;
 import com.warroom.audit.AuditLog;
 import com.warroom.audit.AuditQuery;
 import com.warroom.audit.AuditTrail;
-import com.warroom.audit.AuditedChange;
 import com.warroom.audit.RequestOrigin;
 import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
@@ -22,6 +20,9 @@ import com.warroom.seal.Sealer;
 import com.warroom.topology.Role;
 import com.warroom.topology.TableDef;
 import com.warroom.topology.Topology;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -57,6 +58,13 @@ public final class ApprovalFixtures {
 
     public ApprovalServices services(Clock clock) {
         return ApprovalServices.fromSettings(dynamo, ActionRegistry.standard(), clock);
+    }
+
+    /** The services with {@code sealer} checking the requests' seals (the audit log keeps the functions' sealer). */
+    public ApprovalServices services(Clock clock, Sealer requestSealer) {
+        ApprovalServices services = services(clock);
+        return new ApprovalServices(services.store(), services.audit(), services.auditEntries(), services.registry(), clock,
+                requestSealer);
     }
 
     public ApplyResources resources(Clock clock) {
@@ -104,19 +112,19 @@ public final class ApprovalFixtures {
         return request(EnableFundFlagAction.NAME, payload, requester, clock);
     }
 
-    /** A PENDING request of any action over any payload, recorded with its {@code approval.requested} entry. */
+    /** A PENDING request of any action over any payload, sealed and recorded with its {@code approval.requested} entry. */
     public ApprovalRequest request(String action, Object payload, Caller requester, Clock clock) {
         return request(UUID.randomUUID().toString(), action, payload, requester, clock);
     }
 
     public ApprovalRequest request(String id, String action, Object payload, Caller requester, Clock clock) {
-        ApprovalRequest request = ApprovalRequest.pending(id, action, Json.canonical(payload), requester,
+        ApprovalRequest pending = ApprovalRequest.pending(id, action, Json.canonical(payload), requester,
                 REASON, clock.instant(), TTL);
         AuditLog log = new AuditLog(dynamo, Topology.AUDIT.localName(), KmsSealer.forKey(Topology.SEALS), clock);
-        String target = ApprovalAudit.target(request, ActionRegistry.standard());
-        AuditDraft draft = new AuditDraft(requester, "approval.requested", target, null, ApprovalAudit.snapshot(request),
-                REASON, new RequestOrigin("req-" + UUID.randomUUID(), "198.51.100.10"));
-        return log.commit(seq -> new AuditedChange.Write<>(List.of(store.insert(request)), draft, entry -> request));
+        var recorded = new ApprovalRequester.NewRequest(pending, requester, ApprovalAudit.target(pending, ActionRegistry.standard()),
+                null, new RequestOrigin("req-" + UUID.randomUUID(), "198.51.100.10"));
+        ApprovalRequester requesting = new ApprovalRequester(store.table(), sealer());
+        return log.commit(seq -> requesting.write(recorded, seq, request -> request));
     }
 
     public ApprovalRequest read(String id) {
@@ -131,6 +139,19 @@ public final class ApprovalFixtures {
     /** The approval's audit entries, oldest first. */
     public List<AuditEntry> history(String target) {
         return trail.newest(new AuditQuery(Optional.of(target), Optional.empty(), 200, Optional.empty())).reversed();
+    }
+
+    /** Runs {@code call} and answers what it printed on stdout, where the metrics go as EMF when the invocation ends. */
+    public static String stdoutOf(Runnable call) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            call.run();
+        } finally {
+            System.setOut(original);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     /** Item counts of every table an approval step may write. */

@@ -2,6 +2,7 @@ package com.warroom.approvals.api;
 
 import com.warroom.approvals.ApprovalAction;
 import com.warroom.approvals.ApprovalAudit;
+import com.warroom.approvals.ApprovalIntegrity;
 import com.warroom.approvals.ApprovalRequest;
 import com.warroom.approvals.ApprovalRules;
 import com.warroom.approvals.ApprovalServices;
@@ -11,6 +12,7 @@ import com.warroom.audit.AuditDraft;
 import com.warroom.audit.AuditedChange;
 import com.warroom.audit.RequestOrigin;
 import com.warroom.http.Caller;
+import com.warroom.seal.SealingUnavailable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,16 +23,19 @@ import java.util.Optional;
  * version read, so of concurrent decisions exactly one is recorded; the others are answered as already
  * decided. The decision is written before it is sent: the table is what the apply step trusts, and a
  * decision that could not be sent can be sent again by repeating the same call (same person, same
- * decision), which writes nothing more.
+ * decision), which writes nothing more. Before any rule, the request must be the one its requester made
+ * ({@link ApprovalIntegrity}): a request changed in the table is neither approved nor rejected, and stays as found.
  */
 public final class ApprovalDecider {
 
     private final ApprovalServices services;
     private final DecisionSender sender;
+    private final ApprovalIntegrity integrity;
 
     public ApprovalDecider(ApprovalServices services, DecisionSender sender) {
         this.services = services;
         this.sender = sender;
+        this.integrity = services.integrity();
     }
 
     // what the transaction loop settles: an answer, or a recorded decision still to send
@@ -61,6 +66,17 @@ public final class ApprovalDecider {
         Optional<UnreadableApproval> unreadable = UnreadableApproval.of(request);
         if (unreadable.isPresent()) {
             return done(new DecisionOutcome.Unreadable(unreadable.get()));
+        }
+        switch (integrity.check(request)) {
+            case ApprovalIntegrity.Check.Intact intact -> {
+                // the request is as its requester made it: the rules below may trust its fields
+            }
+            case ApprovalIntegrity.Check.Tampered tampered -> {
+                return refuse(DecisionOutcome.Reason.TAMPERED, "approval " + id + " was changed outside Warroom and cannot be "
+                        + "approved or rejected: " + tampered.why() + ". Operations have been alerted (metric "
+                        + ApprovalIntegrity.METRIC + ")");
+            }
+            case ApprovalIntegrity.Check.Unavailable unavailable -> throw new SealingUnavailable(unavailable.reason(), null);
         }
         Decision decision = command.decision();
         Optional<ApprovalAction> action = services.registry().find(request.action());
@@ -93,10 +109,6 @@ public final class ApprovalDecider {
             if (approve.payloadHash().isPresent() && !approve.payloadHash().get().equals(request.payloadHash())) {
                 return refuse(DecisionOutcome.Reason.HASH_MISMATCH, "you approved payload hash " + approve.payloadHash().get()
                         + " but approval " + id + " is for payload hash " + request.payloadHash() + "; read the request again");
-            }
-            if (!request.payloadIntact()) {
-                return refuse(DecisionOutcome.Reason.PAYLOAD_ALTERED, "the stored payload of approval " + id
-                        + " no longer matches the hash it was requested with; it cannot be approved");
             }
         }
         if (request.taskToken() == null) {

@@ -37,7 +37,8 @@ public final class ApprovalsApiHandler implements RequestHandler<APIGatewayV2HTT
         ApprovalDecider decider = new ApprovalDecider(services, sender);
         this.router = new ApiRouter(Map.of(
                 ListApprovalsAction.ROUTE, new ListApprovalsAction(services.store(), services.registry(), services.clock()),
-                GetApprovalAction.ROUTE, new GetApprovalAction(services.store(), services.registry(), services.clock()),
+                GetApprovalAction.ROUTE, new GetApprovalAction(services.store(), services.registry(), services.clock(),
+                        services.integrity()),
                 DecideApprovalAction.APPROVE_ROUTE,
                 new DecideApprovalAction(Decision.APPROVED, decider, services.registry(), services.clock()),
                 DecideApprovalAction.REJECT_ROUTE,

@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
  * action does not allow, or (approving a fund-related action) no super_admin among the two people;
  * 404 no such request; 409 already decided (also by the same person repeating their decision, which sends it to
  * the workflow again), expired, payload hash mismatch, or the workflow's wait
- * already over; 503 with {@code Retry-After} when the workflow is not waiting yet (nothing written) or
- * could not be told (decision recorded: repeat the same call to deliver it); 500 {@code approval-unreadable} when the
- * stored request cannot be read.
+ * already over; 409 {@code approval-tampered} when the stored request is not the one its requester made (its seal,
+ * payload hash or {@code approval.requested} audit entry do not match: nothing written, metric
+ * {@code ApprovalTampered}); 503 with {@code Retry-After} when the workflow is not waiting yet (nothing written), the
+ * seal cannot be checked (nothing written), or the workflow could not be told (decision recorded: repeat the same call
+ * to deliver it); 500 {@code approval-unreadable} when the stored request cannot be read.
  */
 final class DecideApprovalAction implements RouteAction {
 
@@ -155,7 +157,7 @@ final class DecideApprovalAction implements RouteAction {
             case ALREADY_DECIDED -> alreadyDecided(detail);
             case EXPIRED -> Problem.of(409, "approval-expired", "Approval request expired", detail);
             case HASH_MISMATCH -> Problem.of(409, "approval-payload-hash", "Payload hash does not match", detail);
-            case PAYLOAD_ALTERED -> Problem.of(409, "approval-payload-altered", "Payload altered", detail);
+            case TAMPERED -> Problem.of(409, "approval-tampered", "Approval request tampered with", detail);
             case UNKNOWN_ACTION -> Problem.of(409, "approval-unknown-action", "Unknown action", detail);
         };
     }

@@ -36,6 +36,7 @@ public sealed interface DecisionOutcome {
         ALREADY_DECIDED,
         EXPIRED,
         HASH_MISMATCH,
-        PAYLOAD_ALTERED
+        /** The request was changed outside the functions (seal, payload hash or its audit entry do not match). */
+        TAMPERED
     }
 }

@@ -1,6 +1,7 @@
 package com.warroom.approvals.api;
 
 import com.warroom.approvals.ActionRegistry;
+import com.warroom.approvals.ApprovalIntegrity;
 import com.warroom.approvals.ApprovalRequest;
 import com.warroom.approvals.ApprovalStore;
 import com.warroom.http.ApiRequest;
@@ -12,7 +13,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code GET /v1/admin/approvals/{id}}: one request, read strongly consistent; a row that cannot be read is a 500 problem. */
+/**
+ * {@code GET /v1/admin/approvals/{id}}: one request, read strongly consistent, checked against its seal and its
+ * {@code approval.requested} entry ({@link CheckedApprovalView}); a row that cannot be read is a 500 problem.
+ */
 final class GetApprovalAction implements RouteAction {
 
     static final String ROUTE = "GET /v1/admin/approvals/{id}";
@@ -20,11 +24,13 @@ final class GetApprovalAction implements RouteAction {
     private final ApprovalStore store;
     private final ActionRegistry registry;
     private final Clock clock;
+    private final ApprovalIntegrity integrity;
 
-    GetApprovalAction(ApprovalStore store, ActionRegistry registry, Clock clock) {
+    GetApprovalAction(ApprovalStore store, ActionRegistry registry, Clock clock, ApprovalIntegrity integrity) {
         this.store = store;
         this.registry = registry;
         this.clock = clock;
+        this.integrity = integrity;
     }
 
     @Override
@@ -39,7 +45,8 @@ final class GetApprovalAction implements RouteAction {
         }
         return store.find(id.get())
                 .map(r -> UnreadableApproval.of(r).map(u -> ApiResult.problem(u.asProblem()))
-                        .orElseGet(() -> ApiResult.ok(ApprovalView.of(r, registry, clock.instant()))))
+                        .orElseGet(() -> ApiResult.ok(CheckedApprovalView.of(ApprovalView.of(r, registry, clock.instant()),
+                                integrity.check(r)))))
                 .orElseGet(() -> ApiResult.problem(Problem.notFound("no approval request " + id.get())));
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * {@code GET /v1/admin/approvals?status=&limit=&next=}: requests of one status (PENDING unless given),
  * newest first, {@code limit} (1–100, default 25) per page through the {@code byStatus} index;
  * {@code next} in the answer is the cursor of the following page, or null when there is none. A row that cannot
- * be read is listed as {@link UnreadableApproval} among the others.
+ * be read is listed as {@link UnreadableApproval} among the others. Rows are not checked against their seals here
+ * (one {@code VerifyMac} per row is too much for a page): {@code GET} of one request shows {@code tampered}.
  */
 final class ListApprovalsAction implements RouteAction {
 

@@ -5,25 +5,24 @@ import com.warroom.approvals.ActionApplier;
 import com.warroom.approvals.ApplyResources;
 import com.warroom.approvals.ApprovalAction;
 import com.warroom.approvals.ApprovalAudit;
+import com.warroom.approvals.ApprovalIntegrity;
 import com.warroom.approvals.ApprovalRequest;
 import com.warroom.approvals.ApprovalRules;
 import com.warroom.approvals.ApprovalServices;
 import com.warroom.approvals.ApprovalStatus;
 import com.warroom.audit.AuditDraft;
 import com.warroom.audit.AuditEntry;
-import com.warroom.audit.AuditLog;
 import com.warroom.audit.AuditedChange;
 import com.warroom.audit.RequestOrigin;
 import com.warroom.flags.FlagChangeNotifier;
 import com.warroom.observability.OpsMetrics;
+import com.warroom.seal.SealingUnavailable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 
 /**
@@ -31,9 +30,12 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhanced
  * request and applies only if the table shows an APPROVED decision by a second person with the right
  * roles (and a super_admin among the two for fund-related actions), taken before expiry, over a payload
  * whose hash is the requested and the approved one — and if the decision's audit entry, intact, says
- * the same. Then it writes the action's change, the request's APPLIED status and one
- * {@code approval.applied} entry in one transaction. A refusal throws, and the workflow records the
- * request FAILED. A retry after a committed apply finds APPLIED and writes nothing.
+ * the same; and if the request is still the one its requester made ({@link ApprovalIntegrity}: its seal, payload
+ * hash and {@code approval.requested} entry, counted in {@code ApprovalTampered} when not). Then it writes the
+ * action's change, the request's APPLIED status and one {@code approval.applied} entry in one transaction. A
+ * refusal throws, and the workflow records the request FAILED with the reason in an {@code approval.failed} entry.
+ * A seal that cannot be checked is an error, not a refusal: nothing is applied. A retry after a committed apply
+ * finds APPLIED and writes nothing.
  */
 public final class ApprovalApplier {
 
@@ -42,10 +44,12 @@ public final class ApprovalApplier {
     private final ApprovalServices services;
     private final Map<String, ActionApplier> appliers;
     private final FlagChangeNotifier flagChanges;
+    private final ApprovalIntegrity integrity;
 
     public ApprovalApplier(ApprovalServices services, ApplyResources resources, FlagChangeNotifier flagChanges) {
         this.services = services;
         this.flagChanges = flagChanges;
+        this.integrity = services.integrity();
         Map<String, ActionApplier> byAction = new HashMap<>();
         for (String name : services.registry().names()) {
             byAction.put(name, services.registry().find(name).orElseThrow().applier(resources));
@@ -75,13 +79,22 @@ public final class ApprovalApplier {
         if (action.isEmpty()) {
             return refuse("approval " + id + " is for action " + request.action() + ", which is not registered");
         }
-        List<String> problems = ApprovalRules.whyNotApply(request, action.get());
+        // every reason at once, tampering first: the outcome is what ops read
+        List<String> problems = new ArrayList<>();
+        switch (integrity.check(request)) {
+            case ApprovalIntegrity.Check.Intact intact -> {
+                // as its requester made it
+            }
+            case ApprovalIntegrity.Check.Tampered tampered -> problems.add(tampered.why());
+            case ApprovalIntegrity.Check.Unavailable unavailable -> throw new SealingUnavailable(unavailable.reason(), null);
+        }
+        List<String> broken = ApprovalRules.whyNotApply(request, action.get());
+        problems.addAll(broken);
+        if (broken.isEmpty()) {
+            ApprovalAudit.whyEntryDoesNotProveApproval(decisionEntry(request), request).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             return refuse("refused to apply approval " + id + ": " + String.join("; ", problems));
-        }
-        Optional<String> unproven = ApprovalAudit.whyEntryDoesNotProveApproval(decisionEntry(request), request);
-        if (unproven.isPresent()) {
-            return refuse("refused to apply approval " + id + ": " + unproven.get());
         }
         JsonNode payload = ApprovalRules.payload(request).orElseThrow();
         return switch (appliers.get(action.get().name()).plan(request, payload, auditSeq)) {
@@ -102,13 +115,7 @@ public final class ApprovalApplier {
     }
 
     private Optional<AuditEntry> decisionEntry(ApprovalRequest request) {
-        if (request.decisionAuditSeq() == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(services.auditEntries().getItem(GetItemEnhancedRequest.builder()
-                .key(Key.builder().partitionValue(AuditLog.MAIN_CHAIN).sortValue(request.decisionAuditSeq()).build())
-                .consistentRead(true)
-                .build()));
+        return request.decisionAuditSeq() == null ? Optional.empty() : services.auditEntry(request.decisionAuditSeq());
     }
 
     private static AuditedChange.Attempt<StepResult> refuse(String reason) {

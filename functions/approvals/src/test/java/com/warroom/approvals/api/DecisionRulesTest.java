@@ -176,13 +176,15 @@ class DecisionRulesTest {
     }
 
     @Test
-    void approve_ofAPayloadEditedInTheTable_is409() {
+    void decision_onAPayloadEditedInTheTable_is409TamperedAndLeavesTheRowAsFound() {
         ApprovalRequest request = waiting(OPS_ALICE);
         fixtures.overwrite(request.toBuilder().payload(request.payload().replace("\"expectedVersion\":1", "\"expectedVersion\":9")).build());
-        refusedWithNothingWritten(request, () -> api.approve(request.id(), "root-bob", Role.SUPER_ADMIN), 409, "approval-payload-altered");
-        // rejecting stays possible: it applies nothing
-        assertThat(ok(api.reject(request.id(), "The payload was tampered with", "root-bob", Role.SUPER_ADMIN)).path("status").asText())
-                .isEqualTo("REJECTED");
+        refusedWithNothingWritten(request, () -> api.approve(request.id(), "root-bob", Role.SUPER_ADMIN), 409, "approval-tampered");
+        // a tampered request is evidence: not even a rejection is written on it (it expires when the wait times out)
+        refusedWithNothingWritten(request, () -> api.reject(request.id(), "The payload was tampered with", "root-bob",
+                Role.SUPER_ADMIN), 409, "approval-tampered");
+        assertThat(json(api.approve(request.id(), "root-bob", Role.SUPER_ADMIN)).path("detail").asText())
+                .contains("payload does not match its payloadHash");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.warroom.approvals.api;
 
 import static com.warroom.approvals.ApprovalFixtures.newRound;
 import static com.warroom.approvals.ApprovalFixtures.person;
+import static com.warroom.approvals.ApprovalFixtures.stdoutOf;
 import static com.warroom.approvals.api.ApprovalsApi.assertProblem;
 import static com.warroom.approvals.api.ApprovalsApi.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +69,9 @@ class ReadRoutesTest {
             assertThat(view.path("superAdminRequired").asBoolean()).isTrue();
             assertThat(view.has("taskToken")).isFalse();
             assertThat(view.path("version").asLong()).isEqualTo(3);
+            assertThat(view.path("tampered").isBoolean()).as("one request is checked against its seal").isTrue();
+            assertThat(view.path("tampered").asBoolean()).isFalse();
+            assertThat(view.has("tamperedBecause")).isFalse();
         }
         clock.advance(Duration.ofDays(2));
         assertThat(ok(api.get(request.id(), "reader", Role.OPS)).path("expired").asBoolean()).isTrue();
@@ -95,6 +99,7 @@ class ReadRoutesTest {
         assertThat(listed).isEqualTo(newestFirst);
         assertThat(first.path("approvals").size()).isEqualTo(2);
         assertThat(first.path("approvals").get(0).has("taskToken")).isFalse();
+        assertThat(first.path("approvals").get(0).has("tampered")).as("listings do not check seals").isFalse();
     }
 
     @Test
@@ -147,19 +152,6 @@ class ReadRoutesTest {
         var event = ApprovalsApi.event(ApprovalsApi.GET, "some-id", null, "fin-carol", Role.FINANCE);
         event.setQueryStringParameters(Map.of("fields", "all"));
         assertProblem(api.call(event), 400, "fields");
-    }
-
-    /** Runs {@code call} and answers what it printed on stdout, where the metrics go as EMF. */
-    private static String stdoutOf(Runnable call) {
-        java.io.PrintStream original = System.out;
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            call.run();
-        } finally {
-            System.setOut(original);
-        }
-        return printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test

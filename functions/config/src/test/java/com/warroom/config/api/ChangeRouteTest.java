@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.approvals.ApprovalIntegrity;
 import com.warroom.approvals.ApprovalRequest;
 import com.warroom.approvals.actions.ConfigChangeAction;
 import com.warroom.audit.AuditEntry;
@@ -15,6 +16,7 @@ import com.warroom.json.Json;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.local.stack.sfn.ExecutionView;
+import com.warroom.seal.KmsSealer;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
 import java.time.Duration;
@@ -176,6 +178,14 @@ class ChangeRouteTest {
         assertThat(requested.sourceIp()).isEqualTo("198.51.100.10");
         assertThat(Json.readTree(requested.after()).path("approvalId").asText()).isEqualTo(id);
         assertThat(Json.readTree(requested.before()).path("version").asLong()).isEqualTo(version);
+
+        // sealed over that entry, once, by this route: the decision route and the apply step check it
+        assertThat(request.requestSeal().auditSeq()).isEqualTo(requested.seq());
+        ApprovalIntegrity integrity = new ApprovalIntegrity(KmsSealer.forKey(Topology.SEALS),
+                seq -> fixtures.entriesBy(sub).stream().filter(e -> e.seq() == seq).findFirst());
+        assertThat(integrity.check(request)).isInstanceOf(ApprovalIntegrity.Check.Intact.class);
+        assertThat(integrity.check(request.toBuilder().requestedByRoles(List.of("finance", "super_admin")).build()))
+                .isInstanceOf(ApprovalIntegrity.Check.Tampered.class);
     }
 
     @Test

@@ -59,7 +59,7 @@ public final class ConfigFixtures {
         this.trail = AuditTrail.fromSettings(dynamo);
         this.approvals = dynamo.table(Topology.APPROVALS.localName(), ApprovalRequest.SCHEMA);
         this.reads = new ConfigReadHandler(store);
-        this.changes = new ConfigChangeHandler(new ConfigChangeRequester(store, approvals, audit,
+        this.changes = new ConfigChangeHandler(new ConfigChangeRequester(store, approvals, KmsSealer.forKey(Topology.SEALS), audit,
                 ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()), clock),
                 new IdempotencyStore(dynamo, Topology.IDEMPOTENCY.localName(), clock));
     }

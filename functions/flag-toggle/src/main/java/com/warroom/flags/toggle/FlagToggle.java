@@ -1,7 +1,7 @@
 package com.warroom.flags.toggle;
 
 import com.warroom.approvals.ApprovalRequest;
-import com.warroom.approvals.ApprovalStore;
+import com.warroom.approvals.ApprovalRequester;
 import com.warroom.approvals.ApprovalWorkflowStarter;
 import com.warroom.approvals.actions.EnableFundFlagAction;
 import com.warroom.audit.AuditDraft;
@@ -13,21 +13,22 @@ import com.warroom.flags.FlagRecord;
 import com.warroom.flags.FlagStore;
 import com.warroom.http.Caller;
 import com.warroom.json.Json;
+import com.warroom.seal.KmsSealer;
+import com.warroom.seal.Sealer;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 /**
  * Sets kill switches. Disabling anything, or enabling a flag that is not fund-related, is applied at
- * once; enabling a fund-related flag records a PENDING approval request instead. Every write goes
- * with its audit entry and the new flag seal in one transaction, conditional on the versions that were read.
- * Nothing is sealed on top of states that do not match their seal, so a tampering cannot be laundered.
+ * once; enabling a fund-related flag records a PENDING approval request instead, sealed ({@link ApprovalRequester}).
+ * Every write goes with its audit entry and the new flag seal in one transaction, conditional on the versions that
+ * were read. Nothing is sealed on top of states that do not match their seal, so a tampering cannot be laundered.
  */
 public final class FlagToggle {
 
@@ -35,14 +36,28 @@ public final class FlagToggle {
     public static final Duration APPROVAL_TTL = Topology.APPROVAL.decisionTimeout();
 
     private final FlagStore flags;
-    private final DynamoDbTable<ApprovalRequest> approvals;
+    private final ApprovalRequester approvals;
     private final AuditLog audit;
     private final FlagChangeNotifier notifier;
     private final ApprovalWorkflowStarter workflow;
     private final Clock clock;
 
+    /**
+     * Sealing approval requests with the key this function's environment names ({@code WARROOM_KEY_SEALS_ID}): for a
+     * caller that builds the toggle from its settings and does not pass its sealer yet.
+     */
     public FlagToggle(FlagStore flags, DynamoDbTable<ApprovalRequest> approvals, AuditLog audit,
                       FlagChangeNotifier notifier, ApprovalWorkflowStarter workflow, Clock clock) {
+        this(flags, approvals, KmsSealer.forKey(Topology.SEALS), audit, notifier, workflow, clock);
+    }
+
+    public FlagToggle(FlagStore flags, DynamoDbTable<ApprovalRequest> approvals, Sealer sealer, AuditLog audit,
+                      FlagChangeNotifier notifier, ApprovalWorkflowStarter workflow, Clock clock) {
+        this(flags, new ApprovalRequester(approvals, sealer), audit, notifier, workflow, clock);
+    }
+
+    private FlagToggle(FlagStore flags, ApprovalRequester approvals, AuditLog audit,
+                       FlagChangeNotifier notifier, ApprovalWorkflowStarter workflow, Clock clock) {
         this.flags = flags;
         this.approvals = approvals;
         this.audit = audit;
@@ -75,7 +90,7 @@ public final class FlagToggle {
             return new AuditedChange.Refuse<>(new SetFlagOutcome.Unchanged(current));
         }
         if (command.enabled() && command.flag().fundRelated()) {
-            return requestApproval(command, caller, origin, current);
+            return requestApproval(command, caller, origin, current, auditSeq);
         }
         return apply(command, caller, origin, trusted, current, auditSeq);
     }
@@ -91,7 +106,7 @@ public final class FlagToggle {
     }
 
     private AuditedChange.Attempt<SetFlagOutcome> requestApproval(SetFlagCommand command, Caller caller,
-                                                                  RequestOrigin origin, FlagRecord current) {
+                                                                  RequestOrigin origin, FlagRecord current, long auditSeq) {
         Instant now = clock.instant();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("flag", command.flag().key());
@@ -101,11 +116,8 @@ public final class FlagToggle {
         payload.put("expectedVersion", current.version());
         ApprovalRequest request = ApprovalRequest.pending(UUID.randomUUID().toString(), EnableFundFlagAction.NAME,
                 Json.canonical(payload), caller, command.reason(), now, APPROVAL_TTL);
-        AuditDraft draft = new AuditDraft(caller, "approval.requested", command.target(),
-                current.version() == 0 ? null : Json.write(current), Json.write(request.requestedState(payload)),
-                command.reason(), origin);
-        return new AuditedChange.Write<>(List.of(ApprovalStore.insert(approvals, request)), draft,
-                entry -> new SetFlagOutcome.PendingApproval(request));
+        return approvals.write(new ApprovalRequester.NewRequest(request, caller, command.target(),
+                current.version() == 0 ? null : Json.write(current), origin), auditSeq, SetFlagOutcome.PendingApproval::new);
     }
 
 }
