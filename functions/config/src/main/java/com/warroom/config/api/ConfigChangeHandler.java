@@ -11,6 +11,8 @@ import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.config.ConfigStore;
 import com.warroom.http.ApiRouter;
+import com.warroom.seal.KmsSealer;
+import com.warroom.seal.Sealer;
 import com.warroom.idempotency.IdempotencyStore;
 import com.warroom.topology.Topology;
 import java.time.Clock;
@@ -35,10 +37,12 @@ public final class ConfigChangeHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     static ConfigChangeRequester fromSettings(DynamoDbEnhancedClient dynamo, Clock clock) {
+        Sealer sealer = KmsSealer.forKey(Topology.SEALS);
         return new ConfigChangeRequester(
                 new ConfigStore(dynamo, Settings.require(Topology.CONFIG.envVar()), clock),
                 dynamo.table(Settings.require(Topology.APPROVALS.envVar()), ApprovalRequest.SCHEMA),
-                AuditLog.fromSettings(dynamo, clock),
+                sealer,
+                new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), sealer, clock),
                 ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),
                 clock);
     }

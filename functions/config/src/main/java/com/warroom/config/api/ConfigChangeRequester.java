@@ -14,7 +14,6 @@ import com.warroom.config.ConfigStore;
 import com.warroom.config.ParsedChange;
 import com.warroom.http.Caller;
 import com.warroom.json.Json;
-import com.warroom.seal.KmsSealer;
 import com.warroom.seal.Sealer;
 import com.warroom.topology.Topology;
 import java.time.Clock;
@@ -44,11 +43,6 @@ final class ConfigChangeRequester {
      * Sealing approval requests with the key this function's environment names ({@code WARROOM_KEY_SEALS_ID}): for a
      * caller that builds the requester from its settings and does not pass its sealer yet.
      */
-    ConfigChangeRequester(ConfigStore store, DynamoDbTable<ApprovalRequest> approvals, AuditLog audit,
-                          ApprovalWorkflowStarter workflow, Clock clock) {
-        this(store, new ApprovalRequester(approvals, KmsSealer.forKey(Topology.SEALS)), audit, workflow, clock);
-    }
-
     ConfigChangeRequester(ConfigStore store, DynamoDbTable<ApprovalRequest> approvals, Sealer sealer, AuditLog audit,
                           ApprovalWorkflowStarter workflow, Clock clock) {
         this(store, new ApprovalRequester(approvals, sealer), audit, workflow, clock);

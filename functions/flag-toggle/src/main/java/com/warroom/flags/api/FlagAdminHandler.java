@@ -41,6 +41,7 @@ public final class FlagAdminHandler implements RequestHandler<APIGatewayV2HTTPEv
         return new FlagToggle(
                 new FlagStore(dynamo, Settings.require(Topology.FLAGS.envVar()), sealer, clock),
                 dynamo.table(Settings.require(Topology.APPROVALS.envVar()), ApprovalRequest.SCHEMA),
+                sealer,
                 new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), sealer, clock),
                 new FlagChangeNotifier(AwsClients.sqs(), Settings.find(Topology.FLAG_CHANGES.urlEnvVar())),
                 ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),

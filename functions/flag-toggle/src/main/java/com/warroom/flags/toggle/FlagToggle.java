@@ -13,7 +13,6 @@ import com.warroom.flags.FlagRecord;
 import com.warroom.flags.FlagStore;
 import com.warroom.http.Caller;
 import com.warroom.json.Json;
-import com.warroom.seal.KmsSealer;
 import com.warroom.seal.Sealer;
 import com.warroom.topology.Topology;
 import java.time.Clock;
@@ -41,15 +40,6 @@ public final class FlagToggle {
     private final FlagChangeNotifier notifier;
     private final ApprovalWorkflowStarter workflow;
     private final Clock clock;
-
-    /**
-     * Sealing approval requests with the key this function's environment names ({@code WARROOM_KEY_SEALS_ID}): for a
-     * caller that builds the toggle from its settings and does not pass its sealer yet.
-     */
-    public FlagToggle(FlagStore flags, DynamoDbTable<ApprovalRequest> approvals, AuditLog audit,
-                      FlagChangeNotifier notifier, ApprovalWorkflowStarter workflow, Clock clock) {
-        this(flags, approvals, KmsSealer.forKey(Topology.SEALS), audit, notifier, workflow, clock);
-    }
 
     public FlagToggle(FlagStore flags, DynamoDbTable<ApprovalRequest> approvals, Sealer sealer, AuditLog audit,
                       FlagChangeNotifier notifier, ApprovalWorkflowStarter workflow, Clock clock) {
