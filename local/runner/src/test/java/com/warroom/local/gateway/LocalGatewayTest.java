@@ -44,6 +44,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -153,19 +154,19 @@ class LocalGatewayTest {
     }
 
     @Test
-    void requestLineThatIsNotHttp_is400AndTheGatewayKeepsServing() {
-        assertThat(client.raw("GARBAGE").status()).isEqualTo(400);
-        assertThat(client.raw("GET\r\nHost: 127.0.0.1").status()).isEqualTo(400);
+    void requestLineThatIsNotHttp_is400ProblemAndTheGatewayKeepsServing() {
+        assertMalformed(client.raw("GARBAGE"));
+        assertMalformed(client.raw("GET\r\nHost: 127.0.0.1"));
 
         assertThat(client.get("/v1/health").statusCode()).isEqualTo(200);
     }
 
     @Test
-    void requestLineWithBadPercentEncoding_is400() {
-        GatewayClient.RawResponse response = client.raw("GET /v1/system-flags/check?flag=%zz HTTP/1.1\r\nHost: 127.0.0.1");
+    void queryWithBadPercentEncoding_is400ProblemNamingTheQueryString() {
+        GatewayClient.RawResponse response = client.raw("GET /v1/system-flags/check?flag=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + TestKeys.token(key, Role.OPS));
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).doesNotContain("\tat ");
+        assertThat(assertMalformed(response)).contains("the query string", "percent-encoding", "%zz");
     }
 
     @Test
@@ -175,6 +176,15 @@ class LocalGatewayTest {
 
         assertRawProblem(response, 400, "malformed-request");
         assertThat(Json.readTree(response.body()).get("detail").asText()).contains("the query string", "UTF-8");
+    }
+
+    @Test
+    void pathVariableThatIsNotUtf8OnceDecoded_is400ProblemNamingThePath() {
+        GatewayClient.RawResponse response = client.raw("GET /v1/admin/approvals/%ff%fe HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + TestKeys.token(key, Role.SUPER_ADMIN));
+
+        assertThat(assertMalformed(response)).contains("the path", "UTF-8");
+        assertThat(response.header("apigw-requestid")).as("the gateway routed it").isPresent();
     }
 
     @Test
@@ -286,27 +296,30 @@ class LocalGatewayTest {
     }
 
     /*
-     * The JDK's HTTP server refuses these while parsing, before any handler of ours runs, with its own
-     * 400 text/html page and a closed connection (local/README.md, "How close to AWS it is"). What the gateway can
-     * promise is an answer, never a reset, and that nothing reaches a function.
+     * A bad escape in the query reaches the gateway, which names the query string; one in the path cannot be parsed, and
+     * Jetty's error handler answers it (local/README.md, "How close to AWS it is"). Either way a problem, and no function runs.
      */
     @ParameterizedTest
     @ValueSource(strings = {"/v1/admin/audit?actor=%zz", "/v1/admin/approvals/%", "/v1/admin/approvals/%zz", "/v1/admin/audit?actor=%"})
-    void badPercentEncodingInTheRequestLine_isAnswered400BeforeTheGateway(String target) {
-        assertRefusedBeforeTheGateway(client.raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                + TestKeys.token(key, Role.SUPER_ADMIN)));
+    void badPercentEncodingInTheTarget_is400ProblemAndTheGatewayKeepsServing(String target) {
+        GatewayClient.RawResponse response = client.raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + TestKeys.token(key, Role.SUPER_ADMIN));
+
+        assertThat(assertMalformed(response)).contains("percent-encoding");
+        assertThat(client.get("/v1/health").statusCode()).isEqualTo(200);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Content-Length: ten", "Content-Length: -1", "Content-Length: 99999999999999999999999",
             "Content-Length: 2\r\nContent-Length: 3", "Content-Length: 2, 3", "Content-Length: 0x2"})
-    void setFlag_withABadContentLength_isAnswered400AndChangesNothing(String contentLength) {
+    void setFlag_withABadContentLength_is400ProblemAndChangesNothing(String contentLength) {
         GatewayClient.RawResponse response = client.raw("POST /v1/admin/system-flags/set HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + TestKeys.token(key, Role.OPS) + "\r\nContent-Type: application/json\r\n" + contentLength,
                 "{\"flag\":\"refund\",\"scope\":\"round:bad-length\",\"enabled\":false,\"reason\":\"bad length\"}"
                         .getBytes(StandardCharsets.UTF_8));
 
         assertRefusedBeforeTheGateway(response);
+        assertThat(assertMalformed(response)).contains("Content-Length");
         JsonNode check = Json.readTree(client.get("/v1/system-flags/check?flag=refund&round=bad-length", TestKeys.token(key, Role.OPS)).body());
         assertThat(check.get("allowed").asBoolean()).isTrue();
     }
@@ -314,16 +327,86 @@ class LocalGatewayTest {
     @ParameterizedTest
     @ValueSource(strings = {"GARBAGE", "GET\r\nHost: 127.0.0.1", "GET /v1/health HTTP/1.1\r\nHost 127.0.0.1",
             "GET /v1/health HTTP/1.1\r\n: no-name", "GET /v1/health\u0001 HTTP/1.1\r\nHost: 127.0.0.1"})
-    void malformedRequestLineOrHeader_isAnswered400BeforeTheGateway(String head) {
-        assertRefusedBeforeTheGateway(client.raw(head));
+    void malformedRequestLineOrHeader_is400ProblemAndTheGatewayKeepsServing(String head) {
+        GatewayClient.RawResponse response = client.raw(head);
+
+        assertRefusedBeforeTheGateway(response);
+        assertThat(assertMalformed(response)).containsAnyOf("request line", "header");
         assertThat(client.get("/v1/health").statusCode()).isEqualTo(200);
     }
 
+    @ParameterizedTest
+    @MethodSource("otherUnparsableRequests")
+    void otherRequestsJettyRefuses_areProblemsThatSayWhy(String head, int status, String slug, String saying) {
+        GatewayClient.RawResponse response = client.raw(head);
+
+        assertRefusedBeforeTheGateway(response);
+        assertRawProblem(response, status, slug);
+        assertThat(Json.readTree(response.body()).get("detail").asText()).contains(saying).doesNotContain("Exception");
+    }
+
+    static Stream<Arguments> otherUnparsableRequests() {
+        String malformed = "malformed-request";
+        return Stream.of(
+                Arguments.of("GET /v1/health HTTP/1.1", 400, malformed, "Host"),
+                Arguments.of("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: localhost", 400, malformed, "Host"),
+                Arguments.of("POST /v1/admin/system-flags/set HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 3",
+                        400, malformed, "Transfer-Encoding"),
+                Arguments.of("GET /v1/health#top HTTP/1.1\r\nHost: 127.0.0.1", 400, malformed, "fragment"),
+                Arguments.of("GET /v1/admin/approvals/a%00b HTTP/1.1\r\nHost: 127.0.0.1", 400, malformed, "path"),
+                Arguments.of("GET /v1/health HTTP/3.0\r\nHost: 127.0.0.1", 505, "http-version-not-supported", "HTTP/1.1"),
+                Arguments.of("GET /v1/" + "a".repeat(16 * 1024) + " HTTP/1.1\r\nHost: 127.0.0.1", 414, "uri-too-long", "bytes"));
+    }
+
+    @Test
+    void headersOverTheLimit_is431Problem() {
+        GatewayClient.RawResponse response = client.raw("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + "a".repeat(16 * 1024));
+
+        assertRefusedBeforeTheGateway(response);
+        assertRawProblem(response, 431, "request-header-fields-too-large");
+        assertThat(client.get("/v1/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bodyWithBrokenChunkedEncoding_is400ProblemAndChangesNothing() {
+        GatewayClient.RawResponse response = client.raw("POST /v1/admin/system-flags/set HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + TestKeys.token(key, Role.OPS) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+                "zz\r\n{\"flag\":\"refund\",\"scope\":\"round:bad-chunks\",\"enabled\":false,\"reason\":\"bad chunks\"}\r\n0\r\n\r\n"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(assertMalformed(response)).contains("chunked");
+        JsonNode check = Json.readTree(client.get("/v1/system-flags/check?flag=refund&round=bad-chunks", TestKeys.token(key, Role.OPS)).body());
+        assertThat(check.get("allowed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void head_isAnsweredWithHeadersOnlyAndTheConnectionStaysInStep() {
+        HttpResponse<String> response = client.send(client.request("/v1/health").HEAD());
+
+        // the topology has no HEAD routes, and the gateway does not answer HEAD with a GET route
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValueAsLong("content-length").orElseThrow()).isPositive();
+        assertThat(response.body()).isEmpty();
+        assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
+        assertThat(client.get("/v1/health").statusCode()).isEqualTo(200);
+    }
+
+    // refused while Jetty parsed it: no request id, since nothing was routed, and the connection closed
     private static void assertRefusedBeforeTheGateway(GatewayClient.RawResponse response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.header("apigw-requestid")).as("the gateway never saw it").isEmpty();
         assertThat(response.header("connection")).hasValue("close");
-        assertThat(response.body()).doesNotContain("\tat ");
+    }
+
+    /** A 400 malformed-request problem whose detail says what is wrong in words; the detail. */
+    private static String assertMalformed(GatewayClient.RawResponse response) {
+        assertRawProblem(response, 400, "malformed-request");
+        JsonNode problem = Json.readTree(response.body());
+        assertThat(problem.get("title").asText()).isNotBlank();
+        String detail = problem.get("detail").asText();
+        assertThat(detail).isNotBlank().doesNotContain("Exception", "java.", "org.eclipse", "Bad Request");
+        assertThat(response.body()).doesNotContain("\tat ", "Exception");
+        return detail;
     }
 
     @Test
