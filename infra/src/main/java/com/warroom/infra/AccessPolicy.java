@@ -1,5 +1,7 @@
 package com.warroom.infra;
 
+import com.warroom.topology.BucketAccess;
+import com.warroom.topology.BucketDef;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.IndexDef;
 import com.warroom.topology.QueueDef;
@@ -14,13 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
  * The least-privilege IAM statements of one function, from its {@link TableAccess} per table, the queues it sends to
- * or describes, the topics it publishes to, the secrets it reads and the workflows it starts or completes tasks of:
- * explicit table, index, queue, topic, secret and state machine ARNs, never a wildcard. What its trigger needs (an
- * SQS consumer's receive and delete) is granted where the trigger is built, {@link FunctionTriggers}.
+ * or describes, the topics it publishes to, the secrets it reads, the workflows it starts or completes tasks of and its
+ * {@link BucketAccess} per write-once bucket: explicit table, index, queue, topic, secret, state machine and bucket
+ * ARNs, never a wildcard but the objects of a named bucket (no function may delete an object or touch its retention).
+ * What its trigger needs (an SQS consumer's receive and delete) is granted where the trigger is built,
+ * {@link FunctionTriggers}.
  */
 final class AccessPolicy {
 
@@ -39,6 +44,10 @@ final class AccessPolicy {
      */
     static final List<String> COMPLETE_TASK_ACTIONS = List.of("states:SendTaskSuccess", "states:SendTaskFailure",
             "states:SendTaskHeartbeat");
+    /** On the bucket: ListObjectsV2 (how AnchorStore finds the newest anchor; also what turns a missing key into 404). */
+    static final List<String> LIST_BUCKET_ACTIONS = List.of("s3:ListBucket");
+    static final List<String> READ_OBJECT_ACTIONS = List.of("s3:GetObject");
+    static final List<String> READ_PUT_OBJECT_ACTIONS = List.of("s3:GetObject", "s3:PutObject");
 
     private AccessPolicy() {
     }
@@ -63,6 +72,9 @@ final class AccessPolicy {
                 statements.add(statement(START_WORKFLOW_ACTIONS, List.of(workflows.arn(workflows.workflow(workflow))))));
         function.completesWorkflowTasks().stream().sorted().forEach(workflow ->
                 statements.add(statement(COMPLETE_TASK_ACTIONS, List.of(workflows.arn(workflows.workflow(workflow))))));
+        function.buckets().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(BucketDef::logicalName)))
+                .forEach(entry -> statements.addAll(bucketStatements(resources.buckets().bucket(entry.getKey()), entry.getValue())));
         return statements;
     }
 
@@ -82,6 +94,15 @@ final class AccessPolicy {
             statements.add(statement(indexActions, indexArns));
         }
         return statements;
+    }
+
+    private static List<PolicyStatement> bucketStatements(IBucket bucket, BucketAccess access) {
+        List<String> objectActions = switch (access) {
+            case READ -> READ_OBJECT_ACTIONS;
+            case READ_PUT -> READ_PUT_OBJECT_ACTIONS;
+        };
+        return List.of(statement(LIST_BUCKET_ACTIONS, List.of(bucket.getBucketArn())),
+                statement(objectActions, List.of(bucket.arnForObjects("*"))));
     }
 
     private static PolicyStatement statement(List<String> actions, List<String> resources) {

@@ -105,6 +105,8 @@ public final class WarroomFunction extends Construct {
                 .forEach(secret -> environment.put(secret.nameEnvVar(), resources.secrets().name(secret)));
         // the key's ARN: what it may do with it is in the key's policy (SealKeys), not here
         definition.keys().keySet().forEach(key -> environment.put(key.idEnvVar(), resources.keys().key(key).getKeyArn()));
+        definition.buckets().keySet()
+                .forEach(bucket -> environment.put(bucket.nameEnvVar(), resources.buckets().bucket(bucket).getBucketName()));
         // starters need the ARN to start executions; completers get it too, like everything else a function is wired to
         Stream.concat(definition.startsWorkflows().stream(), definition.completesWorkflowTasks().stream())
                 .map(resources.workflows()::workflow)

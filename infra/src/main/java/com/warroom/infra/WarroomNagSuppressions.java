@@ -1,9 +1,14 @@
 package com.warroom.infra;
 
+import com.warroom.topology.BucketDef;
 import com.warroom.topology.RouteDef;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.Comparator;
 import java.util.List;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.s3.Bucket;
 
 /** The cdk-nag AwsSolutions findings Warroom accepts, each with the reason it is accepted. */
 final class WarroomNagSuppressions {
@@ -29,6 +34,16 @@ final class WarroomNagSuppressions {
             + " encryption keys only), and a new key would make every existing seal unverifiable; the key never leaves KMS,"
             + " and its policy lets only the sealing functions' roles generate MACs.";
 
+    static final String WRITE_ONCE_ACCESS_LOGS = "The bucket holds only the anchors the integrity-anchor function writes"
+            + " (put-if-absent, Object Lock COMPLIANCE, deletes denied to everyone), and no person reads it in the normal"
+            + " course. Server access logs would go to a second bucket that is itself unlogged and deletable; who did what"
+            + " to these objects belongs in CloudTrail (data events on this bucket in the account's trail), next to the"
+            + " management events that would show a change of its bucket policy.";
+    static final String BUCKET_OBJECTS = "The only object wildcard is <bucket ARN>/* of the one write-once bucket the"
+            + " topology gives the function (s3:GetObject, and s3:PutObject for READ_PUT): its object keys are made at run"
+            + " time (<kind>/<inverted seq>.json). s3:ListBucket is on the bucket ARN alone, and no role holds a delete or"
+            + " retention action (the IAM tests check it).";
+
     private WarroomNagSuppressions() {
     }
 
@@ -40,6 +55,21 @@ final class WarroomNagSuppressions {
                     .appliesTo(List.of("Resource::*"))
                     .reason(XRAY_WILDCARD)
                     .build()), true);
+        });
+        stack.buckets().all().values().forEach(bucket ->
+                NagSuppressions.addResourceSuppressions(bucket, List.of(suppression("AwsSolutions-S1", WRITE_ONCE_ACCESS_LOGS))));
+        stack.functions().forEach((definition, function) -> {
+            List<Object> objectArns = definition.buckets().keySet().stream()
+                    .sorted(Comparator.comparing(BucketDef::logicalName))
+                    .<Object>map(bucket -> "Resource::<" + logicalId(stack.buckets().bucket(bucket)) + ".Arn>/*")
+                    .toList();
+            if (!objectArns.isEmpty()) {
+                NagSuppressions.addResourceSuppressions(function.role(), List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .appliesTo(objectArns)
+                        .reason(BUCKET_OBJECTS)
+                        .build()), true);
+            }
         });
         stack.workflows().values().forEach(workflow ->
                 NagSuppressions.addResourceSuppressions(workflow.stateMachine().getRole(), List.of(NagPackSuppression.builder()
@@ -61,6 +91,12 @@ final class WarroomNagSuppressions {
     static String publicRoute(RouteDef route) {
         return route.routeKey() + " has no roles in the topology, so it carries no JWT by design: health probes are"
                 + " anonymous and PSP webhooks are authenticated by the PSP's signature in the handler.";
+    }
+
+    // the id the template gives the bucket, as cdk-nag names it in a finding
+    private static String logicalId(Bucket bucket) {
+        Stack stack = Stack.of(bucket);
+        return (String) stack.resolve(stack.getLogicalId((CfnElement) bucket.getNode().getDefaultChild()));
     }
 
     private static NagPackSuppression suppression(String id, String reason) {

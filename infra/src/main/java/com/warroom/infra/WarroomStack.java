@@ -1,5 +1,6 @@
 package com.warroom.infra;
 
+import com.warroom.topology.BucketDef;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -15,8 +17,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * Warroom on AWS, built entirely from the {@link Topology}: a table, queue, topic, secret, workflow, function or
- * trigger added there appears here.
+ * Warroom on AWS, built entirely from the {@link Topology}: a table, queue, topic, secret, key, bucket, workflow,
+ * function or trigger added there appears here; with them the alarms on tampering ({@link TamperAlarms}).
  */
 public final class WarroomStack extends Stack {
 
@@ -35,11 +37,13 @@ public final class WarroomStack extends Stack {
     private final NoticeTopics topics;
     private final RuntimeSecrets secrets;
     private final SealKeys keys;
+    private final WriteOnceBuckets buckets;
     private final StaffDirectory directory;
     private final Map<FunctionDef, WarroomFunction> functions = new LinkedHashMap<>();
     private final Map<ApprovalWorkflowDef, ApprovalWorkflow> workflows = new LinkedHashMap<>();
     private final WarroomHttpApi api;
     private final FunctionTriggers triggers;
+    private final TamperAlarms tamperAlarms;
 
     public WarroomStack(Construct scope, String id, Props props) {
         super(scope, id, props.stackProps());
@@ -49,9 +53,10 @@ public final class WarroomStack extends Stack {
         topics = new NoticeTopics(this, "Topics", topology.topics());
         secrets = new RuntimeSecrets(this, "Secrets", topology.secrets());
         keys = new SealKeys(this, "Keys", topology.keys());
+        buckets = new WriteOnceBuckets(this, "Buckets", topology.buckets());
         StateMachineArns stateMachineArns = new StateMachineArns(this, topology.workflows());
         directory = new StaffDirectory(this, "Directory", new StaffDirectory.Props(props.staffCallbackUrls()));
-        FunctionResources resources = new FunctionResources(tables, queues, topics, secrets, keys, stateMachineArns);
+        FunctionResources resources = new FunctionResources(tables, queues, topics, secrets, keys, stateMachineArns, buckets);
         for (FunctionDef definition : topology.functions()) {
             functions.put(definition, new WarroomFunction(this, ConstructIds.pascal(definition.name()),
                     new WarroomFunction.Props(definition, props.repoRoot().lambdaJar(definition), resources, LOG_RETENTION)));
@@ -65,6 +70,8 @@ public final class WarroomStack extends Stack {
         api = new WarroomHttpApi(this, "Api",
                 new WarroomHttpApi.Props(topology.routes(), functions, directory, LOG_RETENTION));
         triggers = new FunctionTriggers(this, "Triggers", new FunctionTriggers.Props(functions, queues));
+        tamperAlarms = new TamperAlarms(this, "TamperAlarms",
+                new TamperAlarms.Props(Optional.ofNullable(functions.get(Topology.INTEGRITY_ANCHOR))));
         output("ApiUrl", api.url(), "Base URL of the HTTP API");
         output("UserPoolId", directory.pool().getUserPoolId(), "Cognito user pool of staff and the backend");
         output("StaffClientId", directory.staffClient().getUserPoolClientId(), "App client for staff sign-in (SRP, auth code)");
@@ -76,6 +83,9 @@ public final class WarroomStack extends Stack {
                 "State machine of the " + definition.logicalName() + " workflow (aws stepfunctions list-executions)"));
         topology.topics().forEach(definition -> output(topicOutput(definition), topics.topic(definition).getTopicArn(),
                 "SNS topic " + definition.logicalName() + " (subscribe the people or systems to tell)"));
+        topology.buckets().forEach(definition -> output(bucketOutput(definition), buckets.bucket(definition).getBucketName(),
+                "Write-once bucket " + definition.logicalName() + ", Object Lock COMPLIANCE " + definition.retentionDays()
+                        + " days (aws s3 ls s3://<name>/ --recursive)"));
         WarroomNagSuppressions.apply(this);
     }
 
@@ -99,6 +109,10 @@ public final class WarroomStack extends Stack {
         return keys;
     }
 
+    public WriteOnceBuckets buckets() {
+        return buckets;
+    }
+
     public StaffDirectory directory() {
         return directory;
     }
@@ -117,6 +131,11 @@ public final class WarroomStack extends Stack {
         return api;
     }
 
+    /** The alarms on the tamper metrics and on the integrity-anchor function. */
+    public TamperAlarms tamperAlarms() {
+        return tamperAlarms;
+    }
+
     /** The queue consumers' event sources and the functions' schedules. */
     public FunctionTriggers triggers() {
         return triggers;
@@ -130,6 +149,11 @@ public final class WarroomStack extends Stack {
     /** {@code ApprovalNoticesTopicArn} for the topic {@code approval-notices}. */
     static String topicOutput(TopicDef topic) {
         return ConstructIds.pascal(topic.logicalName()) + "TopicArn";
+    }
+
+    /** {@code AnchorsBucketName} for the bucket {@code anchors}. */
+    static String bucketOutput(BucketDef bucket) {
+        return ConstructIds.pascal(bucket.logicalName()) + "BucketName";
     }
 
     private void output(String id, String value, String description) {

@@ -9,6 +9,8 @@ import static com.warroom.infra.TemplateJson.ref;
 import static com.warroom.infra.TemplateJson.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.warroom.topology.BucketAccess;
+import com.warroom.topology.BucketDef;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.IndexDef;
 import com.warroom.topology.QueueDef;
@@ -142,6 +144,66 @@ class AccessPolicyTest {
             assertThat(actionsOn(statements, stateMachineArn(workflow))).as("%s on %s", definition.name(), workflow.logicalName())
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void bucketActions_whenFunctionReadsOrPuts_areListOnTheBucketAndGetOrPutOnItsObjectsOnly(SynthesizedWarroom app,
+            FunctionDef definition) {
+        List<Map<String, Object>> statements = statementsOf(app, definition);
+
+        for (BucketDef bucket : app.topology.buckets()) {
+            BucketAccess access = definition.buckets().get(bucket);
+            Set<String> onBucket = access == null ? Set.of() : Set.of("s3:ListBucket");
+            Set<String> onObjects = access == null ? Set.of()
+                    : access == BucketAccess.READ ? Set.of("s3:GetObject") : Set.of("s3:GetObject", "s3:PutObject");
+            assertThat(actionsOn(statements, bucketArn(app, bucket))).as("%s on %s", definition.name(), bucket.logicalName())
+                    .containsExactlyInAnyOrderElementsOf(onBucket);
+            assertThat(actionsOn(statements, objectsArn(app, bucket))).as("%s on %s/*", definition.name(), bucket.logicalName())
+                    .containsExactlyInAnyOrderElementsOf(onObjects);
+        }
+        assertThat(statements).as(definition.name())
+                .filteredOn(statement -> strings(statement.get("Action")).stream().anyMatch(action -> action.startsWith("s3:")))
+                .hasSize(2 * definition.buckets().size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void s3_whenAnyRoleHoldsIt_belongsOnlyToTheFunctionsThatUseABucket(SynthesizedWarroom app) {
+        assertThat(rolesAllowing(app, action -> action.startsWith("s3:")))
+                .containsExactlyInAnyOrderElementsOf(rolesOf(app, function -> !function.buckets().isEmpty()));
+        assertThat(rolesAllowing(app, action -> action.equals("s3:PutObject")))
+                .containsExactlyInAnyOrderElementsOf(rolesOf(app, function -> function.buckets().containsValue(BucketAccess.READ_PUT)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void s3_whenAllowedAnywhere_neverDeletesNorTouchesRetentionLocksOrLifecycle(SynthesizedWarroom app) {
+        List<String> s3Actions = allowStatements(app).stream()
+                .flatMap(statement -> strings(statement.get("Action")).stream())
+                .filter(action -> action.startsWith("s3:"))
+                .toList();
+
+        assertThat(s3Actions).noneMatch(action -> action.startsWith("s3:Delete"))
+                .doesNotContain("s3:*", "s3:PutObjectRetention", "s3:BypassGovernanceRetention", "s3:PutObjectLegalHold",
+                        "s3:PutBucketObjectLockConfiguration", "s3:PutLifecycleConfiguration", "s3:PutBucketPolicy",
+                        "s3:PutBucketVersioning");
+    }
+
+    @Test
+    void anchors_inTheRealTopology_areReadByAuditReadAndReadAndPutByIntegrityAnchorOnly() {
+        SynthesizedWarroom app = SynthesizedWarroom.get();
+        Object bucket = bucketArn(app, Topology.ANCHORS);
+        Object objects = objectsArn(app, Topology.ANCHORS);
+
+        assertThat(actionsOn(statementsOf(app, Topology.AUDIT_READ), bucket)).containsExactly("s3:ListBucket");
+        assertThat(actionsOn(statementsOf(app, Topology.AUDIT_READ), objects)).containsExactly("s3:GetObject");
+        assertThat(actionsOn(statementsOf(app, Topology.INTEGRITY_ANCHOR), bucket)).containsExactly("s3:ListBucket");
+        assertThat(actionsOn(statementsOf(app, Topology.INTEGRITY_ANCHOR), objects))
+                .containsExactlyInAnyOrder("s3:GetObject", "s3:PutObject");
+        assertThat(rolesAllowing(app, action -> action.startsWith("s3:"))).containsExactlyInAnyOrder(
+                ref(app.logicalId(app.stack.functions().get(Topology.AUDIT_READ).role())),
+                ref(app.logicalId(app.stack.functions().get(Topology.INTEGRITY_ANCHOR).role())));
     }
 
     @ParameterizedTest
@@ -303,6 +365,14 @@ class AccessPolicyTest {
                 .filter(statement -> list(statement.get("Resource")).contains(resource))
                 .forEach(statement -> actions.addAll(strings(statement.get("Action"))));
         return actions;
+    }
+
+    private static Object bucketArn(SynthesizedWarroom app, BucketDef bucket) {
+        return arnOf(app.logicalId(app.stack.buckets().bucket(bucket)));
+    }
+
+    private static Object objectsArn(SynthesizedWarroom app, BucketDef bucket) {
+        return Map.of("Fn::Join", List.of("", List.of(bucketArn(app, bucket), "/*")));
     }
 
     private static Object tableArn(SynthesizedWarroom app, TableDef table) {

@@ -104,8 +104,19 @@ class FunctionScheduleTest {
         SynthesizedWarroom app = SynthesizedWarroom.get();
         Map<String, Object> schedule = schedule(app, Topology.APPROVAL_KEEPER);
 
-        assertThat(app.stack.triggers().schedules()).containsOnlyKeys(Topology.APPROVAL_KEEPER);
+        assertThat(app.stack.triggers().schedules()).containsOnlyKeys(Topology.APPROVAL_KEEPER, Topology.INTEGRITY_ANCHOR);
         assertThat(schedule).containsEntry("Name", "Warroom-approval-keeper")
+                .containsEntry("ScheduleExpression", "rate(5 minutes)")
+                .containsEntry("ScheduleExpressionTimezone", "UTC");
+        assertThat(((Number) map(map(schedule.get("Target")).get("RetryPolicy")).get("MaximumEventAgeInSeconds")).intValue())
+                .isEqualTo(300);
+    }
+
+    @Test
+    void schedule_whenTheIntegrityAnchorRuns_isEveryFiveMinutesUtcAndNeverDeliveredLaterThanTheNextRun() {
+        Map<String, Object> schedule = schedule(SynthesizedWarroom.get(), Topology.INTEGRITY_ANCHOR);
+
+        assertThat(schedule).containsEntry("Name", "Warroom-integrity-anchor")
                 .containsEntry("ScheduleExpression", "rate(5 minutes)")
                 .containsEntry("ScheduleExpressionTimezone", "UTC");
         assertThat(((Number) map(map(schedule.get("Target")).get("RetryPolicy")).get("MaximumEventAgeInSeconds")).intValue())

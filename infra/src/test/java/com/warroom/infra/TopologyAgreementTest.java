@@ -110,6 +110,16 @@ class TopologyAgreementTest {
 
     @ParameterizedTest
     @MethodSource("apps")
+    void buckets_whenSynthesized_areTheTopologysBucketsEachWithAnOutput(SynthesizedWarroom synthesized) {
+        assertThat(synthesized.resourcesOfType("AWS::S3::Bucket")).hasSize(synthesized.topology.buckets().size());
+        synthesized.topology.buckets().forEach(bucket -> assertThat(synthesized.outputs().get(WarroomStack.bucketOutput(bucket)))
+                .as(bucket.logicalName())
+                .satisfies(output -> assertThat(TemplateJson.map(output)).containsEntry("Value",
+                        TemplateJson.ref(synthesized.logicalId(synthesized.stack.buckets().bucket(bucket))))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
     void deadLetterAlarms_whenSynthesized_areOnePerQueue(SynthesizedWarroom synthesized) {
         assertThat(synthesized.resourcesOfType("AWS::CloudWatch::Alarm").values().stream()
                 .map(alarm -> (String) TemplateJson.properties(alarm).get("AlarmName"))

@@ -1,5 +1,7 @@
 package com.warroom.infra;
 
+import com.warroom.topology.BucketAccess;
+import com.warroom.topology.BucketDef;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.QueueDef;
 import com.warroom.topology.ScheduleExpression;
@@ -13,7 +15,8 @@ import java.time.ZoneId;
 /**
  * A wiring with the trigger variants {@link Topology#warroom()} does not hold: a second queue with a consumer taking
  * large batches over a batching window, a cron schedule in a zone other than UTC with a payload, and a secret that
- * one function reads and the others do not; plus an HTTP, a queue consumer and an invoked function of the real
+ * one function reads and the others do not, and a write-once bucket of another retention than the real one's, that
+ * one function reads and puts to and another only reads; plus an HTTP, a queue consumer and an invoked function of the real
  * topology. Its functions sit on the health module's jar: synthesis needs an asset, never its code.
  */
 final class TriggerTopology {
@@ -26,6 +29,8 @@ final class TriggerTopology {
     static final QueueDef PAYMENT_NOTIFICATIONS = new QueueDef("payment-notifications", "WARROOM_QUEUE_PAYMENT_NOTIFICATIONS_URL",
             120, 3);
 
+    static final BucketDef REPORTS = new BucketDef("reports", 30);
+
     static final int CONSUMER_BATCH_SIZE = 50;
     static final Duration CONSUMER_BATCHING_WINDOW = Duration.ofSeconds(20);
 
@@ -35,6 +40,7 @@ final class TriggerTopology {
             .trigger(new Trigger.QueueConsumer(PAYMENT_NOTIFICATIONS, CONSUMER_BATCH_SIZE, CONSUMER_BATCHING_WINDOW))
             .table(Topology.IDEMPOTENCY, TableAccess.READ_WRITE)
             .readsSecret(PSP_SERVER_KEY)
+            .bucket(REPORTS, BucketAccess.READ)
             .build();
 
     static final String CRON = "cron(30 0 * * ? *)";
@@ -46,6 +52,7 @@ final class TriggerTopology {
             .handler("com.warroom.reconcile.DailyReconcileHandler").timeoutSeconds(300)
             .trigger(new Trigger.Schedule(ScheduleExpression.parse(CRON), ZoneId.of(ZONE), PAYLOAD))
             .table(Topology.IDEMPOTENCY, TableAccess.READ)
+            .bucket(REPORTS, BucketAccess.READ_PUT)
             .build();
 
     private static final Topology TOPOLOGY = Topology.builder()
@@ -54,6 +61,7 @@ final class TriggerTopology {
             .topics(Topology.OPS_NOTICES)
             .secrets(PSP_SERVER_KEY)
             .keys(Topology.SEALS)
+            .buckets(REPORTS)
             .functions(Topology.HEALTH, onBuiltJar(Topology.OPS_NOTICE), PAYMENT_INTAKE, DAILY_RECONCILE, onBuiltJar(Topology.CONFIG_SEED))
             .build();
 

@@ -73,6 +73,8 @@ class WarroomFunctionTest {
         definition.readsSecrets().forEach(secret -> expected.put(secret.nameEnvVar(), secret.awsName()));
         definition.keys().keySet().forEach(key ->
                 expected.put(key.idEnvVar(), TemplateJson.arnOf(synthesized.logicalId(synthesized.stack.keys().key(key)))));
+        definition.buckets().keySet().forEach(bucket ->
+                expected.put(bucket.nameEnvVar(), ref(synthesized.logicalId(synthesized.stack.buckets().bucket(bucket)))));
         expected.put("POWERTOOLS_SERVICE_NAME", definition.name());
         expected.put("POWERTOOLS_METRICS_NAMESPACE", "Warroom");
         expected.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");

@@ -23,7 +23,7 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 class WarroomNagTest {
 
     private static final Set<String> ACCEPTED_RULES = Set.of("AwsSolutions-L1", "AwsSolutions-IAM5", "AwsSolutions-APIG4",
-            "AwsSolutions-SMG4", "AwsSolutions-KMS5");
+            "AwsSolutions-SMG4", "AwsSolutions-KMS5", "AwsSolutions-S1");
 
     static Stream<SynthesizedWarroom> apps() {
         return SynthesizedWarroom.all().stream();
@@ -109,6 +109,35 @@ class WarroomNagTest {
             List<Object> rules = list(map(metadata.get("cdk_nag")).get("rules_to_suppress"));
 
             assertThat(rules).extracting(rule -> map(rule).get("id")).containsExactly("AwsSolutions-KMS5");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void suppressions_whenOnAWriteOnceBucket_acceptOnlyItsServerAccessLogs(SynthesizedWarroom synthesized) {
+        synthesized.stack.buckets().all().values().forEach(bucket -> {
+            Map<String, Object> metadata = map(synthesized.resource(bucket).get("Metadata"));
+            List<Object> rules = list(map(metadata.get("cdk_nag")).get("rules_to_suppress"));
+
+            assertThat(rules).extracting(rule -> map(rule).get("id")).containsExactly("AwsSolutions-S1");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void suppressions_whenOnTheRoleOfAFunctionWithABucket_acceptOnlyTheWildcardOfThatBucketsObjects(SynthesizedWarroom synthesized) {
+        synthesized.stack.functions().forEach((definition, function) -> {
+            String policyId = synthesized.logicalId(function.role().getNode().findChild("DefaultPolicy"));
+            List<Object> appliesTo = list(map(map(synthesized.resource(policyId).get("Metadata")).get("cdk_nag")).get("rules_to_suppress"))
+                    .stream().map(TemplateJson::map)
+                    .filter(rule -> "AwsSolutions-IAM5".equals(rule.get("id")))
+                    .flatMap(rule -> list(rule.get("applies_to")).stream())
+                    .toList();
+            List<Object> expected = new java.util.ArrayList<>(List.of("Resource::*"));
+            definition.buckets().keySet().forEach(bucket ->
+                    expected.add("Resource::<" + synthesized.logicalId(synthesized.stack.buckets().bucket(bucket)) + ".Arn>/*"));
+
+            assertThat(appliesTo).as(definition.name()).containsExactlyInAnyOrderElementsOf(expected);
         });
     }
 

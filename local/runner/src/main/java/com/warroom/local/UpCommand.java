@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.warroom.local.lambda.FailureLog;
 import com.warroom.local.queue.QueuePoller;
 import com.warroom.local.schedule.NextRun;
+import com.warroom.topology.BucketDef;
 import com.warroom.topology.KeyDef;
 import com.warroom.topology.QueueDef;
 import com.warroom.topology.TopicDef;
@@ -128,6 +129,11 @@ final class UpCommand implements Callable<Integer> {
         String kms = warroom.kmsEndpoint().toString();
         for (KeyDef key : Topology.warroom().keys()) {
             out.println("  KMS          " + kms + "   aws kms describe-key --key-id " + key.alias() + " --endpoint-url " + kms);
+        }
+        String s3 = warroom.settings().get("AWS_ENDPOINT_URL_S3");
+        for (BucketDef bucket : Topology.warroom().buckets()) {
+            // write-once, as Object Lock keeps it in AWS: listed and read, never overwritten or deleted
+            out.println("  S3           " + s3 + "   aws s3 ls s3://" + bucket.localName() + "/ --recursive --endpoint-url " + s3);
         }
         for (QueueDef queue : Topology.warroom().queues()) {
             out.println("  Queue        " + warroom.settings().get(queue.urlEnvVar()));

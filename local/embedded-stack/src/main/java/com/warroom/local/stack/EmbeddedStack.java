@@ -4,6 +4,7 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.warroom.aws.Settings;
 import com.warroom.local.stack.kms.LocalKms;
+import com.warroom.local.stack.s3.LocalS3;
 import com.warroom.local.stack.sfn.LocalStepFunctions;
 import com.warroom.local.stack.sns.LocalSns;
 import com.warroom.topology.Topology;
@@ -35,9 +36,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * DynamoDB Local and ElasticMQ, in-process on 127.0.0.1: real implementations of the AWS wire APIs,
- * reached through the real SDK clients; with them a local Step Functions, a local SNS and a local KMS speaking the
- * AWS protocols for the workflows, topics and seal keys. {@link #provision} creates every table, queue, topic, key
- * and state machine of the topology; {@link #settings} are the variables that point Warroom's code at them.
+ * reached through the real SDK clients; with them a local Step Functions, a local SNS, a local KMS and a local S3
+ * speaking the AWS protocols for the workflows, topics, seal keys and write-once buckets. {@link #provision} creates
+ * every table, queue, topic, key, bucket and state machine of the topology; {@link #settings} are the variables that
+ * point Warroom's code at them.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
@@ -58,6 +60,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private LocalSns localSns;
     private LocalStepFunctions localStepFunctions;
     private LocalKms localKms;
+    private LocalS3 localS3;
 
     private EmbeddedStack(DynamoDBProxyServer dynamo, int dynamoPort, SQSRestServer sqsServer, int sqsPort) {
         this.dynamo = dynamo;
@@ -73,21 +76,34 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /**
      * Where the stack keeps its data and which ports it binds (0 picks a free one); the local KMS keeps its keys in
-     * {@code kmsKeyFile} when there is one, else in memory.
+     * {@code kmsKeyFile} when there is one, and the local S3 its buckets under {@code s3DataDir}; else in memory.
      */
     public record Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir, int sfnPort, int snsPort, int kmsPort,
-                          Optional<Path> kmsKeyFile) {
+                          Optional<Path> kmsKeyFile, int s3Port, Optional<Path> s3DataDir) {
 
-        /** Free ports for the local Step Functions, SNS and KMS; keys in memory. */
+        /** Free ports for the local Step Functions, SNS, KMS and S3; keys and objects in memory. */
         public Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir) {
             this(dynamoPort, sqsPort, dynamoDataDir, 0, 0, 0, Optional.empty());
         }
 
+        /**
+         * A free port for the local S3, whose buckets go in the folder {@code s3} beside the key file: a runner that
+         * keeps its keys in its data folder keeps its objects there too (in memory when there is no key file).
+         */
+        public Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir, int sfnPort, int snsPort, int kmsPort,
+                       Optional<Path> kmsKeyFile) {
+            this(dynamoPort, sqsPort, dynamoDataDir, sfnPort, snsPort, kmsPort, kmsKeyFile, 0,
+                    kmsKeyFile.map(file -> file.toAbsolutePath().resolveSibling(S3_FOLDER)));
+        }
+
         /** Ephemeral ports, in memory: for tests. */
         public static Options ephemeral() {
-            return new Options(0, 0, Optional.empty(), 0, 0, 0, Optional.empty());
+            return new Options(0, 0, Optional.empty(), 0, 0, 0, Optional.empty(), 0, Optional.empty());
         }
     }
+
+    /** The folder, beside the KMS key file, where {@link Options} puts the local S3's buckets unless told otherwise. */
+    public static final String S3_FOLDER = "s3";
 
     public static EmbeddedStack start(Options options) throws Exception {
         int dynamoPort = options.dynamoPort() == 0 ? freePort() : options.dynamoPort();
@@ -128,6 +144,7 @@ public final class EmbeddedStack implements AutoCloseable {
         localSns = LocalSns.start(options.snsPort(), region, sqs);
         localStepFunctions = LocalStepFunctions.start(options.sfnPort(), region, clock).checkingTimeoutsEvery(TIMEOUT_CHECK_PERIOD);
         localKms = LocalKms.start(options.kmsPort(), region, options.kmsKeyFile());
+        localS3 = LocalS3.start(options.s3Port(), region, options.s3DataDir());
     }
 
     public URI dynamoEndpoint() {
@@ -156,6 +173,15 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public URI kmsEndpoint() {
         return localKms.endpoint();
+    }
+
+    public URI s3Endpoint() {
+        return localS3.endpoint();
+    }
+
+    /** The local S3: the topology's write-once buckets. */
+    public LocalS3 localS3() {
+        return localS3;
     }
 
     /** The local KMS: the ARNs of the topology's keys. */
@@ -192,8 +218,8 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /**
-     * Creates every table, queue, topic (with the queue that receives its messages) and key of the topology that does
-     * not exist yet, and registers its workflows as local state machines.
+     * Creates every table, queue, topic (with the queue that receives its messages), key and bucket of the topology that
+     * does not exist yet, and registers its workflows as local state machines.
      */
     public EmbeddedStack provision(Topology topology) {
         var provisioner = new TopologyProvisioner(dynamoDb, sqs);
@@ -201,13 +227,14 @@ public final class EmbeddedStack implements AutoCloseable {
         topology.queues().forEach(q -> queueUrls.put(q.urlEnvVar(), provisioner.ensureQueue(q)));
         topology.topics().forEach(localSns::register);
         topology.keys().forEach(localKms::register);
+        topology.buckets().forEach(localS3::register);
         topology.workflows().forEach(localStepFunctions::register);
         return this;
     }
 
     /**
      * The variables that point Warroom's handlers at this stack: endpoints, table names, queue URLs, topic ARNs,
-     * state machine ARNs and key ARNs.
+     * state machine ARNs, key ARNs and bucket names.
      */
     public Map<String, String> settings(Topology topology) {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -216,11 +243,13 @@ public final class EmbeddedStack implements AutoCloseable {
         settings.put("AWS_ENDPOINT_URL_SFN", sfnEndpoint().toString());
         settings.put("AWS_ENDPOINT_URL_SNS", snsEndpoint().toString());
         settings.put("AWS_ENDPOINT_URL_KMS", kmsEndpoint().toString());
+        settings.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
         topology.tables().forEach(t -> settings.put(t.envVar(), t.localName()));
         settings.putAll(queueUrls);
         topology.topics().forEach(t -> settings.put(t.arnEnvVar(), localSns.topicArn(t)));
         topology.workflows().forEach(w -> settings.put(w.arnEnvVar(), localStepFunctions.stateMachineArn(w)));
         topology.keys().forEach(k -> settings.put(k.idEnvVar(), localKms.keyArn(k)));
+        topology.buckets().forEach(b -> settings.put(b.nameEnvVar(), b.localName()));
         return settings;
     }
 
@@ -231,6 +260,9 @@ public final class EmbeddedStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (localS3 != null) {
+            localS3.close();
+        }
         if (localKms != null) {
             localKms.close();
         }

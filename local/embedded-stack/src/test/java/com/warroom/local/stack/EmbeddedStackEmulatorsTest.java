@@ -21,6 +21,7 @@ import com.warroom.topology.TopicDef;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
 import com.warroom.topology.ApprovalWorkflowDef;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +104,18 @@ class EmbeddedStackEmulatorsTest {
         assertThat(options.snsPort()).isZero();
         assertThat(options.kmsPort()).isZero();
         assertThat(options.kmsKeyFile()).isEmpty();
+        assertThat(options.s3Port()).isZero();
+        assertThat(options.s3DataDir()).isEmpty();
         assertThat(EmbeddedStack.Options.ephemeral())
                 .isEqualTo(new EmbeddedStack.Options(0, 0, Optional.empty(), 0, 0, 0, Optional.empty()));
+    }
+
+    @Test
+    void options_withAKeyFileButNoS3Folder_keepTheObjectsBesideTheKeyFile() {
+        var options = new EmbeddedStack.Options(0, 0, Optional.empty(), 0, 0, 0, Optional.of(Path.of("/data/kms-keys.json")));
+
+        assertThat(options.s3DataDir()).contains(Path.of("/data/s3"));
+        assertThat(options.s3Port()).isZero();
     }
 
     @Test
