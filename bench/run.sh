@@ -4,6 +4,8 @@
 #   bench/run.sh gate-throughput  [--forks 3] [--threads 1,2] [--variants lambda-c1-serial,jdk-defaults]
 #                                 [--warmup 5] [--iterations 5] [--seconds 1]
 #   bench/run.sh cold-start-vs-peer [--runs 10]   (builds ../shared/peers/serverless-java-dagger once, into bench/target/peer)
+#   bench/run.sh sealing-cost     [--warmup 3] [--rounds 20] [--ops 10] [--change-rows 62] [--load-rows 10,100]
+#                                 [--variant lambda-c1-serial|jdk-defaults]
 # Offline machines: MAVEN_ARGS=-o bench/run.sh ...   Skip the build: BENCH_SKIP_BUILD=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +19,8 @@ case "${1:-}" in
   cold-init) main=com.warroom.bench.ColdInit ;;
   gate-throughput) main=com.warroom.bench.FlagGateThroughput ;;
   cold-start-vs-peer) main=com.warroom.bench.ColdStartVsPeer ;;
-  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer [options]" >&2; exit 2 ;;
+  sealing-cost) main=com.warroom.bench.SealingCost ;;
+  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost [options]" >&2; exit 2 ;;
 esac
 shift
 

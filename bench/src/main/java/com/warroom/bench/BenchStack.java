@@ -44,6 +44,15 @@ final class BenchStack implements AutoCloseable {
     }
 
     /**
+     * The stack provisioned from the topology plus {@code extra} (tables of the bench's own), nothing seeded.
+     */
+    static BenchStack startProvisioned(Topology extra) throws Exception {
+        EmbeddedStack stack = EmbeddedStack.start(EmbeddedStack.Options.ephemeral()).provision(Topology.warroom()).provision(extra);
+        stack.exportAsSystemProperties(Topology.warroom());
+        return new BenchStack(stack);
+    }
+
+    /**
      * What a function's environment holds in AWS, pointed at this stack: region, credentials (in environment
      * variables, as Lambda gives them), endpoints, table names and queue URLs, Powertools' names.
      */

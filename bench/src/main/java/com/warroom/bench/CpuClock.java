@@ -29,7 +29,16 @@ final class CpuClock {
 
     /** utime + stime of this process (all its threads: JIT compilers and GC included). */
     static long processMillis() {
-        String stat = read(Path.of("/proc/self/stat"));
+        return processMillis(Path.of("/proc/self/stat"));
+    }
+
+    /** utime + stime of another process, e.g. the launcher serving DynamoDB Local and KMS to a child. */
+    static long processMillis(long pid) {
+        return processMillis(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static long processMillis(Path statFile) {
+        String stat = read(statFile);
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MILLIS_PER_TICK;
     }

@@ -39,6 +39,8 @@ public final class FlagGateThroughput {
         try {
             run(args);
             status = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace(); // System.exit below would otherwise swallow it
         } finally {
             // DynamoDB Local leaves a non-daemon job thread behind after stop(): without this the JVM lingers for minutes
             System.exit(status);
