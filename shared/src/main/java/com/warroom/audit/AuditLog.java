@@ -46,7 +46,7 @@ public final class AuditLog {
     private final DynamoDbTable<AuditHead> heads;
     private final Sealer sealer;
     private final Clock clock;
-    // the head this writer last found valid: a head read again unchanged needs no second VerifyMac
+    // the head this writer last found valid or sealed itself: a head read again unchanged needs no VerifyMac
     private final AtomicReference<AuditHead> verified = new AtomicReference<>();
 
     public AuditLog(DynamoDbEnhancedClient client, String tableName, Sealer sealer, Clock clock) {
@@ -90,6 +90,8 @@ public final class AuditLog {
                     .build());
             try {
                 client.transactWriteItems(request.build());
+                // the head this writer just sealed needs no VerifyMac when it is still the head next time
+                verified.set(next);
                 return write.result().apply(entry);
             } catch (TransactionCanceledException e) {
                 if (!retryable(e)) {

@@ -113,6 +113,11 @@ final class DataFolder {
         return dir.resolve("kms-keys.json");
     }
 
+    /** {@code s3/}: the local S3's buckets, a folder each, an owner-only file per object, never overwritten. */
+    Path s3Dir() throws IOException {
+        return OwnerOnly.folder(dir.resolve("s3"));
+    }
+
     /**
      * {@code secrets/}: a file per secret a function reads ({@code com.warroom.secrets.LocalSecrets}), owner-only;
      * created on first use, and made owner-only again if someone opened it up.

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * Where a local run keeps its data and which loopback ports it binds, from {@code WARROOM_DATA},
  * {@code WARROOM_PORT}, {@code WARROOM_DYNAMODB_PORT}, {@code WARROOM_SQS_PORT}, {@code WARROOM_SFN_PORT},
- * {@code WARROOM_SNS_PORT} and {@code WARROOM_KMS_PORT}.
+ * {@code WARROOM_SNS_PORT}, {@code WARROOM_KMS_PORT} and {@code WARROOM_S3_PORT}.
  */
 record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, PortSetting sqs, PortSetting sfn,
-                     PortSetting sns, PortSetting kms) {
+                     PortSetting sns, PortSetting kms, PortSetting s3) {
 
     static final String DATA = "WARROOM_DATA";
     static final String PORT = "WARROOM_PORT";
@@ -18,6 +18,7 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
     static final String SFN_PORT = "WARROOM_SFN_PORT";
     static final String SNS_PORT = "WARROOM_SNS_PORT";
     static final String KMS_PORT = "WARROOM_KMS_PORT";
+    static final String S3_PORT = "WARROOM_S3_PORT";
 
     static LocalSettings from(RunnerEnvironment env) throws StartupRefused {
         return new LocalSettings(dataDir(env),
@@ -26,7 +27,8 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
                 PortSetting.parse(SQS_PORT, env.variables().get(SQS_PORT), 9324),
                 PortSetting.parse(SFN_PORT, env.variables().get(SFN_PORT), 8083),
                 PortSetting.parse(SNS_PORT, env.variables().get(SNS_PORT), 9911),
-                PortSetting.parse(KMS_PORT, env.variables().get(KMS_PORT), 8084));
+                PortSetting.parse(KMS_PORT, env.variables().get(KMS_PORT), 8084),
+                PortSetting.parse(S3_PORT, env.variables().get(S3_PORT), 8085));
     }
 
     /** {@code WARROOM_DATA}, relative to the working directory, or {@code .warroom} there. */
@@ -37,6 +39,6 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
     }
 
     List<PortSetting> ports() {
-        return List.of(gateway, dynamoDb, sqs, sfn, sns, kms);
+        return List.of(gateway, dynamoDb, sqs, sfn, sns, kms, s3);
     }
 }

@@ -60,7 +60,8 @@ final class LocalWarroom implements AutoCloseable {
         EmbeddedLogs.into(data.log());
         EmbeddedStack stack = EmbeddedStack.start(
                 new EmbeddedStack.Options(local.dynamoDb().port(), local.sqs().port(), Optional.of(data.dynamoDbData()),
-                        local.sfn().port(), local.sns().port(), local.kms().port(), Optional.of(data.kmsKeyFile())));
+                        local.sfn().port(), local.sns().port(), local.kms().port(), Optional.of(data.kmsKeyFile()),
+                        local.s3().port(), Optional.of(data.s3Dir())));
         try {
             provision(stack, topology, data);
             data.tightenAgain();

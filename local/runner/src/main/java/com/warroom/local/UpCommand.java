@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
             "  WARROOM_SFN_PORT       local Step Functions port (default 8083)",
             "  WARROOM_SNS_PORT       local SNS port (default 9911)",
             "  WARROOM_KMS_PORT       local KMS port, the seals' HMAC keys (default 8084)",
+            "  WARROOM_S3_PORT        local S3 port, the write-once anchors bucket (default 8085)",
             "  WARROOM_SECRET_<NAME>  a secret's value (else the file $WARROOM_DATA/secrets/<name>)",
             "A port of 0 picks a free one."})
 final class UpCommand implements Callable<Integer> {

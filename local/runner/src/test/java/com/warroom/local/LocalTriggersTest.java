@@ -32,8 +32,9 @@ class LocalTriggersTest {
                 assertThat(poller.queue().arn()).isEqualTo("arn:aws:sqs:" + stack.region() + ":000000000000:warroom-flag-changes");
                 assertThat(poller.running()).as("nothing runs before start").isFalse();
             });
-            assertThat(triggers.scheduler().timetable()).singleElement().satisfies(next -> {
-                assertThat(next.schedule()).isEqualTo("approval-keeper");
+            assertThat(triggers.scheduler().timetable()).extracting(next -> next.schedule())
+                    .containsExactly("approval-keeper", "integrity-anchor");
+            assertThat(triggers.scheduler().timetable()).allSatisfy(next -> {
                 assertThat(next.expression()).isEqualTo("rate(5 minutes)");
                 assertThat(next.zone()).isEqualTo(ZoneId.of("UTC"));
             });

@@ -1,6 +1,7 @@
 package com.warroom.audit.anchor;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.warroom.anchor.AnchorStore;
 import com.warroom.audit.AuditChainTampered;
@@ -9,6 +10,7 @@ import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.flags.FlagStore;
 import com.warroom.flags.MetricGateSignals;
+import com.warroom.json.Json;
 import com.warroom.lambda.Envelope;
 import com.warroom.lambda.Priming;
 import com.warroom.observability.OpsMetrics;
@@ -27,9 +29,11 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
  * ({@code AuditChainTampered}, {@code FlagStateTampered}, both alarmed) and logged; the run still succeeds, since
  * it did its job. It fails (and its Errors are alarmed) only when it could not check or write.
  */
-public final class IntegrityAnchorHandler implements RequestHandler<Map<String, Object>, IntegrityAnchor.Run> {
+public final class IntegrityAnchorHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntegrityAnchorHandler.class);
+
+    private static final TypeReference<Map<String, Object>> ANSWER = new TypeReference<>() { };
 
     private final IntegrityAnchor anchor;
     private final Priming priming;
@@ -50,7 +54,7 @@ public final class IntegrityAnchorHandler implements RequestHandler<Map<String, 
     }
 
     @Override
-    public IntegrityAnchor.Run handleRequest(Map<String, Object> input, Context context) {
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         String runId = Envelope.requestId(context, "local");
         return Envelope.rethrowing(context, runId, () -> {
             IntegrityAnchor.Run run = anchor.run();
@@ -63,7 +67,7 @@ public final class IntegrityAnchorHandler implements RequestHandler<Map<String, 
                 LOG.error("integrity anchor run {}: the flag states were tampered with: {}", runId, run.flagSeal().problem());
             }
             LOG.info("integrity anchor run {}: audit head {}, flag seal {}", runId, run.auditHead(), run.flagSeal());
-            return run;
+            return Json.mapper().convertValue(run, ANSWER);
         });
     }
 

@@ -3,6 +3,7 @@ package com.warroom.audit.anchor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.anchor.Anchor;
 import com.warroom.anchor.AnchorStore;
 import com.warroom.aws.AwsClients;
@@ -33,16 +34,16 @@ class IntegrityAnchorSampleEventsTest {
         IntegrityAnchorHandler handler = new IntegrityAnchorHandler();
         var context = LocalLambdaContext.of(Topology.INTEGRITY_ANCHOR.name(), 1024, 60);
 
-        IntegrityAnchor.Run first = handler.handleRequest(event, context);
-        IntegrityAnchor.Run second = handler.handleRequest(event, context);
+        JsonNode first = Json.readTree(Json.write(handler.handleRequest(event, context)));
+        JsonNode second = Json.readTree(Json.write(handler.handleRequest(event, context)));
 
-        assertThat(first.tampered()).as("%s", first).isFalse();
-        assertThat(second.auditHead().status()).isIn(AnchorOutcome.Status.UNCHANGED, AnchorOutcome.Status.EMPTY);
-        assertThat(second.flagSeal().status()).isIn(AnchorOutcome.Status.UNCHANGED, AnchorOutcome.Status.EMPTY);
+        assertThat(first.path("auditHead").path("status").asText()).as("%s", first).isIn("ANCHORED", "EMPTY");
+        assertThat(first.path("flagSeal").path("status").asText()).as("%s", first).isIn("ANCHORED", "EMPTY");
+        assertThat(second.path("auditHead").path("status").asText()).isIn("UNCHANGED", "EMPTY");
+        assertThat(second.path("flagSeal").path("status").asText()).isIn("UNCHANGED", "EMPTY");
         var anchors = new AnchorStore(AwsClients.s3(), Settings.require(Topology.ANCHORS.nameEnvVar()));
-        if (first.auditHead().seq() != null) {
-            assertThat(anchors.newest(Anchor.AUDIT_HEAD).orElseThrow().seq()).isEqualTo(first.auditHead().seq());
+        if (first.path("auditHead").has("seq")) {
+            assertThat(anchors.newest(Anchor.AUDIT_HEAD).orElseThrow().seq()).isEqualTo(first.path("auditHead").path("seq").asLong());
         }
-        assertThat(Json.readTree(Json.write(second)).has("auditHead")).isTrue();
     }
 }

@@ -295,7 +295,7 @@ class InsiderTest {
     @Test
     void aForgedAnchor_isReportedAsNotWrittenByWarroom() {
         Anchor forged = new Anchor(Anchor.AUDIT_HEAD, mine.getLast().seq() + 100, "f".repeat(64), null, "bm90IGEgbWFj", "key", "2026-01-01T00:00:00Z");
-        s3.putObject(b -> b.bucket(bucketOf(anchors)).key(AnchorStore.key(forged.kind(), forged.seq())),
+        s3.putObject(b -> b.bucket(bucketOf(anchors)).key(AnchorStore.key(forged.kind(), forged.seq())).ifNoneMatch("*"),
                 RequestBody.fromString(com.warroom.json.Json.write(forged)));
 
         ChainVerification verified = trail.verify();
