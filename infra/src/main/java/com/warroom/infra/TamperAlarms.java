@@ -42,7 +42,7 @@ public final class TamperAlarms extends Construct {
                             + " written outside flag-admin and approval-apply (a row edited, added or deleted, or the seal"
                             + " removed). Functions serve their last verified copy for at most 5 minutes, then block every"
                             + " fund flow; flag changes are refused (409) until the table is restored.",
-                    "README.md#flag-states-do-not-match-their-seal-metric-flagstatetampered"),
+                    "README.md#flag-states-do-not-match-their-seal-metric-flagstatetampered-alarm-warroom-flag-states-tampered"),
             new TamperMetric(AuditChainTampered.METRIC, "-audit-chain-tampered",
                     "the audit chain's head was missing or did not match its KMS seal, or did not agree with its newest"
                             + " anchor in the write-once anchors bucket: the audit table was rewritten outside the functions"
@@ -53,7 +53,7 @@ public final class TamperAlarms extends Construct {
                     "an approval request did not match its KMS seal: its requester, approvers, action or state were"
                             + " changed outside the approval functions, e.g. to approve one's own request. The request must"
                             + " not be applied; treat every request it touches as suspect.",
-                    "README.md#approval-request-tampered-alarm-warroom-approval-tampered"));
+                    "README.md#approval-tampered-metric-approvaltampered-alarm-warroom-approval-tampered"));
 
     /** What the alarms watch: the integrity-anchor function when the topology has it. */
     public record Props(Optional<WarroomFunction> integrityAnchor) {
