@@ -273,6 +273,7 @@ public final class SealingCostChild {
         return new FlagToggle(
                 new FlagStore(dynamo, flags.localName(), sealer, clock),
                 dynamo.table(Settings.require(Topology.APPROVALS.envVar()), ApprovalRequest.SCHEMA),
+                sealer,
                 new AuditLog(dynamo, auditTable, sealer, clock),
                 new com.warroom.flags.FlagChangeNotifier(AwsClients.sqs(), Optional.empty()),
                 ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),
