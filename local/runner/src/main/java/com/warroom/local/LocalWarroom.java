@@ -6,8 +6,11 @@ import com.warroom.approvals.ApprovalWorkflowStarter;
 import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.local.auth.LocalIdentity;
+import com.warroom.local.auth.TokenMint;
 import com.warroom.local.auth.TokenVerifier;
 import com.warroom.local.control.ControlServer;
+import com.warroom.local.gateway.ConsoleSite;
+import com.warroom.local.gateway.GatewayLimits;
 import com.warroom.local.gateway.LocalGateway;
 import com.warroom.local.lambda.FailureLog;
 import com.warroom.local.stack.EmbeddedStack;
@@ -74,8 +77,10 @@ final class LocalWarroom implements AutoCloseable {
                         ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),
                         (id, decision) -> stack.localStepFunctions().startAfterDecision(Topology.APPROVAL, id, decision));
                 TokenVerifier verifier = new TokenVerifier(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC());
+                ConsoleSite console = ConsoleSite.of(ConsoleSite.find(workingDir),
+                        new TokenMint(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
                 Running running = listen(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()), verifier, topology,
-                        triggers.start(), data);
+                        triggers.start(), data, console);
                 return new LocalWarroom(stack, triggers, running, stack.settings(topology), config);
             } catch (Exception | Error e) {
                 triggers.close();
@@ -88,8 +93,8 @@ final class LocalWarroom implements AutoCloseable {
     }
 
     private static Running listen(InetSocketAddress gatewayAddress, TokenVerifier verifier, Topology topology, LocalTriggers triggers,
-                                  DataFolder data) throws IOException {
-        LocalGateway gateway = LocalGateway.start(gatewayAddress, topology, triggers.routes(), verifier);
+                                  DataFolder data, ConsoleSite console) throws IOException {
+        LocalGateway gateway = LocalGateway.start(gatewayAddress, topology, triggers.routes(), verifier, GatewayLimits.DEFAULT, console);
         try {
             return new Running(gateway, ControlServer.start(data.dir(), triggers.scheduler()));
         } catch (IOException | RuntimeException e) {

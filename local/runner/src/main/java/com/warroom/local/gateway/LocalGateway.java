@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http.UriCompliance.Violation;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -49,6 +50,12 @@ public final class LocalGateway implements AutoCloseable {
 
     public static LocalGateway start(InetSocketAddress address, Topology topology, LambdaFunctions functions,
                                      TokenVerifier verifier, GatewayLimits limits) throws IOException {
+        return start(address, topology, functions, verifier, limits, ConsoleSite.none());
+    }
+
+    /** Also serves the ops console under {@code /console/} (see {@link ConsoleSite}). */
+    public static LocalGateway start(InetSocketAddress address, Topology topology, LambdaFunctions functions,
+                                     TokenVerifier verifier, GatewayLimits limits, ConsoleSite console) throws IOException {
         // Jetty's own threads select and parse; each request runs on a virtual thread, since it may wait in the queue
         ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
         QueuedThreadPool threads = new QueuedThreadPool();
@@ -63,8 +70,8 @@ public final class LocalGateway implements AutoCloseable {
         connector.setAcceptQueueSize(limits.backlog());
         connector.setShutdownIdleTimeout(IDLE_AT_STOP.toMillis());
         server.addConnector(connector);
-        server.setHandler(new GatewayExchange(
-                new GatewayDispatcher(new RouteTable(topology.routes()), functions, verifier), new RequestQueue(limits), Clock.systemUTC()));
+        server.setHandler(new Handler.Sequence(console, new GatewayExchange(
+                new GatewayDispatcher(new RouteTable(topology.routes()), functions, verifier), new RequestQueue(limits), Clock.systemUTC())));
         server.setErrorHandler(new RefusedRequests(http.getRequestHeaderSize()));
         server.setStopTimeout(STOP_GRACE.toMillis());
         try {

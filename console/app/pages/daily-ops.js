@@ -1,0 +1,80 @@
+// Daily Ops: the morning and evening checklist. Each section reads the API as it is now; the sections later
+// issues fill (payouts, reconciliation, claims, refunds) say so until they exist.
+import { html, Problem, useLoad, when, Loading } from '../lib/ui.js';
+import { get } from '../lib/api.js';
+import { hasRole } from '../lib/session.js';
+
+function Section({ id, title, children }) {
+  return html`<section class="card" aria-labelledby=${id}><h2 id=${id}>${title}</h2>${children}</section>`;
+}
+
+function DisabledFlags() {
+  const list = useLoad(() => get('/v1/system-flags'), []);
+  if (list.loading) return html`<${Loading} />`;
+  if (list.problem) return html`<${Problem} problem=${list.problem} />`;
+  const off = [];
+  for (const f of list.data.flags) {
+    for (const s of [f.global, ...f.overrides]) {
+      if (!s.enabled) off.push({ flag: f.flag, fundRelated: f.fundRelated, ...s });
+    }
+  }
+  return html`
+    ${list.data.tampered ? html`<p class="problem" role="alert"><strong>▲ Flag states do not match their seal.</strong></p>` : null}
+    ${off.length === 0 ? html`<p><span class="badge ok">● All flows enabled</span></p>`
+      : html`<ul class="plain" id="disabled-flags">${off.map(s => html`<li>
+          <span class="badge bad">■ Disabled</span> <strong>${s.flag}</strong> <code>${s.scope}</code>
+          since ${when(s.updatedAt)} by ${s.updatedBy}: “${s.reason}”</li>`)}</ul>`}
+    <p><a href="#/flags">Kill switches</a></p>`;
+}
+
+function PendingApprovals() {
+  const list = useLoad(() => get('/v1/admin/approvals?status=PENDING&limit=20'), []);
+  if (list.loading) return html`<${Loading} />`;
+  if (list.problem) return html`<${Problem} problem=${list.problem} />`;
+  const items = list.data.approvals;
+  return items.length === 0 ? html`<p><span class="badge ok">● Nothing waiting</span></p>`
+    : html`<ul class="plain" id="pending-approvals">${items.map(a => html`<li>
+        <a href=${'#/approvals/' + encodeURIComponent(a.id)}>${a.action || 'unreadable request'}</a>
+        ${a.requestedBy ? html` by ${a.requestedBy}` : null}${a.expiresAt ? html`, expires ${when(a.expiresAt)}` : null}</li>`)}</ul>`;
+}
+
+function AuditVerify() {
+  const v = useLoad(() => get('/v1/admin/audit/verify'), []);
+  if (v.loading) return html`<${Loading} />`;
+  if (v.problem) return html`<${Problem} problem=${v.problem} />`;
+  return v.data.ok
+    ? html`<p id="audit-verify"><span class="badge ok">● Chain verified</span> ${v.data.entries} entries
+        ${v.data.anchoredSeq ? html`, anchored at seq ${v.data.anchoredSeq} ${when(v.data.anchoredAt)}` : null}</p>`
+    : html`<p id="audit-verify" role="alert"><span class="badge bad">■ Chain broken</span> at seq ${v.data.brokenAt}: ${v.data.problem}</p>`;
+}
+
+function Health() {
+  const h = useLoad(() => get('/v1/health'), []);
+  if (h.loading) return html`<${Loading} />`;
+  if (h.problem) return html`<${Problem} problem=${h.problem} />`;
+  return html`<p id="health"><span class="badge ${h.data.status === 'ok' ? 'ok' : 'bad'}">${h.data.status === 'ok' ? '●' : '■'} ${h.data.status}</span></p>`;
+}
+
+const LATER = [
+  ['Pending transaction aging', 'issue: payments and the ledger'],
+  ['Payout failures', 'issue: payouts'],
+  ['Reconcile status', 'issue: daily reconciliation'],
+  ['Claim failures', 'issue: payouts'],
+  ['Refund queue', 'issue: payouts'],
+];
+
+function DailyOpsPage() {
+  const approver = hasRole('ops', 'finance', 'super_admin');
+  return html`<h1>Daily Ops</h1>
+    <p class="muted">Morning and evening: go through each section; anything not green gets a ticket or an incident.</p>
+    <div class="grid">
+      <${Section} id="ops-flags" title="Flows disabled"><${DisabledFlags} /></${Section}>
+      ${approver ? html`<${Section} id="ops-approvals" title="Pending approvals"><${PendingApprovals} /></${Section}>` : null}
+      ${approver ? html`<${Section} id="ops-audit" title="Audit chain"><${AuditVerify} /></${Section}>` : null}
+      <${Section} id="ops-health" title="Health"><${Health} /></${Section}>
+      ${LATER.map(([title, from], i) => html`<${Section} id=${'ops-later-' + i} title=${title}>
+        <p class="muted">Not available yet (${from}).</p></${Section}>`)}
+    </div>`;
+}
+
+export default { path: '/daily-ops', title: 'Daily Ops', Page: DailyOpsPage };

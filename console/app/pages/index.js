@@ -1,0 +1,7 @@
+// The console's pages, in menu order. A page module exports { path, title, Page } (path may hold :params;
+// menuPath, when set, is where the menu links); add a page by writing its module in pages/ and listing it here
+// (console/README.md).
+import dailyOps from './daily-ops.js';
+import flags from './flags.js';
+
+export const pages = [dailyOps, flags];

@@ -1,0 +1,118 @@
+package com.warroom.console;
+
+import com.warroom.local.RunnerEnvironment;
+import com.warroom.local.StopSignal;
+import com.warroom.local.WarroomCli;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./warroom up} as a person starts it, in this JVM: from the repository root (so it serves console/app and
+ * seeds config/seed-v1.json), on free ports, with a data folder of its own. One per test JVM, stopped at exit.
+ */
+final class RunningWarroom {
+
+    private static final Pattern API_URL = Pattern.compile("API gateway\\s+(http://\\S+)");
+    // a guard against a hang, not a timing assertion
+    private static final long STARTUP_GUARD_SECONDS = 180;
+    private static RunningWarroom shared;
+
+    private final URI apiUrl;
+    private final Path dataDir;
+
+    private RunningWarroom(URI apiUrl, Path dataDir) {
+        this.apiUrl = apiUrl;
+        this.dataDir = dataDir;
+    }
+
+    static synchronized RunningWarroom shared() throws Exception {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    private static RunningWarroom start() throws Exception {
+        Path repository = Path.of("").toAbsolutePath().getParent();
+        Path data = Files.createTempDirectory("warroom-console-test");
+        Map<String, String> variables = Map.of("WARROOM_DATA", data.toString(), "WARROOM_PORT", "0", "WARROOM_DYNAMODB_PORT", "0",
+                "WARROOM_SQS_PORT", "0", "WARROOM_SFN_PORT", "0", "WARROOM_SNS_PORT", "0", "WARROOM_KMS_PORT", "0", "WARROOM_S3_PORT", "0");
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch up = new CountDownLatch(1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream printer = new PrintStream(out, true, StandardCharsets.UTF_8) {
+            @Override
+            public void println(String line) {
+                super.println(line);
+                if ("Ctrl-C stops it.".equals(line)) {
+                    up.countDown();
+                }
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StopSignal signal = stop::await;
+        RunnerEnvironment env = new RunnerEnvironment(variables, repository, printer, new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> signal);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> WarroomCli.run(env, "up"),
+                runnable -> new Thread(runnable, "warroom-up").start());
+        exit.whenComplete((code, failure) -> up.countDown());
+        if (!up.await(STARTUP_GUARD_SECONDS, TimeUnit.SECONDS) || exit.isDone()) {
+            throw new IllegalStateException("./warroom up did not come up: " + err.toString(StandardCharsets.UTF_8) + out);
+        }
+        Matcher url = API_URL.matcher(out.toString(StandardCharsets.UTF_8));
+        if (!url.find()) {
+            throw new IllegalStateException("no API URL in: " + out);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                exit.get(30, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // the JVM is going away anyway
+            }
+        }));
+        return new RunningWarroom(URI.create(url.group(1)), data);
+    }
+
+    URI apiUrl() {
+        return apiUrl;
+    }
+
+    URI console() {
+        return apiUrl.resolve("/console/");
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** A token as the console's local sign-in mints it. */
+    String token(String sub, String role) throws IOException, InterruptedException {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(apiUrl.resolve("/local/sign-in"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"sub\":\"" + sub + "\",\"role\":\"" + role + "\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return com.warroom.json.Json.readTree(response.body()).path("token").asText();
+    }
+
+    /** The audit entries of a target, through the API: how tests count what a click changed. */
+    int auditEntries(String target, String token) throws IOException, InterruptedException {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(apiUrl.resolve("/v1/admin/audit?limit=200&target="
+                        + java.net.URLEncoder.encode(target, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return com.warroom.json.Json.readTree(response.body()).path("entries").size();
+    }
+}
