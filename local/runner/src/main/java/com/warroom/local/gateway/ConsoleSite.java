@@ -114,6 +114,11 @@ public final class ConsoleSite extends Handler.Wrapper {
                     "the console's files (console/app) were not found at or above the folder ./warroom up runs in")));
             return true;
         }
+        // folders are never listed; only the console's own root has an index
+        if (path.endsWith("/") && !path.equals(PATH + "/")) {
+            answer(response, callback, 404, problem(Problem.notFound("no console file " + path)));
+            return true;
+        }
         if (super.handle(request, response, callback)) {
             return true;
         }
