@@ -120,6 +120,7 @@ final class UpCommand implements Callable<Integer> {
             out.println("  Permissions  made " + data.tightened() + " folders and files of the data folder owner-only (0700/0600)");
         }
         out.println("  API gateway  " + warroom.gatewayUrl());
+        out.println("  Console      " + warroom.gatewayUrl().resolve("/console/") + "   sign in with a name and a role (local only)");
         out.println("  Config       " + warroom.config());
         out.println("  DynamoDB     " + dynamo + "   aws dynamodb list-tables --endpoint-url " + dynamo);
         out.println("  SQS          " + sqs + "   aws sqs list-queues --endpoint-url " + sqs);
