@@ -6,7 +6,10 @@ import { pages } from './pages/index.js';
 import { SignIn, finishCognitoSignIn } from './lib/sign-in.js';
 
 function parseRoute(hash) {
-  const path = (hash || '').replace(/^#/, '') || '/daily-ops';
+  // a query after the path (#/audit?target=...) holds a page's filters, so that a link can be shared
+  const [rawPath, search = ''] = (hash || '').replace(/^#/, '').split(/\?(.*)/s);
+  const path = rawPath || '/daily-ops';
+  const query = new URLSearchParams(search);
   for (const page of pages) {
     for (const pattern of [page.path, ...(page.alsoAt || [])]) {
       const names = [];
@@ -15,11 +18,11 @@ function parseRoute(hash) {
       if (m) {
         const params = {};
         names.forEach((n, i) => { params[n] = decodeURIComponent(m[i + 1]); });
-        return { page, params, path };
+        return { page, params, path, query };
       }
     }
   }
-  return { page: null, params: {}, path };
+  return { page: null, params: {}, path, query };
 }
 
 function App({ config }) {
@@ -45,7 +48,7 @@ function App({ config }) {
         <button type="button" class="link" onClick=${() => { signOut(); location.hash = '#/sign-in'; }}>Sign out</button></div>
     </header>
     <main id="main" tabindex="-1">
-      ${current ? html`<${current.Page} params=${route.params} />`
+      ${current ? html`<${current.Page} params=${route.params} query=${route.query} />`
         : html`<h1>Not found</h1><p>No page at <code>${route.path}</code>. <a href="#/daily-ops">Daily Ops</a></p>`}
     </main>`;
 }

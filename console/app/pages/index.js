@@ -3,5 +3,7 @@
 // (console/README.md).
 import dailyOps from './daily-ops.js';
 import flags from './flags.js';
+import audit from './audit.js';
+import config from './config.js';
 
-export const pages = [dailyOps, flags];
+export const pages = [dailyOps, flags, audit, config];

@@ -115,4 +115,21 @@ final class RunningWarroom {
                 .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         return com.warroom.json.Json.readTree(response.body()).path("entries").size();
     }
+
+    /** An API answer: its status and JSON body. */
+    record Answer(int status, com.fasterxml.jackson.databind.JsonNode body) {
+    }
+
+    /** Calls the API as a script would (a POST with a fresh Idempotency-Key): how tests set things up and compare. */
+    Answer call(String method, String path, String json, String token) throws IOException, InterruptedException {
+        var request = java.net.http.HttpRequest.newBuilder(apiUrl.resolve(path)).header("Authorization", "Bearer " + token);
+        if (json == null) {
+            request.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        }
+        var response = java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), com.warroom.json.Json.readTree(response.body()));
+    }
 }
