@@ -3,12 +3,12 @@ import { html, useState, useEffect } from '../vendor/htm-preact-standalone-3.1.1
 
 export { html, useState, useEffect };
 
-/** A problem+json answer as a person reads it: title, detail, and each field named. */
+/** A problem+json answer as a person reads it: title, then each field named (or the detail, when it names none). */
 export function Problem({ problem }) {
   if (!problem) return null;
   return html`<div class="problem" role="alert">
     <strong>${problem.status ? problem.status + ' ' : ''}${problem.title}</strong>
-    ${problem.detail ? html`<p>${problem.detail}</p>` : null}
+    ${problem.detail && !(problem.errors && problem.errors.length) ? html`<p>${problem.detail}</p>` : null}
     ${problem.errors && problem.errors.length ? html`<ul>${problem.errors.map(e =>
       html`<li><code>${e.field}</code>: ${e.message}</li>`)}</ul>` : null}
   </div>`;
