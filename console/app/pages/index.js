@@ -3,5 +3,6 @@
 // (console/README.md).
 import dailyOps from './daily-ops.js';
 import flags from './flags.js';
+import approvals from './approvals.js';
 
-export const pages = [dailyOps, flags];
+export const pages = [dailyOps, flags, approvals];
