@@ -3,7 +3,8 @@
 // (console/README.md).
 import dailyOps from './daily-ops.js';
 import flags from './flags.js';
+import approvals from './approvals.js';
 import audit from './audit.js';
 import config from './config.js';
 
-export const pages = [dailyOps, flags, audit, config];
+export const pages = [dailyOps, flags, approvals, audit, config];
