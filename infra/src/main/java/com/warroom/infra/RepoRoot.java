@@ -57,6 +57,15 @@ public record RepoRoot(Path path) {
         return jar;
     }
 
+    /** The console's static files ({@code console/app}); fails when they are not there. */
+    public Path consoleApp() {
+        Path app = path.resolve("console").resolve("app");
+        if (!Files.isRegularFile(app.resolve("index.html"))) {
+            throw new IllegalStateException("the console's files (console/app/index.html) are not at " + app);
+        }
+        return app;
+    }
+
     private static Path codeLocation() {
         try {
             return Path.of(RepoRoot.class.getProtectionDomain().getCodeSource().getLocation().toURI());

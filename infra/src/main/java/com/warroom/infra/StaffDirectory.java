@@ -4,6 +4,7 @@ import com.warroom.http.Caller;
 import com.warroom.topology.Role;
 import java.util.List;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
@@ -35,7 +36,7 @@ import software.constructs.Construct;
 /**
  * Who may call Warroom: a Cognito user pool of staff (TOTP MFA required, no self sign-up, one group per
  * {@link Role}) and the platform's backend, which gets {@link Caller#SERVICE_SCOPE} through the
- * client-credentials flow.
+ * client-credentials flow. Staff sign in to the ops console through the hosted UI with the console's own client.
  */
 public final class StaffDirectory extends Construct {
 
@@ -49,7 +50,9 @@ public final class StaffDirectory extends Construct {
     private final UserPool pool;
     private final UserPoolClient staffClient;
     private final UserPoolClient backendClient;
+    private final UserPoolClient consoleClient;
     private final UserPoolDomain domain;
+    private String consoleUrl;
 
     public StaffDirectory(Construct scope, String id, Props props) {
         super(scope, id);
@@ -91,6 +94,23 @@ public final class StaffDirectory extends Construct {
         backendClient = pool.addClient("BackendClient", backendClientOptions(serviceScope()));
         // Cognito's default for an unset list would also allow user sign-in (SRP, custom auth) through this client
         ((CfnUserPoolClient) backendClient.getNode().getDefaultChild()).setExplicitAuthFlows(List.of("ALLOW_REFRESH_TOKEN_AUTH"));
+        // the console's address is the CloudFront distribution's, which is built after the API that must accept this
+        // client's tokens: the URL is filled in when the console is hosted (consoleSignInReturnsTo)
+        List<String> consoleUrls = Lazy.list(() -> List.of(requireConsoleUrl()));
+        consoleClient = pool.addClient("ConsoleClient", consoleClientOptions(consoleUrls));
+        // the hosted UI is the console's only way in: no SRP or password sign-in through this client
+        ((CfnUserPoolClient) consoleClient.getNode().getDefaultChild()).setExplicitAuthFlows(List.of("ALLOW_REFRESH_TOKEN_AUTH"));
+    }
+
+    /**
+     * Where the hosted UI sends people back to after signing in to (or out of) the console, e.g.
+     * {@code https://d111111abcdef8.cloudfront.net/console/}; set once, by the console's hosting.
+     */
+    public void consoleSignInReturnsTo(String url) {
+        if (consoleUrl != null) {
+            throw new IllegalStateException("the console's sign-in already returns to " + consoleUrl);
+        }
+        consoleUrl = url;
     }
 
     public UserPool pool() {
@@ -107,7 +127,15 @@ public final class StaffDirectory extends Construct {
         return backendClient;
     }
 
-    /** The hosted domain whose {@code /oauth2/token} endpoint issues the backend's tokens. */
+    /**
+     * The ops console's client: a public client (no secret, it runs in a browser) for the hosted UI's authorization
+     * code flow, which the console runs with PKCE; scopes openid and email; back to the console's URL only.
+     */
+    public UserPoolClient consoleClient() {
+        return consoleClient;
+    }
+
+    /** The hosted UI's domain (sign-in for the console) whose {@code /oauth2/token} endpoint also issues the backend's tokens. */
     public UserPoolDomain domain() {
         return domain;
     }
@@ -142,6 +170,34 @@ public final class StaffDirectory extends Construct {
                 .idTokenValidity(Duration.hours(1))
                 // one shift; after that staff sign in again with MFA
                 .refreshTokenValidity(Duration.hours(12))
+                .build();
+    }
+
+    private String requireConsoleUrl() {
+        if (consoleUrl == null) {
+            throw new IllegalStateException("the console client has no callback URL: host the console (ConsoleHosting)"
+                    + " or call consoleSignInReturnsTo");
+        }
+        return consoleUrl;
+    }
+
+    private static UserPoolClientOptions consoleClientOptions(List<String> consoleUrls) {
+        return UserPoolClientOptions.builder()
+                .generateSecret(false)
+                .oAuth(OAuthSettings.builder()
+                        // the code flow only: the implicit grant would put tokens in the address bar
+                        .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
+                        .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL))
+                        .callbackUrls(consoleUrls)
+                        .logoutUrls(consoleUrls)
+                        .build())
+                .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
+                .preventUserExistenceErrors(true)
+                .enableTokenRevocation(true)
+                .accessTokenValidity(Duration.hours(1))
+                .idTokenValidity(Duration.hours(1))
+                // the console keeps only the access token and signs in again when it expires; an hour is Cognito's least
+                .refreshTokenValidity(Duration.hours(1))
                 .build();
     }
 

@@ -29,7 +29,9 @@ import software.constructs.Construct;
 
 /**
  * The HTTP API: one route per {@link RouteDef}, JWT-authorized over the staff directory unless the topology
- * makes it public, each integrated with its function's {@code live} alias; access logs on the default stage.
+ * makes it public, each integrated with its function's {@code live} alias; access logs on the default stage. The JWT
+ * authorizer accepts the staff, backend and console clients' tokens (an access token names its client in
+ * {@code client_id}, an ID token in {@code aud}). Its CORS is set by the console's hosting ({@link ApiCorsOrigin}).
  */
 public final class WarroomHttpApi extends Construct {
 
@@ -61,7 +63,8 @@ public final class WarroomHttpApi extends Construct {
                 .build());
         IHttpRouteAuthorizer authorizer = new HttpUserPoolAuthorizer("CallerJwt", props.directory().pool(),
                 HttpUserPoolAuthorizerProps.builder()
-                        .userPoolClients(List.of(props.directory().staffClient(), props.directory().backendClient()))
+                        .userPoolClients(List.of(props.directory().staffClient(), props.directory().backendClient(),
+                                props.directory().consoleClient()))
                         .build());
         IHttpRouteAuthorizer none = new HttpNoneAuthorizer();
         Map<FunctionDef, HttpLambdaIntegration> integrations = new LinkedHashMap<>();
@@ -86,6 +89,11 @@ public final class WarroomHttpApi extends Construct {
     /** The URL of the default stage, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com/}. */
     public String url() {
         return stage.getUrl();
+    }
+
+    /** The API's origin, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com}: what a browser page may connect to. */
+    public String endpoint() {
+        return api.getApiEndpoint();
     }
 
     /** The route built for each topology route, in topology order. */

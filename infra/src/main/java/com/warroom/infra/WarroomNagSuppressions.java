@@ -4,11 +4,15 @@ import com.warroom.topology.BucketDef;
 import com.warroom.topology.RouteDef;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.DefaultStackSynthesizer;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.customresources.AwsCustomResource;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.constructs.IConstruct;
 
 /** The cdk-nag AwsSolutions findings Warroom accepts, each with the reason it is accepted. */
 final class WarroomNagSuppressions {
@@ -43,6 +47,32 @@ final class WarroomNagSuppressions {
             + " topology gives the function (s3:GetObject, and s3:PutObject for READ_PUT): its object keys are made at run"
             + " time (<kind>/<inverted seq>.json). s3:ListBucket is on the bucket ARN alone, and no role holds a delete or"
             + " retention action (the IAM tests check it).";
+
+    static final String CONSOLE_GEO = "Staff sign in from wherever they are on call, so no country is excluded; the"
+            + " distribution serves only the console's own code (no data, no secrets), and every request for data goes to"
+            + " the HTTP API with a Cognito token behind TOTP MFA.";
+    static final String CONSOLE_WAF = "The distribution serves only the console's static files, which hold no data or"
+            + " secrets and accept no writes (GET and HEAD only); data and actions are behind the HTTP API's JWT"
+            + " authorizer (Cognito, TOTP MFA) and sign-in behind Cognito's threat protection (Plus plan). A WAF web ACL for"
+            + " CloudFront lives in us-east-1 only and would guard nothing secret here.";
+    static final String CONSOLE_DEFAULT_CERTIFICATE = "Without consoleDomainName and consoleCertificateArn the console is"
+            + " served on its *.cloudfront.net name, whose default certificate CloudFront pins to the TLSv1 security policy:"
+            + " no setting raises it. Browsers that can run the console negotiate TLS 1.2 or 1.3 anyway; give a domain and"
+            + " a us-east-1 certificate to enforce TLSv1.2_2021 (that stack carries no such suppression).";
+    static final String CUSTOM_RESOURCE_LOGGING_POLICY = "A deploy-time function of aws-cdk-lib (the console's file"
+            + " copier or its CORS setter) uses AWSLambdaBasicExecutionRole to write its logs; it runs only while"
+            + " CloudFormation deploys, and what it may change is in its own statements.";
+    static final String BUCKET_DEPLOYMENT_RUNTIME = "aws-cdk-lib's BucketDeployment ships its handler with the AWS CLI"
+            + " layer for the Python runtime it is tested on; the runtime moves when aws-cdk-lib is upgraded, not by hand.";
+    static final String BUCKET_DEPLOYMENT_WILDCARDS = "The file copier of aws-cdk-lib's BucketDeployment reads the"
+            + " console's asset from the CDK assets bucket and syncs it into the console bucket with prune (s3 sync"
+            + " --delete): it needs the s3:GetObject*, s3:List*, s3:DeleteObject* and s3:Abort* action groups on those two"
+            + " buckets' objects, and on nothing else.";
+
+    /** The id prefix of BucketDeployment's singleton handler (its suffix hashes the handler's settings). */
+    static final String BUCKET_DEPLOYMENT_HANDLER = "Custom::CDKBucketDeployment";
+    /** The id of AwsCustomResource's singleton handler. */
+    static final String AWS_CUSTOM_RESOURCE_HANDLER = "AWS" + AwsCustomResource.PROVIDER_FUNCTION_UUID.replace("-", "");
 
     private WarroomNagSuppressions() {
     }
@@ -86,6 +116,50 @@ final class WarroomNagSuppressions {
                 NagSuppressions.addResourceSuppressions(httpRoute, List.of(suppression("AwsSolutions-APIG4", publicRoute(route))));
             }
         });
+        console(stack, stack.console());
+    }
+
+    private static void console(WarroomStack stack, ConsoleHosting console) {
+        List<NagPackSuppression> distribution = new ArrayList<>(List.of(
+                suppression("AwsSolutions-CFR1", CONSOLE_GEO),
+                suppression("AwsSolutions-CFR2", CONSOLE_WAF)));
+        if (console.domain().isEmpty()) {
+            distribution.add(suppression("AwsSolutions-CFR4", CONSOLE_DEFAULT_CERTIFICATE));
+        }
+        NagSuppressions.addResourceSuppressions(console.distribution(), distribution);
+        NagSuppressions.addResourceSuppressions(customResourceFunction(stack, AWS_CUSTOM_RESOURCE_HANDLER),
+                List.of(managedLoggingPolicy()), true);
+        NagSuppressions.addResourceSuppressions(customResourceFunction(stack, BUCKET_DEPLOYMENT_HANDLER), List.of(
+                managedLoggingPolicy(),
+                suppression("AwsSolutions-L1", BUCKET_DEPLOYMENT_RUNTIME),
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .appliesTo(List.of("Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*",
+                                "Action::s3:DeleteObject*", "Action::s3:Abort*",
+                                "Resource::arn:<AWS::Partition>:s3:::cdk-" + DefaultStackSynthesizer.DEFAULT_QUALIFIER
+                                        + "-assets-<AWS::AccountId>-<AWS::Region>/*",
+                                "Resource::<" + logicalId(console.bucket()) + ".Arn>/*"))
+                        .reason(BUCKET_DEPLOYMENT_WILDCARDS)
+                        .build()), true);
+    }
+
+    // the singleton function aws-cdk-lib adds once per stack for these custom resources, with its role
+    private static IConstruct customResourceFunction(Stack stack, String idPrefix) {
+        List<IConstruct> found = stack.getNode().getChildren().stream()
+                .filter(child -> child.getNode().getId().startsWith(idPrefix))
+                .toList();
+        if (found.size() != 1) {
+            throw new IllegalStateException("expected one " + idPrefix + "* function in the stack, found " + found.size());
+        }
+        return found.getFirst();
+    }
+
+    private static NagPackSuppression managedLoggingPolicy() {
+        return NagPackSuppression.builder()
+                .id("AwsSolutions-IAM4")
+                .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))
+                .reason(CUSTOM_RESOURCE_LOGGING_POLICY)
+                .build();
     }
 
     static String publicRoute(RouteDef route) {

@@ -18,7 +18,8 @@ import software.constructs.Construct;
 
 /**
  * Warroom on AWS, built entirely from the {@link Topology}: a table, queue, topic, secret, key, bucket, workflow,
- * function or trigger added there appears here; with them the alarms on tampering ({@link TamperAlarms}).
+ * function or trigger added there appears here; with them the alarms on tampering ({@link TamperAlarms}) and the ops
+ * console's hosting ({@link ConsoleHosting}).
  */
 public final class WarroomStack extends Stack {
 
@@ -42,6 +43,7 @@ public final class WarroomStack extends Stack {
     private final Map<FunctionDef, WarroomFunction> functions = new LinkedHashMap<>();
     private final Map<ApprovalWorkflowDef, ApprovalWorkflow> workflows = new LinkedHashMap<>();
     private final WarroomHttpApi api;
+    private final ConsoleHosting console;
     private final FunctionTriggers triggers;
     private final TamperAlarms tamperAlarms;
 
@@ -69,6 +71,8 @@ public final class WarroomStack extends Stack {
         }
         api = new WarroomHttpApi(this, "Api",
                 new WarroomHttpApi.Props(topology.routes(), functions, directory, LOG_RETENTION));
+        console = new ConsoleHosting(this, "Console", new ConsoleHosting.Props(props.repoRoot().consoleApp(), api, directory,
+                ConsoleDomain.fromContext(getNode()), LOG_RETENTION));
         triggers = new FunctionTriggers(this, "Triggers", new FunctionTriggers.Props(functions, queues));
         tamperAlarms = new TamperAlarms(this, "TamperAlarms",
                 new TamperAlarms.Props(Optional.ofNullable(functions.get(Topology.INTEGRITY_ANCHOR))));
@@ -78,6 +82,11 @@ public final class WarroomStack extends Stack {
         output("BackendClientId", directory.backendClient().getUserPoolClientId(),
                 "App client for the platform backend (client credentials; read its secret with describe-user-pool-client)");
         output("TokenEndpoint", directory.domain().baseUrl() + "/oauth2/token", "OAuth2 token endpoint of the user pool");
+        output("ConsoleUrl", console.url(), "The ops console (staff sign in through the Cognito hosted UI)");
+        output("ConsoleBucketName", console.bucket().getBucketName(), "Bucket of the console's files (under console/)");
+        output("CognitoHostedUiDomain", directory.domain().baseUrl(), "Cognito hosted UI where staff sign in to the console");
+        output("ConsoleClientId", directory.consoleClient().getUserPoolClientId(),
+                "App client of the console (authorization code with PKCE, no secret)");
         workflows.forEach((definition, workflow) -> output(stateMachineOutput(definition),
                 workflow.stateMachine().getStateMachineArn(),
                 "State machine of the " + definition.logicalName() + " workflow (aws stepfunctions list-executions)"));
@@ -129,6 +138,11 @@ public final class WarroomStack extends Stack {
 
     public WarroomHttpApi api() {
         return api;
+    }
+
+    /** The ops console's bucket, distribution and deployment. */
+    public ConsoleHosting console() {
+        return console;
     }
 
     /** The alarms on the tamper metrics and on the integrity-anchor function. */

@@ -54,4 +54,20 @@ class RepoRootTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("./mvnw -pl functions/thing package");
     }
+
+    @Test
+    void consoleApp_whenItHasAnIndexPage_isConsoleAppUnderTheRoot() throws IOException {
+        Path app = repo.resolve("console/app");
+        Files.createDirectories(app);
+        Files.writeString(app.resolve("index.html"), "<!doctype html>");
+
+        assertThat(new RepoRoot(repo).consoleApp()).isEqualTo(app);
+    }
+
+    @Test
+    void consoleApp_whenMissing_saysWhereItLooked() {
+        assertThatThrownBy(() -> new RepoRoot(repo).consoleApp())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("console/app/index.html");
+    }
 }

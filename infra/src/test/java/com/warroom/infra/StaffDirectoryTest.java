@@ -6,6 +6,7 @@ import static com.warroom.infra.TemplateJson.properties;
 import static com.warroom.infra.TemplateJson.ref;
 import static com.warroom.infra.TemplateJson.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.warroom.http.Caller;
 import com.warroom.topology.Role;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
 
 class StaffDirectoryTest {
 
@@ -87,8 +90,28 @@ class StaffDirectoryTest {
     }
 
     @Test
+    void consoleClient_whenTheConsoleIsNotHosted_failsSynthesisInsteadOfReturningAnywhere() {
+        App app = new App();
+        new StaffDirectory(new Stack(app, "Bare"), "Directory", new StaffDirectory.Props(List.of("http://localhost:8080/callback")));
+
+        assertThatThrownBy(app::synth).hasStackTraceContaining("consoleSignInReturnsTo");
+    }
+
+    @Test
+    void consoleSignInReturnsTo_whenCalledTwice_isRefused() {
+        StaffDirectory directory = new StaffDirectory(new Stack(new App(), "Bare"), "Directory",
+                new StaffDirectory.Props(List.of("http://localhost:8080/callback")));
+        directory.consoleSignInReturnsTo("https://one.example/console/");
+
+        assertThatThrownBy(() -> directory.consoleSignInReturnsTo("https://two.example/console/"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("https://one.example/console/");
+    }
+
+    @Test
     void outputs_whenDeployed_giveTheApiUrlPoolAndClientIds() {
         assertThat(map(synthesized.template.toJSON().get("Outputs")))
-                .containsKeys("ApiUrl", "UserPoolId", "StaffClientId", "BackendClientId", "TokenEndpoint");
+                .containsKeys("ApiUrl", "UserPoolId", "StaffClientId", "BackendClientId", "TokenEndpoint", "ConsoleUrl",
+                        "ConsoleBucketName", "CognitoHostedUiDomain", "ConsoleClientId");
     }
 }

@@ -3,8 +3,12 @@ package com.warroom.infra;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -28,6 +32,11 @@ final class SynthesizedWarroom {
     private static SynthesizedWarroom warroom;
     private static SynthesizedWarroom withWorkflow;
     private static SynthesizedWarroom withTriggers;
+    private static SynthesizedWarroom withConsoleDomain;
+
+    /** The console's own name and certificate in {@link #withConsoleDomain()}. */
+    static final ConsoleDomain CONSOLE_DOMAIN = new ConsoleDomain("console.example.com",
+            "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
 
     final String name;
     final Topology topology;
@@ -35,6 +44,7 @@ final class SynthesizedWarroom {
     final Template template;
     final List<SynthesisMessage> messages;
     final Path outdir;
+    private Set<String> consoleLogicalIds;
 
     SynthesizedWarroom(String name, Topology topology, Map<String, Object> context) {
         this.name = name;
@@ -70,6 +80,16 @@ final class SynthesizedWarroom {
             withTriggers = new SynthesizedWarroom("with-triggers", TriggerTopology.topology(), Map.of());
         }
         return withTriggers;
+    }
+
+    /** The real topology with the console on its own domain ({@link #CONSOLE_DOMAIN}), for the checks that depend on it. */
+    static synchronized SynthesizedWarroom withConsoleDomain() {
+        if (withConsoleDomain == null) {
+            withConsoleDomain = new SynthesizedWarroom("with-console-domain", Topology.warroom(), Map.of(
+                    ConsoleDomain.NAME_CONTEXT_KEY, CONSOLE_DOMAIN.name(),
+                    ConsoleDomain.CERTIFICATE_CONTEXT_KEY, CONSOLE_DOMAIN.certificateArn()));
+        }
+        return withConsoleDomain;
     }
 
     /** All three: every check of the stack holds for the real topology and for the test ones. */
@@ -128,6 +148,40 @@ final class SynthesizedWarroom {
     /** Logical id to resource, for every resource of the type. */
     Map<String, Map<String, Object>> resourcesOfType(String type) {
         return template.findResources(type);
+    }
+
+    /**
+     * Logical id to resource, for every resource of the type but the console's hosting ({@link #consoleLogicalIds()}):
+     * what the topology builds, for the checks of the topology's wiring and IAM.
+     */
+    Map<String, Map<String, Object>> resourcesOfTypeOutsideConsole(String type) {
+        Set<String> console = consoleLogicalIds();
+        Map<String, Map<String, Object>> resources = new LinkedHashMap<>(resourcesOfType(type));
+        resources.keySet().removeAll(console);
+        return resources;
+    }
+
+    /**
+     * The logical ids of the console's hosting ({@link ConsoleHosting}, checked by ConsoleHostingTest): its construct's
+     * resources and the deploy-time functions aws-cdk-lib adds for it at the stack's root (the BucketDeployment file
+     * copier and the AwsCustomResource that sets the API's CORS), with their roles.
+     */
+    synchronized Set<String> consoleLogicalIds() {
+        if (consoleLogicalIds == null) {
+            List<String> roots = new ArrayList<>();
+            roots.add(stack.console().getNode().getPath());
+            stack.getNode().getChildren().stream().map(IConstruct::getNode)
+                    .filter(node -> node.getId().startsWith(WarroomNagSuppressions.BUCKET_DEPLOYMENT_HANDLER)
+                            || node.getId().equals(WarroomNagSuppressions.AWS_CUSTOM_RESOURCE_HANDLER))
+                    .forEach(node -> roots.add(node.getPath()));
+            consoleLogicalIds = stack.getNode().findAll().stream()
+                    .filter(CfnElement.class::isInstance)
+                    .filter(construct -> roots.stream().anyMatch(root -> construct.getNode().getPath().equals(root)
+                            || construct.getNode().getPath().startsWith(root + "/")))
+                    .map(construct -> stack.getLogicalId((CfnElement) construct))
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        return consoleLogicalIds;
     }
 
     @Override

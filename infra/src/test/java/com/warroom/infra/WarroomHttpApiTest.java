@@ -58,13 +58,14 @@ class WarroomHttpApiTest {
     }
 
     @Test
-    void authorizer_whenValidatingJwts_acceptsTheStaffAndBackendClientsOfTheUserPool() {
+    void authorizer_whenValidatingJwts_acceptsTheStaffBackendAndConsoleClientsOfTheUserPool() {
         Map<String, Object> authorizer = properties(synthesized.resource(onlyLogicalId("AWS::ApiGatewayV2::Authorizer")));
         StaffDirectory directory = synthesized.stack.directory();
 
         assertThat(authorizer).containsEntry("AuthorizerType", "JWT");
         assertThat(list(map(authorizer.get("JwtConfiguration")).get("Audience"))).containsExactlyInAnyOrder(
-                ref(synthesized.logicalId(directory.staffClient())), ref(synthesized.logicalId(directory.backendClient())));
+                ref(synthesized.logicalId(directory.staffClient())), ref(synthesized.logicalId(directory.backendClient())),
+                ref(synthesized.logicalId(directory.consoleClient())));
         assertThat(map(authorizer.get("JwtConfiguration")).get("Issuer").toString())
                 .contains(synthesized.logicalId(directory.pool()));
     }

@@ -23,7 +23,8 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 class WarroomNagTest {
 
     private static final Set<String> ACCEPTED_RULES = Set.of("AwsSolutions-L1", "AwsSolutions-IAM5", "AwsSolutions-APIG4",
-            "AwsSolutions-SMG4", "AwsSolutions-KMS5", "AwsSolutions-S1");
+            "AwsSolutions-SMG4", "AwsSolutions-KMS5", "AwsSolutions-S1", "AwsSolutions-CFR1", "AwsSolutions-CFR2",
+            "AwsSolutions-CFR4", "AwsSolutions-IAM4");
 
     static Stream<SynthesizedWarroom> apps() {
         return SynthesizedWarroom.all().stream();
