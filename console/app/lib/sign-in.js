@@ -52,7 +52,8 @@ export async function finishCognitoSignIn(config) {
   });
   if (response.ok) {
     const tokens = await response.json();
-    signIn(tokens.access_token);
+    // the ID token, as staff calling the API use: it carries the email the audit records (the access token does not)
+    signIn(tokens.id_token);
     returnToSavedPage();
   }
 }
