@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,35 +23,19 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The approvals inbox and a request's page in real browsers, two people deciding, against ./warroom up. */
-class ApprovalsInboxPageTest {
+class ApprovalsInboxPageTest extends ConsoleBrowserTest {
 
     // a guard against a hang while the workflow applies a decision, not a timing assertion
     private static final Duration WORKFLOW_GUARD = Duration.ofSeconds(60);
 
-    private static RunningWarroom warroom;
     private Browser browser;
     private Browser second;
-
-    @BeforeAll
-    static void up() throws Exception {
-        warroom = RunningWarroom.shared();
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (second != null) {
-            second.close();
-        }
-    }
 
     @Test
     void reEnable_whenASuperAdminApprovesInTheInbox_theFlowIsAllowedAgain() throws Exception {
         String round = "A" + UUID.randomUUID().toString().substring(0, 6);
         String scope = "[data-flag='contribute'][data-scope='round:" + round + "']";
-        browser = new Browser(warroom, Browser.PHONE).signIn("olive", "ops").open("/flags");
+        browser = newBrowser(Browser.PHONE).signIn("olive", "ops").open("/flags");
         browser.waitFor(By.id("disable-form"));
         new Select(browser.driver().findElement(By.id("new-flag"))).selectByValue("contribute");
         new Select(browser.driver().findElement(By.id("new-kind"))).selectByValue("round");
@@ -87,7 +69,7 @@ class ApprovalsInboxPageTest {
         browser.screenshot("approvals-inbox-phone");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
-        second = new Browser(warroom, Browser.LAPTOP).signIn("sam", "super_admin").open("/approvals");
+        second = newBrowser(Browser.LAPTOP).signIn("sam", "super_admin").open("/approvals");
         second.waitFor(By.cssSelector("li[data-approval-id='" + id + "']"));
         second.screenshot("approvals-inbox-laptop");
         assertThat(second.seriousAccessibilityViolations()).isEmpty();
@@ -130,7 +112,7 @@ class ApprovalsInboxPageTest {
         String round = "N" + UUID.randomUUID().toString().substring(0, 6);
         String id = pendingReEnable(round, "omar");
 
-        browser = new Browser(warroom, Browser.PHONE).signIn("rita", "reviewer").open("/approvals");
+        browser = newBrowser(Browser.PHONE).signIn("rita", "reviewer").open("/approvals");
         assertThat(browser.waitFor(By.cssSelector("main .problem")).getText())
                 .contains("403").contains("role [reviewer] may not call GET /v1/admin/approvals");
         assertThat(browser.driver().findElement(By.id("approvals-role-note")).getText()).contains("reviewer");
@@ -139,13 +121,13 @@ class ApprovalsInboxPageTest {
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.close();
 
-        browser = new Browser(warroom, Browser.LAPTOP).signIn("stan", "support").open("/approvals/" + id);
+        browser = newBrowser(Browser.LAPTOP).signIn("stan", "support").open("/approvals/" + id);
         assertThat(browser.waitFor(By.cssSelector("main .problem")).getText())
                 .contains("403").contains("may not call GET /v1/admin/approvals/{id}");
         assertThat(browser.all(By.cssSelector("main button"))).isEmpty();
         browser.close();
 
-        browser = new Browser(warroom, Browser.LAPTOP).signIn("fran", "finance").open("/approvals/" + id);
+        browser = newBrowser(Browser.LAPTOP).signIn("fran", "finance").open("/approvals/" + id);
         browser.waitForText(By.id("request-title"), "Re-enable contribute for round " + round);
         assertThat(browser.driver().findElement(By.id("cannot-decide")).getText())
                 .contains("needs the role ops or super_admin").contains("finance");
@@ -155,7 +137,7 @@ class ApprovalsInboxPageTest {
         browser.close();
 
         // another ops person may reject it, but approving a fund flag asked by ops needs a super_admin
-        browser = new Browser(warroom, Browser.PHONE).signIn("otto", "ops").open("/approvals/" + id);
+        browser = newBrowser(Browser.PHONE).signIn("otto", "ops").open("/approvals/" + id);
         browser.waitFor(By.id("reject-button"));
         assertThat(browser.all(By.id("approve-button"))).isEmpty();
         assertThat(browser.driver().findElement(By.id("cannot-approve")).getText()).contains("needs the role super_admin");
@@ -168,7 +150,7 @@ class ApprovalsInboxPageTest {
     void reject_withoutAReason_showsTheProblemNamingTheField_thenRejects() throws Exception {
         String round = "J" + UUID.randomUUID().toString().substring(0, 6);
         String id = pendingReEnable(round, "oscar");
-        browser = new Browser(warroom, Browser.PHONE).signIn("sue", "super_admin").open("/approvals/" + id);
+        browser = newBrowser(Browser.PHONE).signIn("sue", "super_admin").open("/approvals/" + id);
 
         browser.waitFor(By.id("reject-button")).click();
         assertThat(browser.waitFor(By.cssSelector("#reject-form .problem")).getText())
@@ -198,7 +180,7 @@ class ApprovalsInboxPageTest {
     void aDoubleClickedApprove_makesOneDecision() throws Exception {
         String round = "K" + UUID.randomUUID().toString().substring(0, 6);
         String id = pendingReEnable(round, "opal");
-        browser = new Browser(warroom, Browser.LAPTOP).signIn("saul", "super_admin").open("/approvals/" + id);
+        browser = newBrowser(Browser.LAPTOP).signIn("saul", "super_admin").open("/approvals/" + id);
 
         new Actions(browser.driver()).doubleClick(browser.waitFor(By.id("approve-button"))).perform();
         new WebDriverWait(browser.driver(), WORKFLOW_GUARD).until(d -> d.findElement(By.id("decision-result")).getText().contains("Applied"));

@@ -7,8 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -16,31 +14,18 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The audit page in a real browser, against ./warroom up: entries with their diffs, the chain's badge, paging, roles. */
-class AuditPageTest {
+class AuditPageTest extends ConsoleBrowserTest {
 
     private static final String FIRST_REASON = "Spam wave on this round, pausing posts";
     private static final String SECOND_REASON = "Spam wave continues, keeping posts paused";
 
-    private static RunningWarroom warroom;
     private Browser browser;
-
-    @BeforeAll
-    static void up() throws Exception {
-        warroom = RunningWarroom.shared();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aFlagDisabledTwice_showsOnTheAuditPageFilteredByItsTarget_withTheChangedReasonAsADiff() throws Exception {
         String target = feedPostingChanges("A", false);
 
-        browser = new Browser(warroom, Browser.LAPTOP).signIn("frank", "ops").open("/audit?target=" + encode(target));
+        browser = newBrowser(Browser.LAPTOP).signIn("frank", "ops").open("/audit?target=" + encode(target));
         browser.waitForText(By.id("audit-verify"), "Chain verified");
         waitForEntries(2);
 
@@ -71,7 +56,7 @@ class AuditPageTest {
     void onAPhone_theFilterFormPutsTheTargetInTheAddress_andOlderEntriesPageBack() throws Exception {
         String target = feedPostingChanges("P", true);
 
-        browser = new Browser(warroom, Browser.PHONE).signIn("grace", "super_admin").open("/audit?limit=2");
+        browser = newBrowser(Browser.PHONE).signIn("grace", "super_admin").open("/audit?limit=2");
         waitForEntries(2);
         browser.driver().findElement(By.id("audit-target")).sendKeys(target);
         browser.driver().findElement(By.cssSelector("#audit-filters button[type=submit]")).click();
@@ -104,7 +89,7 @@ class AuditPageTest {
         JsonNode refused = warroom.call("GET", "/v1/admin/audit", null, warroom.token("dave", "support")).body();
         assertThat(refused.path("status").asInt()).isEqualTo(403);
 
-        browser = new Browser(warroom, Browser.PHONE).signIn("dave", "support").open("/audit");
+        browser = newBrowser(Browser.PHONE).signIn("dave", "support").open("/audit");
         WebElement problem = browser.waitFor(By.cssSelector("main .problem"));
         assertThat(problem.getText()).contains("403").contains(refused.path("title").asText()).contains(refused.path("detail").asText());
         assertThat(browser.all(By.cssSelector("main .problem"))).as("the 403 said once, not once per call").hasSize(1);

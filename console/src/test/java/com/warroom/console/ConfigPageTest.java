@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,30 +17,17 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The config page in a real browser, against ./warroom up: what is in force, copying addresses, asking for a change. */
-class ConfigPageTest {
+class ConfigPageTest extends ConsoleBrowserTest {
 
     // the seed's evm:1 USDT wallet: a valid checksummed address that is not evm:1 USDC's
     private static final String OTHER_ADDRESS = "0xb04278962e3D4e57fbfB6071B946a8DfD3F01321";
 
-    private static RunningWarroom warroom;
     private Browser browser;
-
-    @BeforeAll
-    static void up() throws Exception {
-        warroom = RunningWarroom.shared();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void onAPhone_everyTreasuryAddressIsShownInFull_andCopyPutsItOnTheClipboard() throws Exception {
         JsonNode treasury = warroom.call("GET", "/v1/config/treasury", null, warroom.token("helen", "ops")).body();
-        browser = new Browser(warroom, Browser.PHONE).signIn("helen", "ops").open("/config");
+        browser = newBrowser(Browser.PHONE).signIn("helen", "ops").open("/config");
         browser.waitFor(By.cssSelector("#treasury li.wallet"));
 
         assertThat(browser.all(By.cssSelector("#treasury li.wallet"))).hasSize(treasury.path("treasury").size());
@@ -83,7 +68,7 @@ class ConfigPageTest {
     @Test
     void onALaptop_theFeeRulesShowTheirSplits_asTheApiGivesThem() throws Exception {
         JsonNode rules = warroom.call("GET", "/v1/config/fee-rules", null, warroom.token("ivan", "support")).body().path("feeRules");
-        browser = new Browser(warroom, Browser.LAPTOP).signIn("ivan", "support").open("/config");
+        browser = newBrowser(Browser.LAPTOP).signIn("ivan", "support").open("/config");
         browser.waitFor(By.cssSelector("#fee-rules .fee-rule"));
         browser.waitFor(By.cssSelector("#networks"));
 
@@ -109,7 +94,7 @@ class ConfigPageTest {
 
     @Test
     void aFinancePerson_requestsATreasuryChange_andSeesTheLinkToItsApproval() throws Exception {
-        browser = new Browser(warroom, Browser.PHONE).signIn("judy", "finance").open("/config");
+        browser = newBrowser(Browser.PHONE).signIn("judy", "finance").open("/config");
         fillTreasuryChange("USDC", OTHER_ADDRESS, "Rotating the USDC treasury to the new custody wallet");
         WebElement replaces = browser.waitFor(By.id("change-replaces"));
         assertThat(replaces.getText()).contains("0x");
@@ -133,7 +118,7 @@ class ConfigPageTest {
 
     @Test
     void anAddressWithoutItsChecksum_showsThe422ProblemNamingTheAddressField() throws Exception {
-        browser = new Browser(warroom, Browser.LAPTOP).signIn("judy", "finance").open("/config");
+        browser = newBrowser(Browser.LAPTOP).signIn("judy", "finance").open("/config");
         fillTreasuryChange("USDT", OTHER_ADDRESS.toLowerCase(), "Moving USDT to the cold wallet this week");
         browser.driver().findElement(By.cssSelector("#change-form button[type=submit]")).click();
 
@@ -152,7 +137,7 @@ class ConfigPageTest {
                 warroom.token("kate", "ops"));
         assertThat(refused.status()).isEqualTo(403);
 
-        browser = new Browser(warroom, Browser.LAPTOP).signIn("kate", "ops").open("/config");
+        browser = newBrowser(Browser.LAPTOP).signIn("kate", "ops").open("/config");
         browser.waitFor(By.cssSelector("#treasury li.wallet"));
         assertThat(browser.all(By.id("change-form"))).isEmpty();
         assertThat(browser.driver().findElement(By.id("change-not-allowed")).getText())

@@ -4,35 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The kill-switch page in a real browser, against ./warroom up. */
-class KillSwitchPageTest {
+class KillSwitchPageTest extends ConsoleBrowserTest {
 
-    private static RunningWarroom warroom;
     private Browser browser;
-
-    @BeforeAll
-    static void up() throws Exception {
-        warroom = RunningWarroom.shared();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void opsOnAPhone_disablesContributeForARound_andTheCheckSaysBlocked() throws Exception {
         String round = "R" + UUID.randomUUID().toString().substring(0, 6);
-        browser = new Browser(warroom, Browser.PHONE).signIn("alice", "ops").open("/flags");
+        browser = newBrowser(Browser.PHONE).signIn("alice", "ops").open("/flags");
         browser.waitFor(By.id("disable-form"));
 
         new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("new-flag"))).selectByValue("contribute");
@@ -57,7 +42,7 @@ class KillSwitchPageTest {
     @Test
     void aDoubleClickedDisable_makesOneChange() throws Exception {
         String round = "D" + UUID.randomUUID().toString().substring(0, 6);
-        browser = new Browser(warroom, Browser.LAPTOP).signIn("bob", "ops").open("/flags");
+        browser = newBrowser(Browser.LAPTOP).signIn("bob", "ops").open("/flags");
         browser.waitFor(By.id("disable-form"));
         new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("new-flag"))).selectByValue("refund");
         browser.driver().findElement(By.id("new-id")).sendKeys(round);
@@ -74,7 +59,7 @@ class KillSwitchPageTest {
     @Test
     void aReasonTooShort_showsTheProblemNamingTheField_andWritesNothing() throws Exception {
         String round = "S" + UUID.randomUUID().toString().substring(0, 6);
-        browser = new Browser(warroom, Browser.LAPTOP).signIn("carol", "ops").open("/flags");
+        browser = newBrowser(Browser.LAPTOP).signIn("carol", "ops").open("/flags");
         browser.waitFor(By.id("disable-form"));
         browser.driver().findElement(By.id("new-id")).sendKeys(round);
         browser.driver().findElement(By.id("new-reason")).sendKeys("short");
@@ -87,7 +72,7 @@ class KillSwitchPageTest {
 
     @Test
     void aSupportPerson_seesTheFlagsButNoButtons() throws Exception {
-        browser = new Browser(warroom, Browser.LAPTOP).signIn("dave", "support").open("/flags");
+        browser = newBrowser(Browser.LAPTOP).signIn("dave", "support").open("/flags");
         browser.waitFor(By.cssSelector("ul.flags"));
 
         List<WebElement> buttons = browser.all(By.cssSelector("ul.flags button"));

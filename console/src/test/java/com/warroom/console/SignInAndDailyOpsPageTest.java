@@ -3,33 +3,18 @@ package com.warroom.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
 /** Signing in (and in again after a 401, keeping what was typed) and the Daily Ops checklist, in a real browser. */
-class SignInAndDailyOpsPageTest {
+class SignInAndDailyOpsPageTest extends ConsoleBrowserTest {
 
-    private static RunningWarroom warroom;
     private Browser browser;
-
-    @BeforeAll
-    static void up() throws Exception {
-        warroom = RunningWarroom.shared();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void signInPage_saysLocalOnly_andIsAccessible() throws Exception {
-        browser = new Browser(warroom, Browser.PHONE);
+        browser = newBrowser(Browser.PHONE);
         browser.driver().get(warroom.console().toString());
         browser.waitFor(By.id("sign-in-sub"));
 
@@ -41,7 +26,7 @@ class SignInAndDailyOpsPageTest {
     @Test
     void aRejectedToken_sendsThePersonToSignIn_andBackToWhatTheyTyped() throws Exception {
         String round = "T" + UUID.randomUUID().toString().substring(0, 6);
-        browser = new Browser(warroom, Browser.LAPTOP).signIn("erin", "ops").open("/flags");
+        browser = newBrowser(Browser.LAPTOP).signIn("erin", "ops").open("/flags");
         browser.waitFor(By.id("disable-form"));
         browser.driver().findElement(By.id("new-id")).sendKeys(round);
         browser.driver().findElement(By.id("new-reason")).sendKeys("Typed before the token went bad");
@@ -75,7 +60,7 @@ class SignInAndDailyOpsPageTest {
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
 
-        browser = new Browser(warroom, Browser.PHONE).signIn("frank", "ops").open("/daily-ops");
+        browser = newBrowser(Browser.PHONE).signIn("frank", "ops").open("/daily-ops");
 
         browser.waitForText(By.id("disabled-flags"), "round:" + round);
         assertThat(browser.driver().findElement(By.id("disabled-flags")).getText()).contains("payout").contains("Payout rail degraded");
