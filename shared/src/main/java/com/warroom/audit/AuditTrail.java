@@ -96,15 +96,10 @@ public final class AuditTrail {
         }
         Optional<AuditHead> head = storedHead();
         if (head.isEmpty()) {
-            Optional<AuditEntry> first = entry(1);
-            if (first.isPresent()) {
-                return ChainVerification.broken(0, 0, "the audit head is missing while the chain has entries", anchor);
-            }
-            if (anchor.isPresent()) {
-                return ChainVerification.broken(0, 1, "the chain and its head are gone, but the chain was anchored at seq "
-                        + anchor.get().seq() + " (" + anchor.get().anchoredAt() + ")", anchor);
-            }
-            return ChainVerification.intact(0, null, null, anchor, anchorsUnreadable);
+            // the head item (seq 0) is what is missing
+            Optional<String> headless = whyHeadless(anchor);
+            return headless.isPresent() ? ChainVerification.broken(0, 0, headless.get(), anchor)
+                    : ChainVerification.intact(0, null, null, anchor, anchorsUnreadable);
         }
         Optional<String> headBroken = whyHeadUntrusted(head.get());
         if (headBroken.isPresent()) {
@@ -122,6 +117,18 @@ public final class AuditTrail {
             }
         }
         return ChainVerification.intact(head.get().headSeq(), head.get().headSeq(), head.get().headHash(), anchor, anchorsUnreadable);
+    }
+
+    /**
+     * Why a chain without a head item is not simply new: the head is missing while the chain has entries, or the chain
+     * and its head are gone though {@code anchor} shows there was a chain. Empty for a chain that never had an entry.
+     */
+    public Optional<String> whyHeadless(Optional<Anchor> anchor) {
+        if (entry(1).isPresent()) {
+            return Optional.of("the audit head is missing while the chain has entries");
+        }
+        return anchor.map(a -> "the audit chain and its head are gone, but the chain was anchored at seq " + a.seq()
+                + " (" + a.anchoredAt() + ")");
     }
 
     /** Why the head cannot be trusted (its MAC does not match), or empty when it can. */

@@ -59,11 +59,7 @@ public final class IntegrityAnchor {
         Optional<Anchor> newest = anchors.newest(Anchor.AUDIT_HEAD);
         Optional<AuditHead> stored = trail.storedHead();
         if (stored.isEmpty()) {
-            if (trail.entry(1).isPresent()) {
-                return AnchorOutcome.tampered("the audit head is missing while the chain has entries");
-            }
-            return newest.map(a -> AnchorOutcome.tampered("the audit chain and its head are gone, but the chain was anchored at seq "
-                    + a.seq() + " (" + a.anchoredAt() + ")")).orElse(AnchorOutcome.empty());
+            return trail.whyHeadless(newest).map(AnchorOutcome::tampered).orElse(AnchorOutcome.empty());
         }
         AuditHead head = stored.get();
         Optional<String> untrusted = trail.whyHeadUntrusted(head);
