@@ -3,13 +3,7 @@ package com.warroom.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.warroom.json.Json;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -204,20 +198,14 @@ class ApprovalsInboxPageTest extends ConsoleBrowserTest {
     }
 
     private static JsonNode post(String path, String token, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(warroom.apiUrl().resolve(path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(200, 299);
-        return Json.readTree(response.body());
+        RunningWarroom.Answer answer = warroom.call("POST", path, body, token);
+        assertThat(answer.status()).as(path + " " + answer.body()).isBetween(200, 299);
+        return answer.body();
     }
 
     /** How many audit entries of one action a target has, through the API. */
     private static long auditCount(String target, String action) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(warroom.apiUrl().resolve(
-                        "/v1/admin/audit?limit=200&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + warroom.token("auditor", "super_admin")).build(), HttpResponse.BodyHandlers.ofString());
-        return StreamSupport.stream(Json.readTree(response.body()).path("entries").spliterator(), false)
+        return StreamSupport.stream(warroom.auditEntries(target).spliterator(), false)
                 .filter(e -> action.equals(e.path("action").asText())).count();
     }
 }

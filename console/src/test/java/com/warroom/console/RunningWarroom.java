@@ -3,14 +3,21 @@ package com.warroom.console;
 import com.warroom.local.RunnerEnvironment;
 import com.warroom.local.StopSignal;
 import com.warroom.local.WarroomCli;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +35,7 @@ final class RunningWarroom {
     private static final long STARTUP_GUARD_SECONDS = 180;
     private static RunningWarroom shared;
 
+    private final HttpClient http = HttpClient.newHttpClient();
     private final URI apiUrl;
     private final Path dataDir;
 
@@ -99,37 +107,33 @@ final class RunningWarroom {
 
     /** A token as the console's local sign-in mints it. */
     String token(String sub, String role) throws IOException, InterruptedException {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(apiUrl.resolve("/local/sign-in"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(apiUrl.resolve("/local/sign-in"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"sub\":\"" + sub + "\",\"role\":\"" + role + "\"}"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        return com.warroom.json.Json.readTree(response.body()).path("token").asText();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"" + sub + "\",\"role\":\"" + role + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return Json.readTree(response.body()).path("token").asText();
     }
 
-    /** The audit entries of a target, through the API: how tests count what a click changed. */
-    int auditEntries(String target, String token) throws IOException, InterruptedException {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(apiUrl.resolve("/v1/admin/audit?limit=200&target="
-                        + java.net.URLEncoder.encode(target, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        return com.warroom.json.Json.readTree(response.body()).path("entries").size();
+    /** The audit entries of a target, newest first, through the API: how tests count what a click changed. */
+    JsonNode auditEntries(String target) throws IOException, InterruptedException {
+        return call("GET", "/v1/admin/audit?limit=200&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8), null,
+                token("auditor", "super_admin")).body().path("entries");
     }
 
     /** An API answer: its status and JSON body. */
-    record Answer(int status, com.fasterxml.jackson.databind.JsonNode body) {
+    record Answer(int status, JsonNode body) {
     }
 
     /** Calls the API as a script would (a POST with a fresh Idempotency-Key): how tests set things up and compare. */
     Answer call(String method, String path, String json, String token) throws IOException, InterruptedException {
-        var request = java.net.http.HttpRequest.newBuilder(apiUrl.resolve(path)).header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(apiUrl.resolve(path)).header("Authorization", "Bearer " + token);
         if (json == null) {
-            request.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+            request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
-        var response = java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), com.warroom.json.Json.readTree(response.body()));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), Json.readTree(response.body()));
     }
 }

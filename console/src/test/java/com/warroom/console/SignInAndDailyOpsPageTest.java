@@ -44,21 +44,17 @@ class SignInAndDailyOpsPageTest extends ConsoleBrowserTest {
         assertThat(browser.driver().getCurrentUrl()).endsWith("#/flags");
         assertThat(browser.driver().findElement(By.id("new-reason")).getDomProperty("value")).isEqualTo("Typed before the token went bad");
         assertThat(browser.driver().findElement(By.id("new-id")).getDomProperty("value")).isEqualTo(round);
-        assertThat(warroom.auditEntries("flag:project.submission@round:" + round, warroom.token("auditor", "super_admin")))
-                .as("nothing was written with the rejected token").isZero();
+        assertThat(warroom.auditEntries("flag:project.submission@round:" + round))
+                .as("nothing was written with the rejected token").isEmpty();
     }
 
     @Test
     void dailyOps_showsDisabledFlowsTheAuditBadgeAndHealth() throws Exception {
         String round = "O" + UUID.randomUUID().toString().substring(0, 6);
         String token = warroom.token("frank", "ops");
-        var http = java.net.http.HttpClient.newHttpClient();
-        var set = http.send(java.net.http.HttpRequest.newBuilder(warroom.apiUrl().resolve("/v1/admin/system-flags/set"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"flag\":\"payout\",\"scope\":\"round:" + round + "\",\"enabled\":false,\"reason\":\"Payout rail degraded\"}"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        RunningWarroom.Answer set = warroom.call("POST", "/v1/admin/system-flags/set",
+                "{\"flag\":\"payout\",\"scope\":\"round:" + round + "\",\"enabled\":false,\"reason\":\"Payout rail degraded\"}", token);
+        assertThat(set.status()).as("%s", set.body()).isEqualTo(200);
 
         browser = newBrowser(Browser.PHONE).signIn("frank", "ops").open("/daily-ops");
 
