@@ -17,6 +17,11 @@ export class ApiProblem extends Error {
     this.detail = problem.detail || '';
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
   }
+
+  /** A lost answer or a 5xx: a retry is the same user action and keeps its Idempotency-Key; a 4xx is final for it. */
+  get retryable() {
+    return this.status === NETWORK || this.status >= 500;
+  }
 }
 
 export const NETWORK = 0;

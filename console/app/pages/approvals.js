@@ -220,8 +220,7 @@ function useDecision(id, verb, onAnswer) {
             await new Promise(resolve => setTimeout(resolve, 1000 * (attempt + 1)));
             continue;
           }
-          // a lost answer or a 5xx was not kept: a retry must be the same action; a 4xx is final for this key
-          if (p.status !== 0 && p.status < 500) action.current = null;
+          if (!p.retryable) action.current = null;
           onAnswer({ verb, problem: p });
           return;
         }

@@ -185,7 +185,7 @@ function ChangeForm({ networks, treasury, feeRules }) {
       setDone(r.body);
       DRAFTS.filter(n => n !== 'kind').forEach(n => { clearDraft('config.change.' + n); fields[n][1](''); });
     } catch (failure) {
-      if (failure.status !== 0) setAction(null);
+      if (!failure.retryable) setAction(null);
       setProblem(failure);
     } finally {
       setBusy(false);

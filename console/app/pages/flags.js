@@ -37,7 +37,7 @@ function FlagState({ flag, fundRelated, state, onChanged }) {
       if (r.status === 202) setApproval(r.body);
       onChanged();
     } catch (p) {
-      if (p.status !== 0) setAction(null);
+      if (!p.retryable) setAction(null);
       setProblem(p);
     } finally {
       setBusy(false);
@@ -97,7 +97,7 @@ function NewOverride({ flags, onChanged }) {
       setReason('');
       onChanged();
     } catch (p) {
-      if (p.status !== 0) setAction(null);
+      if (!p.retryable) setAction(null);
       setProblem(p);
     } finally {
       setBusy(false);
