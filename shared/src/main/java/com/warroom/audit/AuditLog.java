@@ -103,8 +103,8 @@ public final class AuditLog {
         throw new AuditContentionException(MAX_ATTEMPTS);
     }
 
-    /** The sealed head as stored (strongly consistent), whether or not its seal holds. */
-    public Optional<AuditHead> storedHead() {
+    // the sealed head as stored (strongly consistent), whether or not its seal holds
+    private Optional<AuditHead> storedHead() {
         return Optional.ofNullable(heads.getItem(GetItemEnhancedRequest.builder().key(AuditHead.KEY).consistentRead(true).build()));
     }
 

@@ -36,6 +36,7 @@ public final class IntegrityAnchorHandler implements RequestHandler<Map<String, 
     private static final TypeReference<Map<String, Object>> ANSWER = new TypeReference<>() { };
 
     private final IntegrityAnchor anchor;
+    // held so that the registration lives as long as the handler
     private final Priming priming;
 
     public IntegrityAnchorHandler() {
@@ -69,10 +70,5 @@ public final class IntegrityAnchorHandler implements RequestHandler<Map<String, 
             LOG.info("integrity anchor run {}: audit head {}, flag seal {}", runId, run.auditHead(), run.flagSeal());
             return Json.mapper().convertValue(run, ANSWER);
         });
-    }
-
-    /** The SnapStart priming this handler registered. */
-    Priming priming() {
-        return priming;
     }
 }
