@@ -1,5 +1,6 @@
 package com.warroom.infra;
 
+import com.warroom.console.ConsolePolicy;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
 import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
@@ -13,9 +14,9 @@ import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavio
 import software.constructs.Construct;
 
 /**
- * The security headers CloudFront adds to every console response: the same Content-Security-Policy as the local
- * runner's (the console's own scripts and styles only, nothing inline), except that the page may also talk to the
- * HTTP API and to Cognito's hosted UI, which are other origins in AWS; HSTS, nosniff, no referrer, no framing.
+ * The security headers CloudFront adds to every console response: the console's Content-Security-Policy
+ * ({@link ConsolePolicy}, the same as the local runner's, with the HTTP API and Cognito's hosted UI as the other
+ * origins they are in AWS); HSTS, nosniff, no referrer, no framing.
  */
 final class ConsoleSecurityHeaders {
 
@@ -27,17 +28,7 @@ final class ConsoleSecurityHeaders {
 
     /** The CSP for a console whose API is at {@code apiOrigin} and whose sign-in is at {@code signInOrigin}. */
     static String contentSecurityPolicy(String apiOrigin, String signInOrigin) {
-        return String.join("; ",
-                "default-src 'self'",
-                "script-src 'self'",
-                "style-src 'self'",
-                "img-src 'self' data:",
-                // fetch: the API, and the hosted UI's /oauth2/token (the code for tokens exchange)
-                "connect-src 'self' " + apiOrigin + " " + signInOrigin,
-                "frame-ancestors 'none'",
-                "base-uri 'none'",
-                "form-action 'self' " + signInOrigin,
-                "object-src 'none'");
+        return ConsolePolicy.contentSecurityPolicy(apiOrigin, signInOrigin);
     }
 
     static ResponseHeadersPolicy policy(Construct scope, String id, String apiOrigin, String signInOrigin) {

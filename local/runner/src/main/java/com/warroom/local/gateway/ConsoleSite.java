@@ -1,5 +1,6 @@
 package com.warroom.local.gateway;
 
+import com.warroom.console.ConsolePolicy;
 import com.warroom.http.FieldError;
 import com.warroom.http.Problem;
 import com.warroom.json.Json;
@@ -38,8 +39,7 @@ public final class ConsoleSite extends Handler.Wrapper {
     public static final String PATH = "/console";
     static final String SIGN_IN = "/local/sign-in";
     /** The console's Content-Security-Policy: its own scripts only, no inline ones, the API on the same origin. */
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+    static final String CSP = ConsolePolicy.contentSecurityPolicy(null, null);
     private static final Pattern SUB = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final List<Role> SIGN_IN_ROLES = List.of(Role.OPS, Role.SUPER_ADMIN, Role.FINANCE, Role.REVIEWER, Role.SUPPORT);
     private static final Duration TOKEN_TTL = Duration.ofHours(12);
