@@ -28,7 +28,9 @@ public record FunctionDef(
         Set<String> completesWorkflowTasks,
         Set<SecretDef> readsSecrets,
         Map<KeyDef, KeyUse> keys,
-        Map<BucketDef, BucketAccess> buckets) {
+        Map<BucketDef, BucketAccess> buckets,
+        Set<ExternalApiDef> callsApis,
+        Set<MailDef> sendsMail) {
 
     public FunctionDef {
         Objects.requireNonNull(trigger, "trigger");
@@ -41,6 +43,8 @@ public record FunctionDef(
         readsSecrets = Set.copyOf(readsSecrets);
         keys = Map.copyOf(keys);
         buckets = Map.copyOf(buckets);
+        callsApis = Set.copyOf(callsApis);
+        sendsMail = Set.copyOf(sendsMail);
         if (trigger instanceof Trigger.QueueConsumer consumer
                 && timeoutSeconds > consumer.queue().visibilityTimeoutSeconds()) {
             // Lambda refuses an event source whose queue would hand a message to a second poller mid-batch
@@ -66,6 +70,8 @@ public record FunctionDef(
         readsSecrets.forEach(b::readsSecret);
         keys.forEach(b::key);
         buckets.forEach(b::bucket);
+        callsApis.forEach(b::calls);
+        sendsMail.forEach(b::sendsMail);
         return b;
     }
 
@@ -102,6 +108,8 @@ public record FunctionDef(
         private final Set<SecretDef> readsSecrets = new LinkedHashSet<>();
         private final Map<KeyDef, KeyUse> keys = new LinkedHashMap<>();
         private final Map<BucketDef, BucketAccess> buckets = new LinkedHashMap<>();
+        private final Set<ExternalApiDef> callsApis = new LinkedHashSet<>();
+        private final Set<MailDef> sendsMail = new LinkedHashSet<>();
 
         private Builder(String name) {
             this.name = name;
@@ -206,13 +214,25 @@ public record FunctionDef(
             return this;
         }
 
+        /** Calls the API outside AWS (its base URL comes in the API's environment variable). */
+        public Builder calls(ExternalApiDef api) {
+            callsApis.add(api);
+            return this;
+        }
+
+        /** Sends email from the mail's sender address through SES. */
+        public Builder sendsMail(MailDef mail) {
+            sendsMail.add(mail);
+            return this;
+        }
+
         public FunctionDef build() {
             Objects.requireNonNull(module, "module");
             return new FunctionDef(name, module, jar == null ? module.substring(module.lastIndexOf('/') + 1) : jar,
                     Objects.requireNonNull(handlerClass, "handler"),
                     memoryMb, timeoutSeconds, Objects.requireNonNull(trigger, name + ": a function needs a trigger"),
                     tables, sendsTo, describesQueues, publishesTo, startsWorkflows, completesWorkflowTasks, readsSecrets, keys,
-                    buckets);
+                    buckets, callsApis, sendsMail);
         }
     }
 }

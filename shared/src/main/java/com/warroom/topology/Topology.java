@@ -62,6 +62,64 @@ public final class Topology {
      */
     public static final BucketDef ANCHORS = new BucketDef("anchors", 400);
 
+    /** Orders the platform expects to be paid: one sealed item each, with its state; PENDING ones by age in byStatus. */
+    public static final TableDef ORDERS = new TableDef("orders", "WARROOM_TABLE_ORDERS",
+            KeyAttribute.string("orderId"), Optional.empty(),
+            List.of(IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("createdAt"))), Optional.empty());
+
+    /**
+     * Append-only, one partition per order: each Midtrans notification as received (deduplicated by its event key) and
+     * each check with Midtrans's get-status API with the transition it applied. Nothing is ever updated or deleted.
+     */
+    public static final TableDef PAYMENT_EVENTS = new TableDef("payment-events", "WARROOM_TABLE_PAYMENT_EVENTS",
+            KeyAttribute.string("orderId"), Optional.of(KeyAttribute.string("eventKey")), List.of(), Optional.empty());
+
+    /** Payment events that were not applied and need a person: amount mismatches, unknown orders, disagreements. */
+    public static final TableDef PAYMENT_REVIEWS = new TableDef("payment-reviews", "WARROOM_TABLE_PAYMENT_REVIEWS",
+            KeyAttribute.string("id"), Optional.empty(),
+            List.of(IndexDef.of("byState", KeyAttribute.string("state"), KeyAttribute.string("createdAt"))), Optional.empty());
+
+    /** Each ledger account's sealed running balance, one item per account and currency. */
+    public static final TableDef LEDGER_BALANCES = new TableDef("ledger-balances", "WARROOM_TABLE_LEDGER_BALANCES",
+            KeyAttribute.string("account"), Optional.of(KeyAttribute.string("currency")), List.of(), Optional.empty());
+
+    /** Append-only: journal entries (deterministic ids) and each account's hash-chained lines. */
+    public static final TableDef LEDGER_ENTRIES = new TableDef("ledger-entries", "WARROOM_TABLE_LEDGER_ENTRIES",
+            KeyAttribute.string("key"), Optional.of(KeyAttribute.number("seq")), List.of(), Optional.empty());
+
+    /** What each user has paid for: one item per user and item. */
+    public static final TableDef ENTITLEMENTS = new TableDef("entitlements", "WARROOM_TABLE_ENTITLEMENTS",
+            KeyAttribute.string("userId"), Optional.of(KeyAttribute.string("item")), List.of(), Optional.empty());
+
+    /** Notifications to send (deterministic ids, so each is created once), with their delivery state; FAILED ones in byStatus. */
+    public static final TableDef OUTBOX = new TableDef("outbox", "WARROOM_TABLE_OUTBOX",
+            KeyAttribute.string("id"), Optional.empty(),
+            List.of(IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("createdAt"))), Optional.empty());
+
+    /** Payment events to apply (from the webhook) and orders to check with Midtrans (from the PSP reconcile). */
+    public static final QueueDef PAYMENT_CHECKS = new QueueDef("payment-checks", "WARROOM_QUEUE_PAYMENT_CHECKS_URL", 120, 5);
+
+    /** Outbox items to deliver. */
+    public static final QueueDef NOTIFICATIONS = new QueueDef("notifications", "WARROOM_QUEUE_NOTIFICATIONS_URL", 60, 5);
+
+    /** Checks Midtrans notifications' signatures and authenticates get-status calls (Basic auth). */
+    public static final SecretDef MIDTRANS_SERVER_KEY = new SecretDef("midtrans-server-key",
+            "the Midtrans server key: checks notification signatures, authenticates calls to Midtrans's API");
+
+    /** The WhatsApp provider's API token (the WhatsApp channel is off until the provider's base URL is configured). */
+    public static final SecretDef WHATSAPP_API_TOKEN = new SecretDef("whatsapp-api-token",
+            "the WhatsApp provider's API token");
+
+    /** Midtrans's Core API: sandbox by default, production by the CDK context key midtransBaseUrl. */
+    public static final ExternalApiDef MIDTRANS_API = new ExternalApiDef("midtrans", "WARROOM_MIDTRANS_BASE_URL",
+            Optional.of("https://api.sandbox.midtrans.com"));
+
+    /** The WhatsApp HTTP provider: no default, so the channel is off until configured (CDK context whatsappBaseUrl). */
+    public static final ExternalApiDef WHATSAPP_API = new ExternalApiDef("whatsapp", "WARROOM_WHATSAPP_BASE_URL", Optional.empty());
+
+    /** Payment notifications to users, by email. */
+    public static final MailDef NOTIFICATION_MAIL = new MailDef("notifications", "WARROOM_MAIL_NOTIFICATIONS_FROM");
+
     public static final String APPROVAL_WORKFLOW_NAME = "approval";
 
     private static final Set<Role> STAFF_AND_SERVICE = Stream.concat(Role.STAFF.stream(), Stream.of(Role.SERVICE))
@@ -72,6 +130,10 @@ public final class Topology {
     private static final Set<Role> FLAG_ADMINS = EnumSet.of(Role.OPS, Role.SUPER_ADMIN);
     /** The requesters of a CONFIG_CHANGE approval (see its action in the approvals registry). */
     private static final Set<Role> CONFIG_REQUESTERS = EnumSet.of(Role.SUPER_ADMIN, Role.FINANCE);
+    private static final Set<Role> ORDER_READERS = EnumSet.of(Role.SERVICE, Role.SUPPORT, Role.OPS, Role.FINANCE);
+    private static final Set<Role> PAYMENT_ADMINS = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPER_ADMIN);
+    private static final Set<Role> LEDGER_READERS = EnumSet.of(Role.FINANCE, Role.SUPER_ADMIN, Role.OPS);
+    private static final Set<Role> OUTBOX_ADMINS = EnumSet.of(Role.OPS, Role.SUPER_ADMIN);
 
     public static final FunctionDef HEALTH = FunctionDef.builder("health").module("functions/health")
             .handler("com.warroom.health.HealthHandler").memoryMb(512).timeoutSeconds(10)
@@ -188,16 +250,99 @@ public final class Topology {
             .publishes(OPS_NOTICES)
             .build();
 
+    /**
+     * Midtrans's HTTP notifications: checks the signature, stores the notification raw (once per event key), queues it
+     * for the payment processor and answers 200. Public (Midtrans sends no JWT), throttled on its own.
+     */
+    public static final FunctionDef WEBHOOK_INTAKE = FunctionDef.builder("webhook-intake").module("functions/webhook-intake")
+            .handler("com.warroom.payments.intake.WebhookIntakeHandler").timeoutSeconds(10)
+            .routes(HttpRoute.post("/v1/webhooks/midtrans", Set.of(), Idempotency.NONE).throttled(50, 100))
+            .table(PAYMENT_EVENTS, TableAccess.READ_APPEND)
+            .sendsTo(PAYMENT_CHECKS).readsSecret(MIDTRANS_SERVER_KEY)
+            .build();
+
+    /** The platform registers what it expects to be paid; staff and the platform read an order with its payment story. */
+    public static final FunctionDef ORDERS_API = FunctionDef.builder("orders-api").module("functions/payments")
+            .handler("com.warroom.payments.orders.OrdersHandler")
+            .routes(HttpRoute.post("/v1/orders", Set.of(Role.SERVICE), Idempotency.REQUIRED),
+                    HttpRoute.get("/v1/orders/{orderId}", ORDER_READERS))
+            .table(ORDERS, TableAccess.READ_WRITE).table(PAYMENT_EVENTS, TableAccess.READ).table(ENTITLEMENTS, TableAccess.READ)
+            .table(OUTBOX, TableAccess.READ).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .seals(SEALS)
+            .build();
+
+    /**
+     * Applies payment events to orders, each confirmed with Midtrans's get-status API first: on PAID, in one transaction,
+     * the order, the ledger entry, the entitlement and the success notification.
+     */
+    public static final FunctionDef PAYMENT_PROCESSOR = FunctionDef.builder("payment-processor").module("functions/payments")
+            .handler("com.warroom.payments.processor.PaymentProcessorHandler").timeoutSeconds(60)
+            .trigger(new Trigger.QueueConsumer(PAYMENT_CHECKS, 10, Duration.ZERO))
+            .table(ORDERS, TableAccess.READ_WRITE).table(PAYMENT_EVENTS, TableAccess.READ_APPEND)
+            .table(PAYMENT_REVIEWS, TableAccess.READ_WRITE).table(LEDGER_BALANCES, TableAccess.READ_WRITE)
+            .table(LEDGER_ENTRIES, TableAccess.READ_APPEND).table(ENTITLEMENTS, TableAccess.READ_WRITE)
+            .table(OUTBOX, TableAccess.READ_WRITE).table(CONFIG, TableAccess.READ)
+            .sendsTo(NOTIFICATIONS).readsSecret(MIDTRANS_SERVER_KEY).calls(MIDTRANS_API).seals(SEALS)
+            .build();
+
+    /** The payment reviews list, and the PSP reconcile on demand (the same as the psp-reconcile schedule). */
+    public static final FunctionDef PAYMENTS_ADMIN = FunctionDef.builder("payments-admin").module("functions/payments")
+            .handler("com.warroom.payments.admin.PaymentsAdminHandler").timeoutSeconds(30)
+            .routes(HttpRoute.get("/v1/admin/payments/reviews", PAYMENT_ADMINS),
+                    HttpRoute.post("/v1/admin/payments/reconcile", PAYMENT_ADMINS, Idempotency.OPTIONAL))
+            .table(ORDERS, TableAccess.READ).table(PAYMENT_REVIEWS, TableAccess.READ).table(AUDIT, TableAccess.READ_APPEND)
+            .table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .sendsTo(PAYMENT_CHECKS).seals(SEALS)
+            .build();
+
+    /** Every 15 minutes: queues a check with Midtrans for each order PENDING longer than 15 minutes, for lost webhooks. */
+    public static final FunctionDef PSP_RECONCILE = FunctionDef.builder("psp-reconcile").module("functions/payments")
+            .handler("com.warroom.payments.reconcile.PspReconcileHandler").timeoutSeconds(60)
+            .trigger(Trigger.Schedule.of("rate(15 minutes)", "UTC"))
+            .table(ORDERS, TableAccess.READ)
+            .sendsTo(PAYMENT_CHECKS)
+            .build();
+
+    /** A ledger account's balances and latest entries, each balance checked against its seal. */
+    public static final FunctionDef LEDGER_READ = FunctionDef.builder("ledger-read").module("functions/ledger")
+            .handler("com.warroom.ledger.api.LedgerReadHandler").timeoutSeconds(10)
+            .routes(HttpRoute.get("/v1/admin/ledger/accounts/{id}", LEDGER_READERS))
+            .table(LEDGER_BALANCES, TableAccess.READ).table(LEDGER_ENTRIES, TableAccess.READ).verifiesSeals(SEALS)
+            .build();
+
+    /** Delivers outbox items by email (SES) and WhatsApp; reminders only while notification.reminder is enabled. */
+    public static final FunctionDef NOTIFICATION_SENDER = FunctionDef.builder("notification-sender").module("functions/notifications")
+            .handler("com.warroom.notifications.sender.NotificationSenderHandler").timeoutSeconds(30)
+            .trigger(new Trigger.QueueConsumer(NOTIFICATIONS, 10, Duration.ZERO))
+            .table(OUTBOX, TableAccess.READ_WRITE).table(FLAGS, TableAccess.READ).verifiesSeals(SEALS)
+            .sendsMail(NOTIFICATION_MAIL).calls(WHATSAPP_API).readsSecret(WHATSAPP_API_TOKEN)
+            .build();
+
+    /** Lists outbox items by status and requeues FAILED ones. */
+    public static final FunctionDef OUTBOX_ADMIN = FunctionDef.builder("outbox-admin").module("functions/notifications")
+            .handler("com.warroom.notifications.admin.OutboxAdminHandler")
+            .routes(HttpRoute.get("/v1/admin/outbox", OUTBOX_ADMINS),
+                    HttpRoute.post("/v1/admin/outbox/requeue", OUTBOX_ADMINS, Idempotency.REQUIRED))
+            .table(OUTBOX, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .sendsTo(NOTIFICATIONS).seals(SEALS)
+            .build();
+
     private static final Topology WARROOM = builder()
-            .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY)
-            .queues(FLAG_CHANGES)
+            .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
+                    LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX)
+            .queues(FLAG_CHANGES, PAYMENT_CHECKS, NOTIFICATIONS)
             .topics(APPROVAL_NOTICES, OPS_NOTICES)
+            .secrets(MIDTRANS_SERVER_KEY, WHATSAPP_API_TOKEN)
             .keys(SEALS)
             .buckets(ANCHORS)
+            .externalApis(MIDTRANS_API, WHATSAPP_API)
+            .mails(NOTIFICATION_MAIL)
             .workflows(APPROVAL)
             .functions(HEALTH, FLAG_ADMIN, FLAG_READ, AUDIT_READ, APPROVALS_API, CONFIG_READ, CONFIG_CHANGE,
                     APPROVAL_RECORD, APPROVAL_AWAIT, APPROVAL_APPLY, APPROVAL_OUTCOME,
-                    APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED, INTEGRITY_ANCHOR)
+                    APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED, INTEGRITY_ANCHOR,
+                    WEBHOOK_INTAKE, ORDERS_API, PAYMENT_PROCESSOR, PAYMENTS_ADMIN, PSP_RECONCILE, LEDGER_READ,
+                    NOTIFICATION_SENDER, OUTBOX_ADMIN)
             .build();
 
     private final List<TableDef> tables;
@@ -206,6 +351,8 @@ public final class Topology {
     private final List<SecretDef> secrets;
     private final List<KeyDef> keys;
     private final List<BucketDef> buckets;
+    private final List<ExternalApiDef> externalApis;
+    private final List<MailDef> mails;
     private final List<ApprovalWorkflowDef> workflows;
     private final List<FunctionDef> functions;
     private final List<RouteDef> routes;
@@ -218,6 +365,8 @@ public final class Topology {
         this.secrets = List.copyOf(b.secrets);
         this.keys = List.copyOf(b.keys);
         this.buckets = List.copyOf(b.buckets);
+        this.externalApis = List.copyOf(b.externalApis);
+        this.mails = List.copyOf(b.mails);
         this.workflows = List.copyOf(b.workflows);
         this.functions = List.copyOf(b.functions);
         List<RouteDef> allRoutes = new ArrayList<>();
@@ -249,6 +398,8 @@ public final class Topology {
             f.readsSecrets().forEach(s -> require(secrets.contains(s), f, "secret " + s.logicalName()));
             f.keys().keySet().forEach(k -> require(keys.contains(k), f, "key " + k.logicalName()));
             f.buckets().keySet().forEach(b -> require(buckets.contains(b), f, "bucket " + b.logicalName()));
+            f.callsApis().forEach(a -> require(externalApis.contains(a), f, "external API " + a.logicalName()));
+            f.sendsMail().forEach(m -> require(mails.contains(m), f, "mail " + m.logicalName()));
             Stream.concat(f.startsWorkflows().stream(), f.completesWorkflowTasks().stream())
                     .forEach(w -> require(workflow(w).isPresent(), f, "workflow " + w));
             switch (f.trigger()) {
@@ -307,6 +458,14 @@ public final class Topology {
         return buckets;
     }
 
+    public List<ExternalApiDef> externalApis() {
+        return externalApis;
+    }
+
+    public List<MailDef> mails() {
+        return mails;
+    }
+
     public List<ApprovalWorkflowDef> workflows() {
         return workflows;
     }
@@ -342,6 +501,8 @@ public final class Topology {
         private final List<SecretDef> secrets = new ArrayList<>();
         private final List<KeyDef> keys = new ArrayList<>();
         private final List<BucketDef> buckets = new ArrayList<>();
+        private final List<ExternalApiDef> externalApis = new ArrayList<>();
+        private final List<MailDef> mails = new ArrayList<>();
         private final List<ApprovalWorkflowDef> workflows = new ArrayList<>();
         private final List<FunctionDef> functions = new ArrayList<>();
 
@@ -375,6 +536,16 @@ public final class Topology {
 
         public Builder buckets(BucketDef... more) {
             buckets.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder externalApis(ExternalApiDef... more) {
+            externalApis.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder mails(MailDef... more) {
+            mails.addAll(List.of(more));
             return this;
         }
 

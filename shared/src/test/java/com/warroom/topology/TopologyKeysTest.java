@@ -39,6 +39,7 @@ class TopologyKeysTest {
         }
         Set<String> verifiers = topology.functions().stream().filter(f -> f.keys().get(Topology.SEALS) == KeyUse.VERIFY)
                 .map(FunctionDef::name).collect(Collectors.toSet());
-        assertThat(verifiers).containsExactlyInAnyOrder("flag-read", "audit-read", "approval-keeper", "integrity-anchor");
+        assertThat(verifiers).containsExactlyInAnyOrder("flag-read", "audit-read", "approval-keeper", "integrity-anchor", "ledger-read",
+                "notification-sender");
     }
 }

@@ -1,0 +1,12 @@
+package com.warroom.outbox;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One notification in the outbox and how its delivery went: PENDING (created or requeued, not yet delivered), SENT,
+ * FAILED (retries used up), SUPPRESSED (its flag was off when it was due) or UNDELIVERABLE (the order named no contact).
+ */
+public record OutboxItem(String id, NotificationKind kind, String orderId, String status, int attempts,
+                         Optional<String> lastError, Instant createdAt, Instant updatedAt) {
+}
