@@ -139,7 +139,11 @@ public final class Topology {
             .handler("com.warroom.health.HealthHandler").memoryMb(512).timeoutSeconds(10)
             .routes(HttpRoute.get("/v1/health", Set.of()))
             .table(FLAGS, TableAccess.DESCRIBE).table(AUDIT, TableAccess.DESCRIBE).table(APPROVALS, TableAccess.DESCRIBE)
-            .table(CONFIG, TableAccess.DESCRIBE).describes(FLAG_CHANGES)
+            .table(CONFIG, TableAccess.DESCRIBE).table(IDEMPOTENCY, TableAccess.DESCRIBE)
+            .table(ORDERS, TableAccess.DESCRIBE).table(PAYMENT_EVENTS, TableAccess.DESCRIBE)
+            .table(PAYMENT_REVIEWS, TableAccess.DESCRIBE).table(LEDGER_BALANCES, TableAccess.DESCRIBE)
+            .table(LEDGER_ENTRIES, TableAccess.DESCRIBE).table(ENTITLEMENTS, TableAccess.DESCRIBE).table(OUTBOX, TableAccess.DESCRIBE)
+            .describes(FLAG_CHANGES).describes(PAYMENT_CHECKS).describes(NOTIFICATIONS)
             .build();
 
     public static final FunctionDef FLAG_ADMIN = FunctionDef.builder("flag-admin").module("functions/flag-toggle")
