@@ -14,14 +14,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The one place SDK clients are built. Honours {@code AWS_ENDPOINT_URL} and the per-service
- * {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL_SQS}, so the same code talks to AWS,
- * LocalStack or the embedded stack.
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL_SQS} / ... (SES v2: {@code AWS_ENDPOINT_URL_SESV2}, the
+ * SDK's own name for it), so the same code talks to AWS, LocalStack or the embedded stack.
  */
 public final class AwsClients {
 
@@ -94,6 +95,16 @@ public final class AwsClients {
                 .region(region())
                 .httpClient(httpClient());
         Optional<URI> endpoint = endpoint("SECRETS_MANAGER");
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.credentialsProvider(credentials(endpoint)).build();
+    }
+
+    /** Amazon SES (API v2): the notification sender's email. */
+    public static SesV2Client sesV2() {
+        var builder = SesV2Client.builder()
+                .region(region())
+                .httpClient(httpClient());
+        Optional<URI> endpoint = endpoint("SESV2");
         endpoint.ifPresent(builder::endpointOverride);
         return builder.credentialsProvider(credentials(endpoint)).build();
     }

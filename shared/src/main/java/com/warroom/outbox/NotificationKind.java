@@ -1,5 +1,8 @@
 package com.warroom.outbox;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** What a notification tells the user. */
 public enum NotificationKind {
     /** The order is paid: created only by the PAID transition, in its transaction. */
@@ -15,6 +18,11 @@ public enum NotificationKind {
 
     public String wireName() {
         return wireName;
+    }
+
+    /** The kind whose wire name is {@code text} ({@code payment.success}). */
+    public static Optional<NotificationKind> fromWire(String text) {
+        return Arrays.stream(values()).filter(k -> k.wireName.equals(text)).findFirst();
     }
 
     /** The deterministic outbox id of this kind of notification for an order: one per order and kind. */

@@ -118,6 +118,16 @@ final class DataFolder {
         return OwnerOnly.folder(dir.resolve("s3"));
     }
 
+    /** {@code mail/}: the local SES's messages, one owner-only JSON file each. */
+    Path mailDir() throws IOException {
+        return OwnerOnly.folder(dir.resolve("mail"));
+    }
+
+    /** {@code midtrans/}: the Midtrans simulator's transactions, one owner-only JSON file per order. */
+    Path midtransDir() throws IOException {
+        return OwnerOnly.folder(dir.resolve("midtrans"));
+    }
+
     /**
      * {@code secrets/}: a file per secret a function reads ({@code com.warroom.secrets.LocalSecrets}), owner-only;
      * created on first use, and made owner-only again if someone opened it up.

@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * Where a local run keeps its data and which loopback ports it binds, from {@code WARROOM_DATA},
  * {@code WARROOM_PORT}, {@code WARROOM_DYNAMODB_PORT}, {@code WARROOM_SQS_PORT}, {@code WARROOM_SFN_PORT},
- * {@code WARROOM_SNS_PORT}, {@code WARROOM_KMS_PORT} and {@code WARROOM_S3_PORT}.
+ * {@code WARROOM_SNS_PORT}, {@code WARROOM_KMS_PORT}, {@code WARROOM_S3_PORT}, {@code WARROOM_SES_PORT} and
+ * {@code WARROOM_MIDTRANS_PORT}.
  */
 record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, PortSetting sqs, PortSetting sfn,
-                     PortSetting sns, PortSetting kms, PortSetting s3) {
+                     PortSetting sns, PortSetting kms, PortSetting s3, PortSetting ses, PortSetting midtrans) {
 
     static final String DATA = "WARROOM_DATA";
     static final String PORT = "WARROOM_PORT";
@@ -19,6 +20,8 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
     static final String SNS_PORT = "WARROOM_SNS_PORT";
     static final String KMS_PORT = "WARROOM_KMS_PORT";
     static final String S3_PORT = "WARROOM_S3_PORT";
+    static final String SES_PORT = "WARROOM_SES_PORT";
+    static final String MIDTRANS_PORT = "WARROOM_MIDTRANS_PORT";
 
     static LocalSettings from(RunnerEnvironment env) throws StartupRefused {
         return new LocalSettings(dataDir(env),
@@ -28,7 +31,9 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
                 PortSetting.parse(SFN_PORT, env.variables().get(SFN_PORT), 8083),
                 PortSetting.parse(SNS_PORT, env.variables().get(SNS_PORT), 9911),
                 PortSetting.parse(KMS_PORT, env.variables().get(KMS_PORT), 8084),
-                PortSetting.parse(S3_PORT, env.variables().get(S3_PORT), 8085));
+                PortSetting.parse(S3_PORT, env.variables().get(S3_PORT), 8085),
+                PortSetting.parse(SES_PORT, env.variables().get(SES_PORT), 8086),
+                PortSetting.parse(MIDTRANS_PORT, env.variables().get(MIDTRANS_PORT), 8087));
     }
 
     /** {@code WARROOM_DATA}, relative to the working directory, or {@code .warroom} there. */
@@ -39,6 +44,6 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
     }
 
     List<PortSetting> ports() {
-        return List.of(gateway, dynamoDb, sqs, sfn, sns, kms, s3);
+        return List.of(gateway, dynamoDb, sqs, sfn, sns, kms, s3, ses, midtrans);
     }
 }

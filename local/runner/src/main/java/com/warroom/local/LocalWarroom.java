@@ -13,8 +13,12 @@ import com.warroom.local.gateway.ConsoleSite;
 import com.warroom.local.gateway.GatewayLimits;
 import com.warroom.local.gateway.LocalGateway;
 import com.warroom.local.lambda.FailureLog;
+import com.warroom.local.midtrans.MidtransSimulator;
+import com.warroom.local.midtrans.OrderAmounts;
+import com.warroom.local.midtrans.SimulatedPayment;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.secrets.LocalSecrets;
+import com.warroom.topology.SecretDef;
 import com.warroom.topology.Topology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,9 +32,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Warroom running on this machine: the embedded stack with its data on disk, provisioned from the topology, every
- * function's trigger realized over it ({@link LocalTriggers}: the local gateway, queue pollers, the scheduler), and the
- * control endpoint for {@code ./warroom schedule}. Closing stops the control endpoint, the triggers and the gateway,
- * then the stack.
+ * function's trigger realized over it ({@link LocalTriggers}: the local gateway, queue pollers, the scheduler), the
+ * Midtrans simulator standing in for Midtrans's API ({@link ExternalApis}), and the control endpoint for
+ * {@code ./warroom schedule} and {@code ./warroom midtrans}. Closing stops the control endpoint, the triggers, the
+ * gateway and the simulator, then the stack.
  */
 final class LocalWarroom implements AutoCloseable {
 
@@ -40,15 +45,22 @@ final class LocalWarroom implements AutoCloseable {
     private final ControlServer control;
     private final Map<String, String> settings;
     private final String config;
+    private final Midtrans midtrans;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalWarroom(EmbeddedStack stack, LocalTriggers triggers, Running running, Map<String, String> settings, String config) {
+    private LocalWarroom(EmbeddedStack stack, LocalTriggers triggers, Running running, Map<String, String> settings, String config,
+                         Midtrans midtrans) {
         this.stack = stack;
         this.triggers = triggers;
         this.gateway = running.gateway();
         this.control = running.control();
         this.settings = Map.copyOf(settings);
         this.config = config;
+        this.midtrans = midtrans;
+    }
+
+    /** The Midtrans simulator, the external APIs as realized, and the key file {@code up} wrote the local default to. */
+    record Midtrans(MidtransSimulator simulator, ExternalApis apis, Optional<Path> defaultKeyWritten) {
     }
 
     private record Running(LocalGateway gateway, ControlServer control) {
@@ -59,16 +71,32 @@ final class LocalWarroom implements AutoCloseable {
      * {@code failures} hears of what fails in the background (queue batches, scheduled runs).
      */
     static LocalWarroom start(LocalSettings local, DataFolder data, RSAKey signingKey, Topology topology, Path workingDir,
-                              FailureLog failures) throws Exception {
+                              FailureLog failures, Map<String, String> environment) throws Exception {
         EmbeddedLogs.into(data.log());
         EmbeddedStack stack = EmbeddedStack.start(
                 new EmbeddedStack.Options(local.dynamoDb().port(), local.sqs().port(), Optional.of(data.dynamoDbData()),
                         local.sfn().port(), local.sns().port(), local.kms().port(), Optional.of(data.kmsKeyFile()),
-                        local.s3().port(), Optional.of(data.s3Dir())));
+                        local.s3().port(), Optional.of(data.s3Dir()), local.ses().port(), Optional.of(data.mailDir())));
+        MidtransSimulator simulator = null;
         try {
             provision(stack, topology, data);
             data.tightenAgain();
             System.setProperty(LocalSecrets.DIR_SETTING, data.secretsDir().toString());
+            // the functions read secrets through Settings: the variables this up was given reach them as properties
+            for (SecretDef secret : topology.secrets()) {
+                Optional.ofNullable(environment.get(secret.localEnvVar())).filter(v -> !v.isBlank())
+                        .ifPresent(value -> System.setProperty(secret.localEnvVar(), value));
+            }
+            Optional<Path> keyWritten = LocalMidtransKey.ensure(data.secretsDir(), environment);
+            LocalSecrets secrets = LocalSecrets.fromEnvironment();
+            simulator = MidtransSimulator.start(local.midtrans().port(), Optional.of(data.midtransDir()),
+                    () -> secrets.read(LocalMidtransKey.SECRET), Clock.systemUTC());
+            ExternalApis apis = ExternalApis.realize(topology, Map.of(Topology.MIDTRANS_API.logicalName(), simulator.endpoint()), environment);
+            for (ExternalApis.Realized api : apis.apis()) {
+                String variable = api.api().baseUrlEnvVar();
+                api.baseUrl().ifPresentOrElse(url -> System.setProperty(variable, url), () -> System.clearProperty(variable));
+            }
+            Midtrans midtrans = new Midtrans(simulator, apis, keyWritten);
             String config = LocalConfigSeed.ensure(workingDir);
             // handlers read their settings when constructed, so only now that they point at this stack
             LocalTriggers triggers = LocalTriggers.realize(topology, stack, failures);
@@ -80,23 +108,36 @@ final class LocalWarroom implements AutoCloseable {
                 ConsoleSite console = ConsoleSite.of(ConsoleSite.find(workingDir),
                         new TokenMint(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
                 Running running = listen(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()), verifier, topology,
-                        triggers.start(), data, console);
-                return new LocalWarroom(stack, triggers, running, stack.settings(topology), config);
+                        triggers.start(), data, console, payer(stack, simulator));
+                return new LocalWarroom(stack, triggers, running, stack.settings(topology), config, midtrans);
             } catch (Exception | Error e) {
                 triggers.close();
                 throw e;
             }
         } catch (Exception | Error e) {
+            if (simulator != null) {
+                simulator.close();
+            }
             stack.close();
             throw e;
         }
     }
 
+    // ./warroom midtrans pay: amounts of registered orders from the ORDERS table, notifications to this up's own gateway
+    private static java.util.function.Function<URI, SimulatedPayment> payer(EmbeddedStack stack, MidtransSimulator simulator) {
+        return gatewayUrl -> new SimulatedPayment(simulator, new OrderAmounts(stack.dynamoDb(), Topology.ORDERS.localName()),
+                gatewayUrl.resolve(WEBHOOK_PATH));
+    }
+
+    /** Where Midtrans delivers its HTTP notifications: the webhook intake's route. */
+    static final String WEBHOOK_PATH = Topology.WEBHOOK_INTAKE.routes().getFirst().path();
+
     private static Running listen(InetSocketAddress gatewayAddress, TokenVerifier verifier, Topology topology, LocalTriggers triggers,
-                                  DataFolder data, ConsoleSite console) throws IOException {
+                                  DataFolder data, ConsoleSite console, java.util.function.Function<URI, SimulatedPayment> payer)
+            throws IOException {
         LocalGateway gateway = LocalGateway.start(gatewayAddress, topology, triggers.routes(), verifier, GatewayLimits.DEFAULT, console);
         try {
-            return new Running(gateway, ControlServer.start(data.dir(), triggers.scheduler()));
+            return new Running(gateway, ControlServer.start(data.dir(), triggers.scheduler(), Optional.of(payer.apply(gateway.url()))));
         } catch (IOException | RuntimeException e) {
             gateway.close();
             throw e;
@@ -138,6 +179,19 @@ final class LocalWarroom implements AutoCloseable {
         return stack.kmsEndpoint();
     }
 
+    URI sesEndpoint() {
+        return stack.sesEndpoint();
+    }
+
+    /** Where the local SES keeps the mail it took. */
+    Optional<Path> mailDir() {
+        return stack.localSes().mailDir();
+    }
+
+    Midtrans midtrans() {
+        return midtrans;
+    }
+
     /** The config in force, as the banner says it: {@code v3}, or {@code seeded v1 from <file>} on a first start. */
     String config() {
         return config;
@@ -160,6 +214,7 @@ final class LocalWarroom implements AutoCloseable {
                 control.close();
                 triggers.close();
                 gateway.close();
+                midtrans.simulator().close();
             } finally {
                 stack.close();
             }

@@ -6,10 +6,12 @@ import com.warroom.local.queue.QueuePoller;
 import com.warroom.local.schedule.NextRun;
 import com.warroom.topology.BucketDef;
 import com.warroom.topology.KeyDef;
+import com.warroom.topology.MailDef;
 import com.warroom.topology.QueueDef;
 import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Option;
             "  WARROOM_SNS_PORT       local SNS port (default 9911)",
             "  WARROOM_KMS_PORT       local KMS port, the seals' HMAC keys (default 8084)",
             "  WARROOM_S3_PORT        local S3 port, the write-once anchors bucket (default 8085)",
+            "  WARROOM_SES_PORT       local SES port, the notification mail (default 8086)",
+            "  WARROOM_MIDTRANS_PORT  Midtrans simulator port (default 8087)",
             "  WARROOM_SECRET_<NAME>  a secret's value (else the file $WARROOM_DATA/secrets/<name>)",
             "A port of 0 picks a free one."})
 final class UpCommand implements Callable<Integer> {
@@ -41,9 +45,11 @@ final class UpCommand implements Callable<Integer> {
     boolean help;
 
     private final RunnerEnvironment env;
+    private final Topology topology;
 
-    UpCommand(RunnerEnvironment env) {
+    UpCommand(RunnerEnvironment env, Topology topology) {
         this.env = env;
+        this.topology = topology;
     }
 
     @Override
@@ -76,7 +82,8 @@ final class UpCommand implements Callable<Integer> {
         }
         LocalWarroom warroom;
         try {
-            warroom = LocalWarroom.start(settings, data, signingKey, Topology.warroom(), env.workingDirectory(), failuresTo(data));
+            warroom = LocalWarroom.start(settings, data, signingKey, topology, env.workingDirectory(), failuresTo(data),
+                    env.variables());
         } catch (Exception e) {
             data.log().failure("up could not start", e);
             env.err().println("warroom: could not start (" + oneLine(e) + "); details in " + data.log().file());
@@ -129,25 +136,32 @@ final class UpCommand implements Callable<Integer> {
         out.println("  SFN          " + sfn + "   aws stepfunctions list-state-machines --endpoint-url " + sfn);
         out.println("  SNS          " + sns + "   aws sns list-topics --endpoint-url " + sns);
         String kms = warroom.kmsEndpoint().toString();
-        for (KeyDef key : Topology.warroom().keys()) {
+        for (KeyDef key : topology.keys()) {
             out.println("  KMS          " + kms + "   aws kms describe-key --key-id " + key.alias() + " --endpoint-url " + kms);
         }
         String s3 = warroom.settings().get("AWS_ENDPOINT_URL_S3");
-        for (BucketDef bucket : Topology.warroom().buckets()) {
+        for (BucketDef bucket : topology.buckets()) {
             // write-once, as Object Lock keeps it in AWS: listed and read, never overwritten or deleted
             out.println("  S3           " + s3 + "   aws s3 ls s3://" + bucket.localName() + "/ --recursive --endpoint-url " + s3);
         }
-        for (QueueDef queue : Topology.warroom().queues()) {
+        String ses = warroom.sesEndpoint().toString();
+        for (MailDef mail : topology.mails()) {
+            // nothing leaves the machine: the local SES keeps each message as a file
+            out.println("  SES          " + ses + "   mail from " + warroom.settings().get(mail.fromEnvVar()) + " kept in "
+                    + warroom.mailDir().map(Path::toString).orElse("memory") + "/ (a JSON file per message)");
+        }
+        printExternalApis(warroom.midtrans(), dataPrefix(data));
+        for (QueueDef queue : topology.queues()) {
             out.println("  Queue        " + warroom.settings().get(queue.urlEnvVar()));
         }
-        for (TopicDef topic : Topology.warroom().topics()) {
+        for (TopicDef topic : topology.topics()) {
             // local SNS keeps every message of a topic in the SQS queue of the same name
             out.println("  Topic        " + warroom.settings().get(topic.arnEnvVar()) + " -> " + sqs + "/000000000000/" + topic.localName());
         }
         for (QueuePoller poller : warroom.triggers().pollers()) {
             out.println("  Consumer     " + poller.functionName() + " <- " + poller.queue().url());
         }
-        String dataPrefix = env.variables().containsKey(LocalSettings.DATA) ? LocalSettings.DATA + "=" + data.dir() + " " : "";
+        String dataPrefix = dataPrefix(data);
         for (NextRun next : warroom.triggers().scheduler().timetable()) {
             out.println("  Schedule     " + next.schedule() + " " + next.expression() + " " + next.zone().getId() + ", next " + next.at()
                     + "   " + dataPrefix + "./warroom schedule run " + next.schedule());
@@ -155,6 +169,28 @@ final class UpCommand implements Callable<Integer> {
         out.println("  Secrets      " + data.dir().resolve("secrets") + " (a file per secret) or WARROOM_SECRET_<NAME>");
         out.println("  Token        " + dataPrefix + "./warroom token --role ops --sub alice");
         out.println("Ctrl-C stops it.");
+    }
+
+    private String dataPrefix(DataFolder data) {
+        return env.variables().containsKey(LocalSettings.DATA) ? LocalSettings.DATA + "=" + data.dir() + " " : "";
+    }
+
+    private void printExternalApis(LocalWarroom.Midtrans midtrans, String dataPrefix) {
+        PrintStream out = env.out();
+        for (ExternalApis.Realized api : midtrans.apis().apis()) {
+            String name = String.format("%-12s", Character.toUpperCase(api.api().logicalName().charAt(0)) + api.api().logicalName().substring(1));
+            String variable = api.api().baseUrlEnvVar();
+            out.println("  " + name + " " + switch (api.source()) {
+                case STAND_IN -> api.baseUrl().orElseThrow() + "   the local simulator (" + variable + "); transactions in "
+                        + midtrans.simulator().transactionsDir().map(Path::toString).orElse("memory") + "/   " + dataPrefix
+                        + "./warroom midtrans pay --order O1";
+                case ENVIRONMENT -> api.baseUrl().orElseThrow() + "   from " + variable;
+                case DEFAULT -> api.baseUrl().orElseThrow() + "   the default (set " + variable + " for another)";
+                case OFF -> "off   (set " + variable + " to turn it on)";
+            });
+        }
+        midtrans.defaultKeyWritten().ifPresent(file -> out.println("  Midtrans key " + LocalMidtransKey.LOCAL_DEFAULT + " written to " + file
+                + " (the local-only default; set " + LocalMidtransKey.SECRET.localEnvVar() + " or edit the file for another)"));
     }
 
     private static String oneLine(Exception e) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code ./warroom} command line: {@code up} runs Warroom on this machine, {@code token} prints a dev token,
- * {@code schedule} lists the schedules or fires one in the running {@code up}.
+ * {@code schedule} lists the schedules or fires one in the running {@code up}, {@code midtrans pay} simulates a payment
+ * in the running {@code up}.
  */
 @Command(name = "warroom", synopsisSubcommandLabel = "COMMAND",
         description = {"Runs Warroom on this machine: the embedded AWS stack, the functions, a local",
@@ -31,12 +32,19 @@ public final class WarroomCli implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code: 0 done, 1 could not run, 2 wrong usage. */
     public static int run(RunnerEnvironment env, String... args) {
+        return run(env, Topology.warroom(), args);
+    }
+
+    /** {@link #run} over another wiring: for tests of the runner with functions standing in for ones not built here. */
+    static int run(RunnerEnvironment env, Topology topology, String... args) {
         CommandLine cli = new CommandLine(new WarroomCli())
-                .addSubcommand(new UpCommand(env))
+                .addSubcommand(new UpCommand(env, topology))
                 .addSubcommand(new TokenCommand(env, Clock.systemUTC()))
                 .addSubcommand(new CommandLine(new ScheduleCommand())
-                        .addSubcommand(new ScheduleCommand.ListCommand(env, Topology.warroom(), Clock.systemUTC()))
-                        .addSubcommand(new ScheduleCommand.RunCommand(env, Topology.warroom())))
+                        .addSubcommand(new ScheduleCommand.ListCommand(env, topology, Clock.systemUTC()))
+                        .addSubcommand(new ScheduleCommand.RunCommand(env, topology)))
+                .addSubcommand(new CommandLine(new MidtransCommand())
+                        .addSubcommand(new MidtransCommand.PayCommand(env)))
                 .setOut(new PrintWriter(env.out(), true))
                 .setErr(new PrintWriter(env.err(), true))
                 .setParameterExceptionHandler((problem, arguments) -> {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DataFolderTest {
 
     private static final Map<String, String> ENV = Map.of("WARROOM_DATA", "data", "WARROOM_PORT", "0",
-            "WARROOM_DYNAMODB_PORT", "0", "WARROOM_SQS_PORT", "0", "WARROOM_SFN_PORT", "0", "WARROOM_SNS_PORT", "0", "WARROOM_KMS_PORT", "0", "WARROOM_S3_PORT", "0");
+            "WARROOM_DYNAMODB_PORT", "0", "WARROOM_SQS_PORT", "0", "WARROOM_SFN_PORT", "0", "WARROOM_SNS_PORT", "0", "WARROOM_KMS_PORT", "0", "WARROOM_S3_PORT", "0",
+            "WARROOM_SES_PORT", "0", "WARROOM_MIDTRANS_PORT", "0");
 
     @TempDir
     Path workDir;

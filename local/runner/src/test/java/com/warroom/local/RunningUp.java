@@ -1,5 +1,6 @@
 package com.warroom.local;
 
+import com.warroom.topology.Topology;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -28,17 +29,22 @@ final class RunningUp implements AutoCloseable {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final CompletableFuture<Integer> exitCode;
 
-    private RunningUp(Map<String, String> variables, Path workingDirectory) {
+    private RunningUp(Map<String, String> variables, Path workingDirectory, Topology topology) {
         RunnerEnvironment env = new RunnerEnvironment(variables, workingDirectory,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 () -> stop::await);
-        exitCode = CompletableFuture.supplyAsync(() -> WarroomCli.run(env, "up"), runnable -> new Thread(runnable, "warroom-up").start());
+        exitCode = CompletableFuture.supplyAsync(() -> WarroomCli.run(env, topology, "up"), runnable -> new Thread(runnable, "warroom-up").start());
         exitCode.whenComplete((code, failure) -> out.wake());
     }
 
     /** Starts {@code up} and returns once it has printed that it is up. */
     static RunningUp start(Map<String, String> variables, Path workingDirectory) throws InterruptedException {
-        RunningUp up = new RunningUp(variables, workingDirectory);
+        return start(variables, workingDirectory, Topology.warroom());
+    }
+
+    /** {@code up} over another wiring (functions standing in for ones this build does not have). */
+    static RunningUp start(Map<String, String> variables, Path workingDirectory, Topology topology) throws InterruptedException {
+        RunningUp up = new RunningUp(variables, workingDirectory, topology);
         up.out.awaitLine(line -> line.equals("Ctrl-C stops it."), up.exitCode::isDone, STARTUP_GUARD_MINUTES);
         if (up.exitCode.isDone()) {
             throw new AssertionError("up exited early: " + up.err.toString(StandardCharsets.UTF_8));

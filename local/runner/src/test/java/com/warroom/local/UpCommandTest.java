@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class UpCommandTest {
 
     private static final Map<String, String> ENV = Map.of("WARROOM_DATA", "data", "WARROOM_PORT", "0",
-            "WARROOM_DYNAMODB_PORT", "0", "WARROOM_SQS_PORT", "0", "WARROOM_SFN_PORT", "0", "WARROOM_SNS_PORT", "0", "WARROOM_KMS_PORT", "0", "WARROOM_S3_PORT", "0");
+            "WARROOM_DYNAMODB_PORT", "0", "WARROOM_SQS_PORT", "0", "WARROOM_SFN_PORT", "0", "WARROOM_SNS_PORT", "0", "WARROOM_KMS_PORT", "0", "WARROOM_S3_PORT", "0",
+            "WARROOM_SES_PORT", "0", "WARROOM_MIDTRANS_PORT", "0");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Properties before;

@@ -172,6 +172,8 @@ class WarroomCliTest {
         env.put("WARROOM_SNS_PORT", "0");
         env.put("WARROOM_KMS_PORT", "0");
         env.put("WARROOM_S3_PORT", "0");
+        env.put("WARROOM_SES_PORT", "0");
+        env.put("WARROOM_MIDTRANS_PORT", "0");
         return env;
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.warroom.aws.Settings;
 import com.warroom.local.stack.kms.LocalKms;
 import com.warroom.local.stack.s3.LocalS3;
+import com.warroom.local.stack.ses.LocalSes;
 import com.warroom.local.stack.sfn.LocalStepFunctions;
 import com.warroom.local.stack.sns.LocalSns;
 import com.warroom.topology.Topology;
@@ -36,10 +37,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * DynamoDB Local and ElasticMQ, in-process on 127.0.0.1: real implementations of the AWS wire APIs,
- * reached through the real SDK clients; with them a local Step Functions, a local SNS, a local KMS and a local S3
- * speaking the AWS protocols for the workflows, topics, seal keys and write-once buckets. {@link #provision} creates
- * every table, queue, topic, key, bucket and state machine of the topology; {@link #settings} are the variables that
- * point Warroom's code at them.
+ * reached through the real SDK clients; with them a local Step Functions, a local SNS, a local KMS, a local S3 and a
+ * local SES speaking the AWS protocols for the workflows, topics, seal keys, write-once buckets and notification mail.
+ * {@link #provision} creates every table, queue, topic, key, bucket and state machine of the topology and verifies its
+ * mail senders; {@link #settings} are the variables that point Warroom's code at them.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
@@ -61,6 +62,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private LocalStepFunctions localStepFunctions;
     private LocalKms localKms;
     private LocalS3 localS3;
+    private LocalSes localSes;
 
     private EmbeddedStack(DynamoDBProxyServer dynamo, int dynamoPort, SQSRestServer sqsServer, int sqsPort) {
         this.dynamo = dynamo;
@@ -76,10 +78,17 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /**
      * Where the stack keeps its data and which ports it binds (0 picks a free one); the local KMS keeps its keys in
-     * {@code kmsKeyFile} when there is one, and the local S3 its buckets under {@code s3DataDir}; else in memory.
+     * {@code kmsKeyFile} when there is one, the local S3 its buckets under {@code s3DataDir}, and the local SES the mail
+     * it takes as files in {@code mailDir}; else in memory.
      */
     public record Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir, int sfnPort, int snsPort, int kmsPort,
-                          Optional<Path> kmsKeyFile, int s3Port, Optional<Path> s3DataDir) {
+                          Optional<Path> kmsKeyFile, int s3Port, Optional<Path> s3DataDir, int sesPort, Optional<Path> mailDir) {
+
+        /** A free port for the local SES, which keeps its mail in memory. */
+        public Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir, int sfnPort, int snsPort, int kmsPort,
+                       Optional<Path> kmsKeyFile, int s3Port, Optional<Path> s3DataDir) {
+            this(dynamoPort, sqsPort, dynamoDataDir, sfnPort, snsPort, kmsPort, kmsKeyFile, s3Port, s3DataDir, 0, Optional.empty());
+        }
 
         /** Free ports for the local Step Functions, SNS, KMS and S3; keys and objects in memory. */
         public Options(int dynamoPort, int sqsPort, Optional<Path> dynamoDataDir) {
@@ -98,12 +107,18 @@ public final class EmbeddedStack implements AutoCloseable {
 
         /** Ephemeral ports, in memory: for tests. */
         public static Options ephemeral() {
-            return new Options(0, 0, Optional.empty(), 0, 0, 0, Optional.empty(), 0, Optional.empty());
+            return new Options(0, 0, Optional.empty(), 0, 0, 0, Optional.empty(), 0, Optional.empty(), 0, Optional.empty());
         }
     }
 
     /** The folder, beside the KMS key file, where {@link Options} puts the local S3's buckets unless told otherwise. */
     public static final String S3_FOLDER = "s3";
+
+    /** The sender address of the topology's mail on this stack: the local SES's one verified identity. */
+    public static final String LOCAL_MAIL_FROM = "warroom@localhost";
+
+    /** The SDK's per-service endpoint variable for SES v2 (what {@code AwsClients.sesV2()} honours). */
+    public static final String SES_ENDPOINT_SETTING = "AWS_ENDPOINT_URL_SESV2";
 
     public static EmbeddedStack start(Options options) throws Exception {
         int dynamoPort = options.dynamoPort() == 0 ? freePort() : options.dynamoPort();
@@ -145,6 +160,7 @@ public final class EmbeddedStack implements AutoCloseable {
         localStepFunctions = LocalStepFunctions.start(options.sfnPort(), region, clock).checkingTimeoutsEvery(TIMEOUT_CHECK_PERIOD);
         localKms = LocalKms.start(options.kmsPort(), region, options.kmsKeyFile());
         localS3 = LocalS3.start(options.s3Port(), region, options.s3DataDir());
+        localSes = LocalSes.start(options.sesPort(), region, options.mailDir());
     }
 
     public URI dynamoEndpoint() {
@@ -177,6 +193,15 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public URI s3Endpoint() {
         return localS3.endpoint();
+    }
+
+    public URI sesEndpoint() {
+        return localSes.endpoint();
+    }
+
+    /** The local SES: the mail the functions sent. */
+    public LocalSes localSes() {
+        return localSes;
     }
 
     /** The local S3: the topology's write-once buckets. */
@@ -229,12 +254,15 @@ public final class EmbeddedStack implements AutoCloseable {
         topology.keys().forEach(localKms::register);
         topology.buckets().forEach(localS3::register);
         topology.workflows().forEach(localStepFunctions::register);
+        if (!topology.mails().isEmpty()) {
+            localSes.verify(LOCAL_MAIL_FROM);
+        }
         return this;
     }
 
     /**
      * The variables that point Warroom's handlers at this stack: endpoints, table names, queue URLs, topic ARNs,
-     * state machine ARNs, key ARNs and bucket names.
+     * state machine ARNs, key ARNs, bucket names and the mail sender addresses.
      */
     public Map<String, String> settings(Topology topology) {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -244,12 +272,14 @@ public final class EmbeddedStack implements AutoCloseable {
         settings.put("AWS_ENDPOINT_URL_SNS", snsEndpoint().toString());
         settings.put("AWS_ENDPOINT_URL_KMS", kmsEndpoint().toString());
         settings.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
+        settings.put(SES_ENDPOINT_SETTING, sesEndpoint().toString());
         topology.tables().forEach(t -> settings.put(t.envVar(), t.localName()));
         settings.putAll(queueUrls);
         topology.topics().forEach(t -> settings.put(t.arnEnvVar(), localSns.topicArn(t)));
         topology.workflows().forEach(w -> settings.put(w.arnEnvVar(), localStepFunctions.stateMachineArn(w)));
         topology.keys().forEach(k -> settings.put(k.idEnvVar(), localKms.keyArn(k)));
         topology.buckets().forEach(b -> settings.put(b.nameEnvVar(), b.localName()));
+        topology.mails().forEach(m -> settings.put(m.fromEnvVar(), LOCAL_MAIL_FROM));
         return settings;
     }
 
@@ -260,6 +290,9 @@ public final class EmbeddedStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (localSes != null) {
+            localSes.close();
+        }
         if (localS3 != null) {
             localS3.close();
         }

@@ -16,10 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** What {@code ./warroom schedule} asks the {@code up} running on a data folder, through its control endpoint. */
+/** What {@code ./warroom schedule} and {@code ./warroom midtrans} ask the {@code up} running on a data folder, through its control endpoint. */
 public final class ControlClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -48,6 +50,35 @@ public final class ControlClient {
         }
     }
 
+    /** How a simulated payment asked of the running {@code up} ended. */
+    public sealed interface PayReply {
+        record NotRunning() implements PayReply {
+        }
+
+        /** The notification (JSON text) went to {@code webhook}, which answered {@code status} and {@code body}. */
+        record Delivered(String notification, String webhook, int status, String body) implements PayReply {
+        }
+
+        record Refused(String why) implements PayReply {
+        }
+    }
+
+    /** Records a transaction in the running {@code up}'s Midtrans simulator and delivers its notification. */
+    public PayReply pay(String order, String status, String fraud, Optional<String> amount) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("order", order);
+        request.put("status", status);
+        request.put("fraud", fraud);
+        amount.ifPresent(a -> request.put("amount", a));
+        return call("POST", "/midtrans/pay", Json.write(request)).map(response -> {
+            JsonNode body = Json.readTree(response.body());
+            return response.statusCode() == 200
+                    ? (PayReply) new PayReply.Delivered(Json.write(body.get("notification")), body.path("webhook").asText(),
+                            body.path("status").asInt(), body.path("body").asText())
+                    : new PayReply.Refused(body.path("error").asText("HTTP " + response.statusCode()));
+        }).orElse(new PayReply.NotRunning());
+    }
+
     /** The running {@code up}'s timetable; empty when none runs on this data folder. */
     public Optional<List<NextRun>> timetable() {
         return call("GET", "/schedules").map(response -> timetable(Json.readTree(response.body())));
@@ -68,13 +99,17 @@ public final class ControlClient {
 
     // empty when no up answers as ours: no file, nothing listening, or another process on a stale file's port
     private Optional<HttpResponse<String>> call(String method, String path) {
+        return call(method, path, null);
+    }
+
+    private Optional<HttpResponse<String>> call(String method, String path, String json) {
         Optional<ControlFile> file = ControlFile.readFrom(dataDir);
         if (file.isEmpty()) {
             return Optional.empty();
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + file.get().port() + path))
                 .header(ControlOperations.TOKEN_HEADER, file.get().token())
-                .method(method, HttpRequest.BodyPublishers.noBody())
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

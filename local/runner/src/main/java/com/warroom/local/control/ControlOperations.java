@@ -2,15 +2,20 @@ package com.warroom.local.control;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.json.Json;
+import com.warroom.local.midtrans.PaymentStatus;
+import com.warroom.local.midtrans.SimulatedPayment;
 import com.warroom.local.schedule.LocalScheduler;
 import com.warroom.local.schedule.ScheduleRun;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
@@ -18,7 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * What the control endpoint answers, to callers that send the token: {@code GET /schedules}, the timetable;
- * {@code POST /schedules/NAME/run}, one run now and how it ended (200 answered, 500 failed, 404 unknown schedule).
+ * {@code POST /schedules/NAME/run}, one run now and how it ended (200 answered, 500 failed, 404 unknown schedule);
+ * {@code POST /midtrans/pay} {@code {"order","status","fraud","amount"?}}, a simulated payment and the webhook's answer
+ * (200 delivered, 422 refused with why).
  */
 final class ControlOperations implements HttpHandler {
 
@@ -26,10 +33,12 @@ final class ControlOperations implements HttpHandler {
     private static final Pattern RUN = Pattern.compile("/schedules/([^/]+)/run");
 
     private final LocalScheduler scheduler;
+    private final Optional<SimulatedPayment> payments;
     private final byte[] token;
 
-    ControlOperations(LocalScheduler scheduler, String token) {
+    ControlOperations(LocalScheduler scheduler, Optional<SimulatedPayment> payments, String token) {
         this.scheduler = scheduler;
+        this.payments = payments;
         this.token = token.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -48,6 +57,8 @@ final class ControlOperations implements HttpHandler {
                         "expression", next.expression(), "zone", next.zone().getId(), "nextRun", next.at().toString())).toList()));
             } else if (exchange.getRequestMethod().equals("POST") && run.matches()) {
                 runNow(exchange, URLDecoder.decode(run.group(1), StandardCharsets.UTF_8));
+            } else if (exchange.getRequestMethod().equals("POST") && path.equals("/midtrans/pay") && payments.isPresent()) {
+                pay(exchange, payments.get());
             } else {
                 send(exchange, 404, Map.of("error", "no such control operation"));
             }
@@ -70,6 +81,35 @@ final class ControlOperations implements HttpHandler {
             }
             case ScheduleRun.Failed failed -> send(exchange, 500, Map.of("schedule", failed.schedule(), "runId", failed.runId(),
                     "error", failed.error().toString().lines().findFirst().orElse("")));
+        }
+    }
+
+    private static void pay(HttpExchange exchange, SimulatedPayment payments) throws IOException {
+        JsonNode request;
+        try {
+            request = Json.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (UncheckedIOException e) {
+            send(exchange, 422, Map.of("error", "the request is not JSON"));
+            return;
+        }
+        Optional<PaymentStatus> status = PaymentStatus.fromWire(request.path("status").asText());
+        Optional<PaymentStatus.FraudStatus> fraud = PaymentStatus.FraudStatus.fromWire(request.path("fraud").asText());
+        if (!request.path("order").isTextual() || status.isEmpty() || fraud.isEmpty()) {
+            send(exchange, 422, Map.of("error", "order, status and fraud are required"));
+            return;
+        }
+        var outcome = payments.pay(new SimulatedPayment.Request(request.path("order").asText(), status.get(),
+                Optional.ofNullable(request.path("amount").textValue()), fraud.get()));
+        switch (outcome) {
+            case SimulatedPayment.Outcome.Delivered delivered -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("notification", delivered.notification());
+                body.put("webhook", delivered.webhook().toString());
+                body.put("status", delivered.status());
+                body.put("body", delivered.body());
+                send(exchange, 200, body);
+            }
+            case SimulatedPayment.Outcome.Refused refused -> send(exchange, 422, Map.of("error", refused.why()));
         }
     }
 
