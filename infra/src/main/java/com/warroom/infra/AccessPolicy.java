@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -22,8 +23,9 @@ import software.amazon.awscdk.services.sqs.IQueue;
 /**
  * The least-privilege IAM statements of one function, from its {@link TableAccess} per table, the queues it sends to
  * or describes, the topics it publishes to, the secrets it reads, the workflows it starts or completes tasks of and its
- * {@link BucketAccess} per write-once bucket: explicit table, index, queue, topic, secret, state machine and bucket
- * ARNs, never a wildcard but the objects of a named bucket (no function may delete an object or touch its retention).
+ * {@link BucketAccess} per write-once bucket, and the mail it sends: explicit table, index, queue, topic, secret, state
+ * machine, bucket and SES identity ARNs, never a wildcard but the objects of a named bucket (no function may delete an
+ * object or touch its retention).
  * What its trigger needs (an SQS consumer's receive and delete) is granted where the trigger is built,
  * {@link FunctionTriggers}.
  */
@@ -48,11 +50,15 @@ final class AccessPolicy {
     static final List<String> LIST_BUCKET_ACTIONS = List.of("s3:ListBucket");
     static final List<String> READ_OBJECT_ACTIONS = List.of("s3:GetObject");
     static final List<String> READ_PUT_OBJECT_ACTIONS = List.of("s3:GetObject", "s3:PutObject");
+    /** What CDK's EmailIdentity.grantSendEmail gives: SES v1 and v2 SendEmail, and SendRawEmail (attachments, headers). */
+    static final List<String> SEND_MAIL_ACTIONS = List.of("ses:SendEmail", "ses:SendRawEmail");
+    /** The condition key SES sets to the message's From address (without its display name). */
+    static final String FROM_ADDRESS_CONDITION = "ses:FromAddress";
 
     private AccessPolicy() {
     }
 
-    static List<PolicyStatement> statements(FunctionDef function, FunctionResources resources) {
+    static List<PolicyStatement> statements(FunctionDef function, FunctionResources resources, Stack stack) {
         List<PolicyStatement> statements = new ArrayList<>();
         // sorted: Map.of and Set.of iterate in a different order in every JVM, and the template must not churn
         function.tables().entrySet().stream()
@@ -75,6 +81,10 @@ final class AccessPolicy {
         function.buckets().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(BucketDef::logicalName)))
                 .forEach(entry -> statements.addAll(bucketStatements(resources.buckets().bucket(entry.getKey()), entry.getValue())));
+        // every MailDef is sent from the one sender address, so one statement covers them all
+        if (!function.sendsMail().isEmpty()) {
+            statements.add(sendMailStatement(resources.mail(), stack));
+        }
         return statements;
     }
 
@@ -103,6 +113,18 @@ final class AccessPolicy {
         };
         return List.of(statement(LIST_BUCKET_ACTIONS, List.of(bucket.getBucketArn())),
                 statement(objectActions, List.of(bucket.arnForObjects("*"))));
+    }
+
+    /**
+     * Send only as the sender address: on its SES identities (domain and address), and only with it as the From address,
+     * so a function that is made to send cannot use another verified identity of the account.
+     */
+    private static PolicyStatement sendMailStatement(MailSender mail, Stack stack) {
+        return PolicyStatement.Builder.create()
+                .actions(SEND_MAIL_ACTIONS)
+                .resources(mail.identityArns(stack))
+                .conditions(Map.of("StringEquals", Map.of(FROM_ADDRESS_CONDITION, mail.address())))
+                .build();
     }
 
     private static PolicyStatement statement(List<String> actions, List<String> resources) {

@@ -52,7 +52,8 @@ public record RepoRoot(Path path) {
         Path jar = path.resolve(function.jarPath());
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Lambda jar of " + function.name() + " not found at " + jar
-                    + "; build it first: ./mvnw -pl " + function.module() + " package -DskipTests");
+                    + "; build it first: ./mvnw -pl " + function.module() + " -am package -DskipTests (./mvnw -pl infra -am verify"
+                    + " builds every function jar before infra's tests)");
         }
         return jar;
     }

@@ -2,7 +2,7 @@ package com.warroom.infra;
 
 import com.warroom.audit.AuditChainTampered;
 import com.warroom.flags.MetricGateSignals;
-import com.warroom.observability.OpsMetrics;
+import com.warroom.ledger.LedgerTampered;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +11,6 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
-import software.amazon.awscdk.services.cloudwatch.IMetric;
-import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.Stats;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
@@ -24,36 +22,49 @@ import software.constructs.Construct;
  */
 public final class TamperAlarms extends Construct {
 
-    /** A count in namespace {@code Warroom} that means tampering, its alarm's name after the stack's, and what it means. */
-    record TamperMetric(String metricName, String alarmSuffix, String meaning, String runbook) {
-    }
-
     static final String APPROVAL_TAMPERED_METRIC = "ApprovalTampered";
+    static final String ORDER_TAMPERED_METRIC = "OrderTampered";
     static final Duration TAMPER_PERIOD = Duration.minutes(1);
+    private static final CountAlarm.Trip FIRST_TAMPERED = CountAlarm.Trip.first(TAMPER_PERIOD);
     // the schedule runs every 5 minutes: two failed (or missing) runs in a row
     static final Duration ANCHOR_PERIOD = Duration.minutes(5);
     static final int ANCHOR_PERIODS = 2;
     static final String ANCHOR_ALARM_SUFFIX = "-integrity-anchor-failing";
     static final String ANCHOR_RUNBOOK = "README.md#integrity-anchor-failing-alarm-warroom-integrity-anchor-failing";
 
-    static final List<TamperMetric> METRICS = List.of(
-            new TamperMetric(MetricGateSignals.TAMPERED, "-flag-states-tampered",
+    static final List<CountAlarm> METRICS = List.of(
+            new CountAlarm(MetricGateSignals.TAMPERED, "-flag-states-tampered", FIRST_TAMPERED,
                     "a function loaded the kill-switch states and they did not match their KMS seal: the flags table was"
                             + " written outside flag-admin and approval-apply (a row edited, added or deleted, or the seal"
                             + " removed). Functions serve their last verified copy for at most 5 minutes, then block every"
                             + " fund flow; flag changes are refused (409) until the table is restored.",
                     "README.md#flag-states-do-not-match-their-seal-metric-flagstatetampered-alarm-warroom-flag-states-tampered"),
-            new TamperMetric(AuditChainTampered.METRIC, "-audit-chain-tampered",
+            new CountAlarm(AuditChainTampered.METRIC, "-audit-chain-tampered", FIRST_TAMPERED,
                     "the audit chain's head was missing or did not match its KMS seal, or did not agree with its newest"
                             + " anchor in the write-once anchors bucket: the audit table was rewritten outside the functions"
                             + " (entries changed or removed, or an old head put back). Appends to the audit log are refused"
                             + " until ops have looked.",
                     "README.md#audit-chain-tampered-alarm-warroom-audit-chain-tampered"),
-            new TamperMetric(APPROVAL_TAMPERED_METRIC, "-approval-tampered",
+            new CountAlarm(APPROVAL_TAMPERED_METRIC, "-approval-tampered", FIRST_TAMPERED,
                     "an approval request did not match its KMS seal: its requester, approvers, action or state were"
                             + " changed outside the approval functions, e.g. to approve one's own request. The request must"
                             + " not be applied; treat every request it touches as suspect.",
-                    "README.md#approval-tampered-metric-approvaltampered-alarm-warroom-approval-tampered"));
+                    "README.md#approval-tampered-metric-approvaltampered-alarm-warroom-approval-tampered"),
+            new CountAlarm(LedgerTampered.METRIC, "-ledger-tampered", FIRST_TAMPERED,
+                    "a ledger account's balance did not match its KMS seal (account, balance, entry count, last entry id),"
+                            + " or its entries' hash chain was broken: the ledger tables were written outside the payment"
+                            + " processor. Postings to that account are refused, so payments that touch it stay unapplied"
+                            + " and retry until they reach the payment-checks DLQ; the ledger page shows the balance as"
+                            + " tampered. Redrive nothing until finance has checked the balance against its entries and"
+                            + " ops have restored it.",
+                    "README.md#ledger-tampered-metric-ledgertampered-alarm-warroom-ledger-tampered"),
+            new CountAlarm(ORDER_TAMPERED_METRIC, "-order-tampered", FIRST_TAMPERED,
+                    "an order did not match its KMS seal (order id, user, amount, currency, item, status, version): the"
+                            + " orders table was written outside orders-api and payment-processor, e.g. an order set PAID"
+                            + " by hand or its amount changed. No payment event changes that order while its seal fails,"
+                            + " and its view says integrity tampered; grant or refund nothing for it until ops have found"
+                            + " the write (CloudTrail) and restored the order.",
+                    "README.md#order-tampered-metric-ordertampered-alarm-warroom-order-tampered"));
 
     /** What the alarms watch: the integrity-anchor function when the topology has it. */
     public record Props(Optional<WarroomFunction> integrityAnchor) {
@@ -65,17 +76,8 @@ public final class TamperAlarms extends Construct {
     public TamperAlarms(Construct scope, String id, Props props) {
         super(scope, id);
         String stackName = Stack.of(this).getStackName();
-        for (TamperMetric metric : METRICS) {
-            tamperAlarms.put(metric.metricName(), Alarm.Builder.create(this, metric.metricName())
-                    .alarmName(stackName + metric.alarmSuffix())
-                    .alarmDescription("Warroom " + metric.metricName() + " >= 1: " + metric.meaning() + " Runbook: " + metric.runbook())
-                    .metric(anyService(metric.metricName()))
-                    .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                    .threshold(1)
-                    .evaluationPeriods(1)
-                    // nothing counted is nothing tampered: the metric exists only when a function counted one
-                    .treatMissingData(TreatMissingData.NOT_BREACHING)
-                    .build());
+        for (CountAlarm metric : METRICS) {
+            tamperAlarms.put(metric.metricName(), metric.build(this, metric.metricName()));
         }
         anchorAlarm = props.integrityAnchor().map(function -> Alarm.Builder.create(this, "IntegrityAnchorFailing")
                 .alarmName(stackName + ANCHOR_ALARM_SUFFIX)
@@ -103,25 +105,6 @@ public final class TamperAlarms extends Construct {
     /** {@code <Stack>-integrity-anchor-failing}, when the topology has the integrity-anchor function. */
     public Optional<Alarm> anchorAlarm() {
         return anchorAlarm;
-    }
-
-    /**
-     * The metric summed over every function that counts it. Powertools adds the dimension {@code Service} (the
-     * function's name, POWERTOOLS_SERVICE_NAME) to each count, and any function that reads sealed records may count;
-     * a Metrics Insights query over the namespace sums them whatever their dimensions, where a plain metric alarm would
-     * watch one dimension set only.
-     */
-    static IMetric anyService(String metricName) {
-        return MathExpression.Builder.create()
-                .expression(insightsQuery(metricName))
-                .usingMetrics(Map.of())
-                .label(metricName)
-                .period(TAMPER_PERIOD)
-                .build();
-    }
-
-    static String insightsQuery(String metricName) {
-        return "SELECT SUM(" + metricName + ") FROM \"" + OpsMetrics.NAMESPACE + "\"";
     }
 
     private static String anchorDescription(String stackName) {

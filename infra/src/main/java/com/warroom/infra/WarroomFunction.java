@@ -51,7 +51,7 @@ public final class WarroomFunction extends Construct {
                 .build();
         // instead of AWSLambdaBasicExecutionRole, which may write to every log group in the account
         logs.grantWrite(role);
-        AccessPolicy.statements(definition, props.resources()).forEach(role::addToPolicy);
+        AccessPolicy.statements(definition, props.resources(), Stack.of(this)).forEach(role::addToPolicy);
         function = Function.Builder.create(this, "Function")
                 .functionName(name(Stack.of(this), definition))
                 .description("Warroom " + definition.name() + " (" + definition.handlerClass() + ")")
@@ -107,6 +107,10 @@ public final class WarroomFunction extends Construct {
         definition.keys().keySet().forEach(key -> environment.put(key.idEnvVar(), resources.keys().key(key).getKeyArn()));
         definition.buckets().keySet()
                 .forEach(bucket -> environment.put(bucket.nameEnvVar(), resources.buckets().bucket(bucket).getBucketName()));
+        // an API with no URL stays unset: the function sees it is off rather than calling a guess
+        definition.callsApis().forEach(api -> resources.externalApis().baseUrl(api)
+                .ifPresent(url -> environment.put(api.baseUrlEnvVar(), url)));
+        definition.sendsMail().forEach(mail -> environment.put(mail.fromEnvVar(), resources.mail().address()));
         // starters need the ARN to start executions; completers get it too, like everything else a function is wired to
         Stream.concat(definition.startsWorkflows().stream(), definition.completesWorkflowTasks().stream())
                 .map(resources.workflows()::workflow)

@@ -2,16 +2,19 @@ package com.warroom.infra;
 
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.RouteDef;
+import com.warroom.topology.Throttle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizerProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
@@ -29,7 +32,8 @@ import software.constructs.Construct;
 
 /**
  * The HTTP API: one route per {@link RouteDef}, JWT-authorized over the staff directory unless the topology
- * makes it public, each integrated with its function's {@code live} alias; access logs on the default stage. The JWT
+ * makes it public, each integrated with its function's {@code live} alias; access logs on the default stage, and there
+ * the route throttling of each route with its own {@link Throttle} (429 past it, before the function runs). The JWT
  * authorizer accepts the staff, backend and console clients' tokens (an access token names its client in
  * {@code client_id}, an ID token in {@code aud}). Its CORS is set by the console's hosting ({@link ApiCorsOrigin}).
  */
@@ -80,10 +84,38 @@ public final class WarroomHttpApi extends Construct {
                     .build());
             routes.put(route, created.getFirst());
         }
+        throttle(routes);
+    }
+
+    /**
+     * Each route with its own {@link Throttle} gets it in the stage's route settings, keyed by its route key. API Gateway
+     * refuses route settings for a route it does not have yet, so the stage waits for those routes.
+     */
+    private void throttle(Map<RouteDef, HttpRoute> built) {
+        Map<String, Object> settings = new TreeMap<>();
+        built.forEach((route, httpRoute) -> route.route().throttle().ifPresent(throttle -> {
+            settings.put(route.routeKey(), routeSettings(throttle));
+            stage.getNode().addDependency(httpRoute);
+        }));
+        if (!settings.isEmpty()) {
+            ((CfnStage) stage.getNode().getDefaultChild()).setRouteSettings(settings);
+        }
+    }
+
+    /** CloudFormation's RouteSettings for a throttle: requests a second in the steady state, and the bucket's size. */
+    static Map<String, Object> routeSettings(Throttle throttle) {
+        return new TreeMap<>(Map.of(
+                "ThrottlingRateLimit", throttle.ratePerSecond(),
+                "ThrottlingBurstLimit", throttle.burst()));
     }
 
     public HttpApi api() {
         return api;
+    }
+
+    /** The {@code $default} stage: access logs, and the throttled routes' settings. */
+    public HttpStage stage() {
+        return stage;
     }
 
     /** The URL of the default stage, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com/}. */

@@ -164,7 +164,9 @@ final class WarroomNagSuppressions {
 
     static String publicRoute(RouteDef route) {
         return route.routeKey() + " has no roles in the topology, so it carries no JWT by design: health probes are"
-                + " anonymous and PSP webhooks are authenticated by the PSP's signature in the handler.";
+                + " anonymous and PSP webhooks are authenticated by the PSP's signature in the handler."
+                + route.route().throttle().map(throttle -> " The stage throttles it on its own to " + throttle.ratePerSecond()
+                        + " requests a second with bursts of " + throttle.burst() + ".").orElse("");
     }
 
     // the id the template gives the bucket, as cdk-nag names it in a finding

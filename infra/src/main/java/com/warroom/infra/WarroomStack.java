@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -17,9 +18,10 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * Warroom on AWS, built entirely from the {@link Topology}: a table, queue, topic, secret, key, bucket, workflow,
- * function or trigger added there appears here; with them the alarms on tampering ({@link TamperAlarms}) and the ops
- * console's hosting ({@link ConsoleHosting}).
+ * Warroom on AWS, built entirely from the {@link Topology}: a table, queue, topic, secret, key, bucket, external API,
+ * mail, workflow, function, trigger or route throttle added there appears here; with them the alarms on tampering
+ * ({@link TamperAlarms}) and on the money-in counts ({@link PaymentAlarms}) and the ops console's hosting
+ * ({@link ConsoleHosting}).
  */
 public final class WarroomStack extends Stack {
 
@@ -46,6 +48,9 @@ public final class WarroomStack extends Stack {
     private final ConsoleHosting console;
     private final FunctionTriggers triggers;
     private final TamperAlarms tamperAlarms;
+    private final PaymentAlarms paymentAlarms;
+    private final ExternalApiUrls externalApis;
+    private final MailSender mailSender;
 
     public WarroomStack(Construct scope, String id, Props props) {
         super(scope, id, props.stackProps());
@@ -58,7 +63,14 @@ public final class WarroomStack extends Stack {
         buckets = new WriteOnceBuckets(this, "Buckets", topology.buckets());
         StateMachineArns stateMachineArns = new StateMachineArns(this, topology.workflows());
         directory = new StaffDirectory(this, "Directory", new StaffDirectory.Props(props.staffCallbackUrls()));
-        FunctionResources resources = new FunctionResources(tables, queues, topics, secrets, keys, stateMachineArns, buckets);
+        externalApis = ExternalApiUrls.fromContext(getNode(), topology.externalApis());
+        mailSender = MailSender.fromContext(getNode());
+        if (mailSender.placeholder() && !topology.mails().isEmpty()) {
+            Annotations.of(this).addInfo("mail is sent from the placeholder " + MailSender.PLACEHOLDER + ", which SES will refuse:"
+                    + " deploy with -c " + MailSender.CONTEXT_KEY + "=<an address of a verified SES identity>");
+        }
+        FunctionResources resources = new FunctionResources(tables, queues, topics, secrets, keys, stateMachineArns, buckets,
+                externalApis, mailSender);
         for (FunctionDef definition : topology.functions()) {
             functions.put(definition, new WarroomFunction(this, ConstructIds.pascal(definition.name()),
                     new WarroomFunction.Props(definition, props.repoRoot().lambdaJar(definition), resources, LOG_RETENTION)));
@@ -76,6 +88,7 @@ public final class WarroomStack extends Stack {
         triggers = new FunctionTriggers(this, "Triggers", new FunctionTriggers.Props(functions, queues));
         tamperAlarms = new TamperAlarms(this, "TamperAlarms",
                 new TamperAlarms.Props(Optional.ofNullable(functions.get(Topology.INTEGRITY_ANCHOR))));
+        paymentAlarms = new PaymentAlarms(this, "PaymentAlarms");
         output("ApiUrl", api.url(), "Base URL of the HTTP API");
         output("UserPoolId", directory.pool().getUserPoolId(), "Cognito user pool of staff and the backend");
         output("StaffClientId", directory.staffClient().getUserPoolClientId(), "App client for staff sign-in (SRP, auth code)");
@@ -148,6 +161,21 @@ public final class WarroomStack extends Stack {
     /** The alarms on the tamper metrics and on the integrity-anchor function. */
     public TamperAlarms tamperAlarms() {
         return tamperAlarms;
+    }
+
+    /** The alarms on the money-in counts: forged or rejected webhooks, payments for review, failed notifications, Midtrans down. */
+    public PaymentAlarms paymentAlarms() {
+        return paymentAlarms;
+    }
+
+    /** The base URL each external API got (none: off), from the context or the topology's default. */
+    public ExternalApiUrls externalApis() {
+        return externalApis;
+    }
+
+    /** The address mail is sent from, and whether it is still the placeholder. */
+    public MailSender mailSender() {
+        return mailSender;
     }
 
     /** The queue consumers' event sources and the functions' schedules. */

@@ -286,6 +286,55 @@ class AccessPolicyTest {
         assertThat(actions).isNotEmpty().doesNotContain("dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
     }
 
+    /** The tables that record money or admin actions: nothing in them is ever updated or deleted (DESIGN.md, Data). */
+    static final List<TableDef> APPEND_ONLY = List.of(Topology.AUDIT, Topology.PAYMENT_EVENTS, Topology.LEDGER_ENTRIES);
+    private static final List<String> REWRITE_ACTIONS = List.of("dynamodb:UpdateItem", "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem", "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete", "dynamodb:DeleteTable",
+            "dynamodb:UpdateTable", "dynamodb:RestoreTableToPointInTime", "dynamodb:ImportTable");
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void appendOnlyTables_whenAFunctionTouchesThem_allowAtMostReadAndPutItem(SynthesizedWarroom app, FunctionDef definition) {
+        List<Map<String, Object>> statements = statementsOf(app, definition);
+
+        for (TableDef table : APPEND_ONLY) {
+            if (app.topology.tables().contains(table)) {
+                assertThat(actionsOn(statements, tableArn(app, table))).as("%s on %s", definition.name(), table.logicalName())
+                        .isSubsetOf(TableAccess.READ_APPEND.iamActions())
+                        .doesNotContainAnyElementsOf(REWRITE_ACTIONS);
+                assertThat(definition.tables().getOrDefault(table, TableAccess.READ)).as("%s on %s", definition.name(), table.logicalName())
+                        .isIn(TableAccess.READ, TableAccess.READ_APPEND, TableAccess.DESCRIBE);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("apps")
+    void appendOnlyTables_whenAnyStatementOfTheStackNamesThem_neverUpdateOrDelete(SynthesizedWarroom app) {
+        for (TableDef table : APPEND_ONLY) {
+            if (!app.topology.tables().contains(table)) {
+                continue;
+            }
+            List<String> actions = allowStatements(app).stream()
+                    .filter(statement -> TemplateJson.mentions(list(statement.get("Resource")), tableArn(app, table)))
+                    .flatMap(statement -> strings(statement.get("Action")).stream())
+                    .toList();
+
+            assertThat(actions).as(table.logicalName()).isNotEmpty().doesNotContainAnyElementsOf(REWRITE_ACTIONS);
+        }
+    }
+
+    @Test
+    void paymentEventsAndLedgerEntries_inTheRealTopology_areAppendedOnlyByIntakeAndTheProcessor() {
+        SynthesizedWarroom app = SynthesizedWarroom.get();
+
+        assertThat(rolesAllowingOn(app, "dynamodb:PutItem", Topology.PAYMENT_EVENTS)).containsExactlyInAnyOrder(
+                ref(app.logicalId(app.stack.functions().get(Topology.WEBHOOK_INTAKE).role())),
+                ref(app.logicalId(app.stack.functions().get(Topology.PAYMENT_PROCESSOR).role())));
+        assertThat(rolesAllowingOn(app, "dynamodb:PutItem", Topology.LEDGER_ENTRIES)).containsExactly(
+                ref(app.logicalId(app.stack.functions().get(Topology.PAYMENT_PROCESSOR).role())));
+    }
+
     @ParameterizedTest
     @MethodSource("apps")
     void statements_whenAllowing_neverAllowDeleteItemOrActionWildcards(SynthesizedWarroom app) {
@@ -343,6 +392,17 @@ class AccessPolicyTest {
                         .filter(statement -> "Allow".equals(statement.get("Effect")))
                         .anyMatch(statement -> strings(statement.get("Action")).stream().anyMatch(action)))
                 .forEach(policy -> roles.addAll(list(policy.get("Roles"))));
+        return roles;
+    }
+
+    /** The roles of every function whose policy allows {@code action} on the table's ARN. */
+    private static Set<Object> rolesAllowingOn(SynthesizedWarroom app, String action, TableDef table) {
+        Set<Object> roles = new TreeSet<>(Comparator.comparing(Object::toString));
+        app.stack.functions().forEach((definition, function) -> {
+            if (actionsOn(statementsOf(app, definition), tableArn(app, table)).contains(action)) {
+                roles.add(ref(app.logicalId(function.role())));
+            }
+        });
         return roles;
     }
 

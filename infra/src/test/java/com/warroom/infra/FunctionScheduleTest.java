@@ -104,7 +104,8 @@ class FunctionScheduleTest {
         SynthesizedWarroom app = SynthesizedWarroom.get();
         Map<String, Object> schedule = schedule(app, Topology.APPROVAL_KEEPER);
 
-        assertThat(app.stack.triggers().schedules()).containsOnlyKeys(Topology.APPROVAL_KEEPER, Topology.INTEGRITY_ANCHOR);
+        assertThat(app.stack.triggers().schedules())
+                .containsOnlyKeys(Topology.APPROVAL_KEEPER, Topology.INTEGRITY_ANCHOR, Topology.PSP_RECONCILE);
         assertThat(schedule).containsEntry("Name", "Warroom-approval-keeper")
                 .containsEntry("ScheduleExpression", "rate(5 minutes)")
                 .containsEntry("ScheduleExpressionTimezone", "UTC");
@@ -121,6 +122,18 @@ class FunctionScheduleTest {
                 .containsEntry("ScheduleExpressionTimezone", "UTC");
         assertThat(((Number) map(map(schedule.get("Target")).get("RetryPolicy")).get("MaximumEventAgeInSeconds")).intValue())
                 .isEqualTo(300);
+    }
+
+    @Test
+    void schedule_whenThePspReconcileRuns_isEveryFifteenMinutesUtcAndNeverDeliveredLaterThanTheNextRun() {
+        Map<String, Object> schedule = schedule(SynthesizedWarroom.get(), Topology.PSP_RECONCILE);
+
+        assertThat(schedule).containsEntry("Name", "Warroom-psp-reconcile")
+                .containsEntry("ScheduleExpression", "rate(15 minutes)")
+                .containsEntry("ScheduleExpressionTimezone", "UTC")
+                .containsEntry("FlexibleTimeWindow", Map.of("Mode", "OFF"));
+        assertThat(((Number) map(map(schedule.get("Target")).get("RetryPolicy")).get("MaximumEventAgeInSeconds")).intValue())
+                .isEqualTo(900);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static com.warroom.infra.TemplateJson.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.warroom.topology.FunctionDef;
+import com.warroom.topology.QueueDef;
 import com.warroom.topology.Topology;
 import com.warroom.topology.Trigger;
 import java.util.List;
@@ -64,12 +65,31 @@ class QueueConsumerTest {
     }
 
     @Test
+    void consumers_inTheRealTopology_areOpsNoticesThePaymentProcessorAndTheNotificationSender() {
+        assertThat(SynthesizedWarroom.get().stack.triggers().consumers())
+                .containsOnlyKeys(Topology.OPS_NOTICE, Topology.PAYMENT_PROCESSOR, Topology.NOTIFICATION_SENDER);
+    }
+
+    @Test
     void opsNotices_whenFlagsChange_consumesTheFlagChangesQueue() {
+        assertConsumes(Topology.OPS_NOTICE, Topology.FLAG_CHANGES);
+    }
+
+    @Test
+    void paymentProcessor_whenAPaymentIsToCheck_consumesThePaymentChecksQueue() {
+        assertConsumes(Topology.PAYMENT_PROCESSOR, Topology.PAYMENT_CHECKS);
+    }
+
+    @Test
+    void notificationSender_whenANotificationIsToSend_consumesTheNotificationsQueue() {
+        assertConsumes(Topology.NOTIFICATION_SENDER, Topology.NOTIFICATIONS);
+    }
+
+    private static void assertConsumes(FunctionDef consumer, QueueDef queue) {
         SynthesizedWarroom app = SynthesizedWarroom.get();
 
-        assertThat(app.stack.triggers().consumers()).containsOnlyKeys(Topology.OPS_NOTICE);
-        assertThat(mapping(app, Topology.OPS_NOTICE))
-                .containsEntry("EventSourceArn", arnOf(app.logicalId(app.stack.queues().queue(Topology.FLAG_CHANGES))));
+        assertThat(mapping(app, consumer)).containsEntry("EventSourceArn", arnOf(app.logicalId(app.stack.queues().queue(queue))))
+                .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
     }
 
     private static Map<String, Object> mapping(SynthesizedWarroom app, FunctionDef definition) {

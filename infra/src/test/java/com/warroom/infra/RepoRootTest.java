@@ -52,7 +52,7 @@ class RepoRootTest {
     void lambdaJar_whenMissing_saysWhichModuleToBuild() {
         assertThatThrownBy(() -> new RepoRoot(repo).lambdaJar(FUNCTION))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("./mvnw -pl functions/thing package");
+                .hasMessageContaining("./mvnw -pl functions/thing -am package");
     }
 
     @Test

@@ -33,6 +33,13 @@ final class SynthesizedWarroom {
     private static SynthesizedWarroom withWorkflow;
     private static SynthesizedWarroom withTriggers;
     private static SynthesizedWarroom withConsoleDomain;
+    private static SynthesizedWarroom withDeployContext;
+
+    /** The production Midtrans API, given with a trailing slash (which the stack drops). */
+    static final String MIDTRANS_PRODUCTION_URL = "https://api.midtrans.com/";
+    static final String WHATSAPP_URL = "https://whatsapp.example.net/v1";
+    /** The sender address, with a domain in capitals (which the stack folds) and a local part it keeps. */
+    static final String MAIL_FROM = "Payments@Mail.Example.ORG";
 
     /** The console's own name and certificate in {@link #withConsoleDomain()}. */
     static final ConsoleDomain CONSOLE_DOMAIN = new ConsoleDomain("console.example.com",
@@ -90,6 +97,20 @@ final class SynthesizedWarroom {
                     ConsoleDomain.CERTIFICATE_CONTEXT_KEY, CONSOLE_DOMAIN.certificateArn()));
         }
         return withConsoleDomain;
+    }
+
+    /**
+     * The real topology deployed with the context of a production stack: Midtrans's production API, a WhatsApp provider
+     * and a sender address ({@link #MIDTRANS_PRODUCTION_URL}, {@link #WHATSAPP_URL}, {@link #MAIL_FROM}).
+     */
+    static synchronized SynthesizedWarroom withDeployContext() {
+        if (withDeployContext == null) {
+            withDeployContext = new SynthesizedWarroom("with-deploy-context", Topology.warroom(), Map.of(
+                    Topology.MIDTRANS_API.contextKey(), MIDTRANS_PRODUCTION_URL,
+                    Topology.WHATSAPP_API.contextKey(), WHATSAPP_URL,
+                    MailSender.CONTEXT_KEY, MAIL_FROM));
+        }
+        return withDeployContext;
     }
 
     /** All three: every check of the stack holds for the real topology and for the test ones. */

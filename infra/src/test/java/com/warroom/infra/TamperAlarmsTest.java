@@ -32,7 +32,9 @@ class TamperAlarmsTest {
         return SynthesizedWarroom.all().stream().flatMap(app -> Stream.of(
                 Arguments.of(app, "FlagStateTampered", "Warroom-flag-states-tampered"),
                 Arguments.of(app, "AuditChainTampered", "Warroom-audit-chain-tampered"),
-                Arguments.of(app, "ApprovalTampered", "Warroom-approval-tampered")));
+                Arguments.of(app, "ApprovalTampered", "Warroom-approval-tampered"),
+                Arguments.of(app, "LedgerTampered", "Warroom-ledger-tampered"),
+                Arguments.of(app, "OrderTampered", "Warroom-order-tampered")));
     }
 
     @ParameterizedTest
@@ -56,7 +58,8 @@ class TamperAlarmsTest {
     void alarm_whenItGoesOff_saysWhatWasTamperedWithAndNamesTheRunbook(SynthesizedWarroom app, String metric, String alarmName) {
         String description = (String) alarmNamed(app, alarmName).get("AlarmDescription");
 
-        assertThat(description).contains(metric, "seal", "Runbook: README.md#").hasSizeLessThanOrEqualTo(1024);
+        assertThat(description).startsWith("Warroom " + metric + " >= 1 in 1 minute: ")
+                .contains("seal", "Runbook: README.md#").hasSizeLessThanOrEqualTo(1024);
         assertThat(description.substring(description.indexOf('#') + 1)).matches("[a-z0-9-]+");
     }
 
@@ -76,7 +79,7 @@ class TamperAlarmsTest {
         assertThat(directive.get("Namespace").asText()).isEqualTo("Warroom");
         assertThat(directive.at("/Metrics/0/Name").asText()).isEqualTo("FlagStateTampered");
         assertThat(directive.get("Dimensions").toString()).isEqualTo("[[\"Service\"]]");
-        assertThat(TamperAlarms.insightsQuery("FlagStateTampered")).isEqualTo("SELECT SUM(FlagStateTampered) FROM \"Warroom\"")
+        assertThat(CountAlarm.insightsQuery("FlagStateTampered")).isEqualTo("SELECT SUM(FlagStateTampered) FROM \"Warroom\"")
                 .doesNotContain("SCHEMA", "WHERE", "GROUP BY");
     }
 
@@ -116,7 +119,7 @@ class TamperAlarmsTest {
                 assertThat(properties(alarm)).doesNotContainKeys("AlarmActions", "OKActions"));
     }
 
-    private static Map<String, Object> alarmNamed(SynthesizedWarroom app, String name) {
+    static Map<String, Object> alarmNamed(SynthesizedWarroom app, String name) {
         return alarm(app, name).orElseThrow(() -> new AssertionError("no alarm " + name + " in " + app));
     }
 

@@ -58,7 +58,7 @@ class WarroomFunctionTest {
 
     @ParameterizedTest
     @MethodSource("functions")
-    void environment_whenFunctionUsesTablesQueuesTopicsSecretsAndWorkflows_namesEachOne(SynthesizedWarroom synthesized,
+    void environment_whenFunctionUsesTablesQueuesTopicsSecretsWorkflowsApisAndMail_namesEachOne(SynthesizedWarroom synthesized,
             FunctionDef definition) {
         Map<String, Object> expected = new HashMap<>();
         definition.tables().keySet().forEach(table ->
@@ -75,6 +75,9 @@ class WarroomFunctionTest {
                 expected.put(key.idEnvVar(), TemplateJson.arnOf(synthesized.logicalId(synthesized.stack.keys().key(key)))));
         definition.buckets().keySet().forEach(bucket ->
                 expected.put(bucket.nameEnvVar(), ref(synthesized.logicalId(synthesized.stack.buckets().bucket(bucket)))));
+        // no context in these apps: each API's default, if it has one, and the placeholder sender
+        definition.callsApis().forEach(api -> api.defaultBaseUrl().ifPresent(url -> expected.put(api.baseUrlEnvVar(), url)));
+        definition.sendsMail().forEach(mail -> expected.put(mail.fromEnvVar(), MailSender.PLACEHOLDER));
         expected.put("POWERTOOLS_SERVICE_NAME", definition.name());
         expected.put("POWERTOOLS_METRICS_NAMESPACE", "Warroom");
         expected.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");

@@ -41,6 +41,17 @@ class WarroomNagTest {
         assertThat(findings).isEmpty();
     }
 
+    @Test
+    void annotations_whenDeployedWithProductionContext_haveNoErrorOrWarningEither() {
+        // another sender address and the WhatsApp API on: the SES statement and the environment change, the findings must not
+        List<String> findings = SynthesizedWarroom.withDeployContext().messages.stream()
+                .filter(message -> message.getLevel() == SynthesisMessageLevel.ERROR || message.getLevel() == SynthesisMessageLevel.WARNING)
+                .map(WarroomNagTest::describe)
+                .toList();
+
+        assertThat(findings).isEmpty();
+    }
+
     @ParameterizedTest
     @MethodSource("apps")
     void report_whenAwsSolutionsChecksRan_listsTheStacksResources(SynthesizedWarroom synthesized) throws IOException {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local stand-in for API Gateway's HTTP API: a Jetty server on a loopback address that routes the topology's
- * routes to their functions in this JVM, and answers every request it cannot parse with a problem too.
+ * routes to their functions in this JVM, throttles the routes that have their own throttle, and answers every request
+ * it cannot parse with a problem too.
  */
 public final class LocalGateway implements AutoCloseable {
 
@@ -56,6 +57,12 @@ public final class LocalGateway implements AutoCloseable {
     /** Also serves the ops console under {@code /console/} (see {@link ConsoleSite}). */
     public static LocalGateway start(InetSocketAddress address, Topology topology, LambdaFunctions functions,
                                      TokenVerifier verifier, GatewayLimits limits, ConsoleSite console) throws IOException {
+        return start(address, topology, functions, verifier, limits, console, Ticker.SYSTEM);
+    }
+
+    /** With the route throttles' time from {@code ticker}: tests move it by hand instead of waiting. */
+    static LocalGateway start(InetSocketAddress address, Topology topology, LambdaFunctions functions,
+                              TokenVerifier verifier, GatewayLimits limits, ConsoleSite console, Ticker ticker) throws IOException {
         // Jetty's own threads select and parse; each request runs on a virtual thread, since it may wait in the queue
         ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
         QueuedThreadPool threads = new QueuedThreadPool();
@@ -71,7 +78,8 @@ public final class LocalGateway implements AutoCloseable {
         connector.setShutdownIdleTimeout(IDLE_AT_STOP.toMillis());
         server.addConnector(connector);
         server.setHandler(new Handler.Sequence(console, new GatewayExchange(
-                new GatewayDispatcher(new RouteTable(topology.routes()), functions, verifier), new RequestQueue(limits), Clock.systemUTC())));
+                new GatewayDispatcher(new RouteTable(topology.routes()), new RouteThrottles(topology.routes(), ticker), functions, verifier),
+                new RequestQueue(limits), Clock.systemUTC())));
         server.setErrorHandler(new RefusedRequests(http.getRequestHeaderSize()));
         server.setStopTimeout(STOP_GRACE.toMillis());
         try {

@@ -1,0 +1,113 @@
+package com.warroom.infra;
+
+import static com.warroom.infra.TemplateJson.arnOf;
+import static com.warroom.infra.TemplateJson.map;
+import static com.warroom.infra.TemplateJson.properties;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.warroom.topology.FunctionDef;
+import com.warroom.topology.QueueDef;
+import com.warroom.topology.SecretDef;
+import com.warroom.topology.TableDef;
+import com.warroom.topology.Topology;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What issue 10 (money in) added to the stack, checked by name so that none of it can drop out of the topology unseen:
+ * the generic tests check every table, queue, secret and function the same way, whatever the topology holds.
+ */
+class MoneyInStackTest {
+
+    static final List<TableDef> TABLES = List.of(Topology.ORDERS, Topology.PAYMENT_EVENTS, Topology.PAYMENT_REVIEWS,
+            Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES, Topology.ENTITLEMENTS, Topology.OUTBOX);
+    static final List<QueueDef> QUEUES = List.of(Topology.PAYMENT_CHECKS, Topology.NOTIFICATIONS);
+    static final List<SecretDef> SECRETS = List.of(Topology.MIDTRANS_SERVER_KEY, Topology.WHATSAPP_API_TOKEN);
+    static final List<FunctionDef> FUNCTIONS = List.of(Topology.WEBHOOK_INTAKE, Topology.ORDERS_API, Topology.PAYMENT_PROCESSOR,
+            Topology.PAYMENTS_ADMIN, Topology.PSP_RECONCILE, Topology.LEDGER_READ, Topology.NOTIFICATION_SENDER, Topology.OUTBOX_ADMIN);
+
+    private static final SynthesizedWarroom APP = SynthesizedWarroom.get();
+
+    static Stream<TableDef> tables() {
+        return TABLES.stream();
+    }
+
+    static Stream<QueueDef> queues() {
+        return QUEUES.stream();
+    }
+
+    static Stream<SecretDef> secrets() {
+        return SECRETS.stream();
+    }
+
+    static Stream<FunctionDef> functions() {
+        return FUNCTIONS.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("tables")
+    void table_whenDeployed_hasPointInTimeRecoveryAndDeletionProtectionAndIsRetained(TableDef definition) {
+        Map<String, Object> resource = APP.resource(APP.stack.tables().table(definition));
+
+        assertThat(resource).containsEntry("DeletionPolicy", "Retain");
+        assertThat(properties(resource))
+                .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))
+                .containsEntry("DeletionProtectionEnabled", true);
+    }
+
+    @ParameterizedTest
+    @MethodSource("queues")
+    void queue_whenAMessageFailsFiveTimes_movesToItsDeadLetterQueueWhichRaisesAnAlarm(QueueDef definition) {
+        Map<String, Object> redrive = map(properties(APP.resource(APP.stack.queues().queue(definition))).get("RedrivePolicy"));
+        Map<String, Object> alarm = properties(APP.resource(APP.stack.queues().deadLetterAlarm(definition)));
+
+        assertThat(redrive).containsEntry("deadLetterTargetArn", arnOf(APP.logicalId(APP.stack.queues().deadLetterQueue(definition))));
+        assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).isEqualTo(5);
+        assertThat(alarm).containsEntry("AlarmName", "Warroom-" + definition.logicalName() + "-dlq-not-empty");
+    }
+
+    @ParameterizedTest
+    @MethodSource("secrets")
+    void secret_whenDeployed_existsWithoutAValueAndReachesItsReadersByNameOnly(SecretDef definition) {
+        Map<String, Object> secret = properties(APP.resource(APP.stack.secrets().secret(definition)));
+
+        assertThat(secret).containsEntry("Name", definition.awsName()).doesNotContainKey("SecretString");
+        APP.topology.functions().forEach(function -> assertThat(APP.environment(function))
+                .doesNotContainKey(definition.localEnvVar())
+                .satisfies(environment -> assertThat(environment.get(definition.nameEnvVar()))
+                        .isEqualTo(function.readsSecrets().contains(definition) ? definition.awsName() : null)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void function_whenDeployed_isRestoredFromASnapStartSnapshotBehindItsLiveAlias(FunctionDef definition) {
+        WarroomFunction function = APP.stack.functions().get(definition);
+
+        assertThat(properties(APP.resource(function.function())))
+                .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"))
+                .containsEntry("Handler", definition.handler());
+        assertThat(properties(APP.resource(function.live()))).containsEntry("Name", WarroomFunction.ALIAS);
+    }
+
+    @Test
+    void webhook_isTheOnlyPublicRouteOfMoneyIn() {
+        assertThat(APP.topology.routes().stream().filter(route -> FUNCTIONS.contains(route.function())))
+                .filteredOn(route -> route.isPublic())
+                .extracting(route -> route.routeKey())
+                .containsExactly("POST /v1/webhooks/midtrans");
+    }
+
+    @Test
+    void topology_whenMoneyInIsDeployed_holdsAllOfIt() {
+        assertThat(APP.topology.tables()).containsAll(TABLES);
+        assertThat(APP.topology.queues()).containsAll(QUEUES);
+        assertThat(APP.topology.secrets()).containsAll(SECRETS);
+        assertThat(APP.topology.functions()).containsAll(FUNCTIONS);
+        assertThat(APP.topology.externalApis()).containsExactlyInAnyOrder(Topology.MIDTRANS_API, Topology.WHATSAPP_API);
+        assertThat(APP.topology.mails()).containsExactly(Topology.NOTIFICATION_MAIL);
+    }
+}
