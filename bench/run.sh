@@ -6,6 +6,8 @@
 #   bench/run.sh cold-start-vs-peer [--runs 10]   (builds ../shared/peers/serverless-java-dagger once, into bench/target/peer)
 #   bench/run.sh sealing-cost     [--warmup 3] [--rounds 20] [--ops 10] [--change-rows 62] [--load-rows 10,100]
 #                                 [--variant lambda-c1-serial|jdk-defaults]
+#   bench/run.sh ledger-posting   [--warmup 3] [--rounds 10] [--ops 10] [--writers 4] [--contended-postings 15]
+#                                 [--contended-rounds 3] [--variant lambda-c1-serial|jdk-defaults]
 # Offline machines: MAVEN_ARGS=-o bench/run.sh ...   Skip the build: BENCH_SKIP_BUILD=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +22,8 @@ case "${1:-}" in
   gate-throughput) main=com.warroom.bench.FlagGateThroughput ;;
   cold-start-vs-peer) main=com.warroom.bench.ColdStartVsPeer ;;
   sealing-cost) main=com.warroom.bench.SealingCost ;;
-  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost [options]" >&2; exit 2 ;;
+  ledger-posting) main=com.warroom.bench.LedgerPosting ;;
+  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost|ledger-posting [options]" >&2; exit 2 ;;
 esac
 shift
 
