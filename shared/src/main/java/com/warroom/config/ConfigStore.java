@@ -2,6 +2,7 @@ package com.warroom.config;
 
 import com.warroom.audit.AuditHasher;
 import com.warroom.http.Caller;
+import com.warroom.json.Json;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +50,25 @@ public final class ConfigStore {
     /** The config in force; empty while nothing is loaded. */
     public Optional<SeedConfig> current() {
         return newest().map(ConfigStore::config);
+    }
+
+    /**
+     * The fee rules of the config in force, read from the newest snapshot without the rest of it: for functions that
+     * only charge fees, so that their jar needs no Bouncy Castle (the treasury's EIP-55 checks use it). Empty while
+     * nothing is loaded.
+     *
+     * @throws IllegalStateException when the stored rules no longer pass the config rules (a fault, not an answer)
+     */
+    public Optional<Map<String, FeeRule>> currentFeeRules() {
+        return newest().map(snapshot -> {
+            ConfigReader reader = new ConfigReader();
+            Optional<Map<String, FeeRule>> rules = reader.feeRules(Json.readTree(snapshot.config()).get("feeRules"), "feeRules");
+            if (rules.isEmpty()) {
+                throw new IllegalStateException("config snapshot v" + snapshot.version() + " has fee rules that do not pass the config rules: "
+                        + reader.errors());
+            }
+            return rules.get();
+        });
     }
 
     /** The config a snapshot holds; a stored snapshot that no longer passes the rules is a fault, not an answer. */

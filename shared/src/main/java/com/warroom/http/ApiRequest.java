@@ -26,6 +26,14 @@ public record ApiRequest(
         return Optional.ofNullable(headers.get(lowerCaseName));
     }
 
+    /**
+     * A request of the router's SnapStart priming: a route whose valid request writes (one that takes an empty body)
+     * answers it with reads only.
+     */
+    public boolean priming() {
+        return ApiRouter.PRIMING_REQUEST_ID.equals(requestId);
+    }
+
     /** The caller of a route that requires one; the router never calls such a route without it. */
     public Caller requireCaller() {
         return caller.orElseThrow(() -> new IllegalStateException("route requires a caller"));

@@ -40,6 +40,12 @@ public final class ApiRouter {
 
     static final String REQUEST_ID_HEADER = "X-Request-Id";
 
+    /**
+     * The request id of the requests {@link #prime()} sends. API Gateway makes every other request id, so no caller can
+     * send one: an action that must not run on a priming request ({@link ApiRequest#priming()}) can trust it.
+     */
+    public static final String PRIMING_REQUEST_ID = "priming";
+
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
 
     private static final Map<String, String> PRIMING_PATH_PARAMETERS = Map.of("id", "warroom-priming");
@@ -94,7 +100,7 @@ public final class ApiRouter {
                     route.roles().stream().map(Role::claimValue).sorted().collect(Collectors.joining(" ", "[", "]"))));
             authorizer.setJwt(jwt);
             var context = new APIGatewayV2HTTPEvent.RequestContext();
-            context.setRequestId("priming");
+            context.setRequestId(PRIMING_REQUEST_ID);
             context.setHttp(http);
             context.setAuthorizer(authorizer);
             var event = new APIGatewayV2HTTPEvent();

@@ -22,8 +22,12 @@ public final class BodyFields {
     private final ObjectNode node;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private BodyFields(ObjectNode node, Set<String> allowed) {
+    private BodyFields(ObjectNode node, Optional<Set<String>> allowedFields) {
         this.node = node;
+        if (allowedFields.isEmpty()) {
+            return;
+        }
+        Set<String> allowed = allowedFields.get();
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -35,6 +39,18 @@ public final class BodyFields {
 
     /** Parses a body that must be one JSON object; the problem when it is not. */
     public static Parsed parse(String body, Set<String> allowedFields) {
+        return parse(body, Optional.of(allowedFields));
+    }
+
+    /**
+     * Parses a body that must be one JSON object, whatever other fields it holds: for a sender that adds fields over
+     * time and must not be refused for them (a PSP's notifications). The fields read are checked as usual.
+     */
+    public static Parsed parseOpen(String body) {
+        return parse(body, Optional.empty());
+    }
+
+    private static Parsed parse(String body, Optional<Set<String>> allowedFields) {
         if (body == null || body.isBlank()) {
             return new Parsed.Invalid(Problem.malformedJson("a JSON object body is required"));
         }
@@ -101,6 +117,15 @@ public final class BodyFields {
         return Optional.of(value.textValue());
     }
 
+    /**
+     * A string field read without judging it: empty when it is absent or not a string, and no error is recorded (for a
+     * field whose absence the caller answers in its own way, such as a missing signature).
+     */
+    public Optional<String> stringIfPresent(String name) {
+        JsonNode value = node.get(name);
+        return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
+    }
+
     /** A required free text (a reason, a comment) as {@link FreeText} allows, trimmed, of {@code min} to {@code max} characters. */
     public Optional<String> requiredText(String name, int min, int max) {
         return lengthChecked(name, requiredString(name), min, max);
@@ -119,6 +144,12 @@ public final class BodyFields {
             return Optional.empty();
         }
         return Optional.of(value);
+    }
+
+    /** An optional value of any JSON type (absent and null are the same), for a part whose shape the caller judges. */
+    public Optional<JsonNode> optionalValue(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
     private Optional<String> lengthChecked(String name, Optional<String> text, int min, int max) {

@@ -1,0 +1,44 @@
+package com.warroom.payments.admin;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.warroom.audit.AuditLog;
+import com.warroom.aws.AwsClients;
+import com.warroom.aws.Settings;
+import com.warroom.http.ApiRouter;
+import com.warroom.idempotency.IdempotencyStore;
+import com.warroom.payments.reconcile.PspReconcile;
+import com.warroom.payments.reconcile.PspReconcileHandler;
+import com.warroom.payments.reviews.ReviewStore;
+import com.warroom.topology.Topology;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+/** The payments admin routes: the payment reviews list, and the PSP reconcile on demand. */
+public final class PaymentsAdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ApiRouter router;
+
+    public PaymentsAdminHandler() {
+        this(AwsClients.dynamoDbEnhanced(), Clock.systemUTC());
+    }
+
+    private PaymentsAdminHandler(DynamoDbEnhancedClient dynamo, Clock clock) {
+        this(new ReviewStore(dynamo, Settings.require(Topology.PAYMENT_REVIEWS.envVar())), PspReconcileHandler.fromSettings(clock),
+                AuditLog.fromSettings(dynamo, clock), new IdempotencyStore(dynamo, Settings.require(Topology.IDEMPOTENCY.envVar()), clock));
+    }
+
+    PaymentsAdminHandler(ReviewStore reviews, PspReconcile reconcile, AuditLog audit, IdempotencyStore idempotency) {
+        this.router = new ApiRouter(Map.of(
+                ListReviewsAction.ROUTE, new ListReviewsAction(reviews),
+                ReconcileAction.ROUTE, new ReconcileAction(reconcile, audit)), idempotency);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event, context);
+    }
+}
