@@ -26,18 +26,16 @@ class LocalTriggersTest {
     @Test
     void realize_givesEachQueueConsumerAPollerOnItsQueue_andEachScheduleItsTimetable(EmbeddedStack stack) {
         try (LocalTriggers triggers = LocalTriggers.realize(Topology.warroom(), stack, NONE_EXPECTED)) {
-            assertThat(triggers.pollers()).singleElement().satisfies(poller -> {
-                assertThat(poller.functionName()).isEqualTo("ops-notices");
-                assertThat(poller.queue().name()).isEqualTo("warroom-flag-changes");
-                assertThat(poller.queue().arn()).isEqualTo("arn:aws:sqs:" + stack.region() + ":000000000000:warroom-flag-changes");
+            assertThat(triggers.pollers()).extracting(poller -> poller.functionName() + " <- " + poller.queue().name())
+                    .containsExactly("ops-notices <- warroom-flag-changes", "payment-processor <- warroom-payment-checks",
+                            "notification-sender <- warroom-notifications");
+            assertThat(triggers.pollers()).allSatisfy(poller -> {
+                assertThat(poller.queue().arn()).isEqualTo("arn:aws:sqs:" + stack.region() + ":000000000000:" + poller.queue().name());
                 assertThat(poller.running()).as("nothing runs before start").isFalse();
             });
-            assertThat(triggers.scheduler().timetable()).extracting(next -> next.schedule())
-                    .containsExactly("approval-keeper", "integrity-anchor");
-            assertThat(triggers.scheduler().timetable()).allSatisfy(next -> {
-                assertThat(next.expression()).isEqualTo("rate(5 minutes)");
-                assertThat(next.zone()).isEqualTo(ZoneId.of("UTC"));
-            });
+            assertThat(triggers.scheduler().timetable()).extracting(next -> next.schedule() + " " + next.expression() + " " + next.zone())
+                    .containsExactly("approval-keeper rate(5 minutes) UTC", "integrity-anchor rate(5 minutes) UTC",
+                            "psp-reconcile rate(15 minutes) UTC");
         }
     }
 
