@@ -6,14 +6,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.warroom.aws.AwsClients;
 import com.warroom.http.ApiRouter;
+import com.warroom.lambda.Priming;
+import com.warroom.ledger.AccountId;
 import com.warroom.ledger.Ledger;
 import com.warroom.seal.KmsSealer;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /** The ledger's read route: an account's balances, each checked against its seal, and its latest entries. */
 public final class LedgerReadHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final AccountId PRIMING_ACCOUNT = new AccountId("psp_clearing:warroom-priming");
 
     private final ApiRouter router;
 
@@ -23,6 +28,8 @@ public final class LedgerReadHandler implements RequestHandler<APIGatewayV2HTTPE
 
     LedgerReadHandler(Ledger ledger) {
         this.router = new ApiRouter(Map.of(AccountStatementAction.ROUTE, new AccountStatementAction(ledger)));
+        // the router primes with an id that is no account name, which stops at validation: this loads the read itself
+        Priming.register(Topology.LEDGER_READ.name(), () -> ledger.statement(PRIMING_ACCOUNT, Optional.empty(), 1));
     }
 
     @Override
