@@ -11,6 +11,7 @@ import com.warroom.topology.Topology;
 import com.warroom.topology.Trigger;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * A wiring with the trigger variants {@link Topology#warroom()} does not hold: a second queue with a consumer taking
@@ -62,7 +63,8 @@ final class TriggerTopology {
             .secrets(PSP_SERVER_KEY)
             .keys(Topology.SEALS)
             .buckets(REPORTS)
-            .functions(Topology.HEALTH, onBuiltJar(Topology.OPS_NOTICE), PAYMENT_INTAKE, DAILY_RECONCILE, onBuiltJar(Topology.CONFIG_SEED))
+            .functions(HealthOver.tablesAndQueues(List.of(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY),
+                            List.of(Topology.FLAG_CHANGES, PAYMENT_NOTIFICATIONS)), onBuiltJar(Topology.OPS_NOTICE), PAYMENT_INTAKE, DAILY_RECONCILE, onBuiltJar(Topology.CONFIG_SEED))
             .build();
 
     private TriggerTopology() {

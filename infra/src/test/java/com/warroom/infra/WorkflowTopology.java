@@ -7,6 +7,7 @@ import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
 import com.warroom.topology.ApprovalWorkflowDef;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * A wiring with everything {@link Topology#warroom()} will hold once the approval workflow is registered: the approval
@@ -36,7 +37,8 @@ final class WorkflowTopology {
             .topics(Topology.APPROVAL_NOTICES)
             .keys(Topology.SEALS)
             .workflows(APPROVAL)
-            .functions(Topology.HEALTH, STARTER, COMPLETER, APPROVAL.record(), APPROVAL.awaitDecision(), APPROVAL.apply(),
+            .functions(HealthOver.tablesAndQueues(List.of(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY),
+                            List.of(Topology.FLAG_CHANGES)), STARTER, COMPLETER, APPROVAL.record(), APPROVAL.awaitDecision(), APPROVAL.apply(),
                     APPROVAL.outcome())
             .build();
 
