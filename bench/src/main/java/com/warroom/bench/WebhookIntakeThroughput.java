@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
@@ -67,7 +69,7 @@ public final class WebhookIntakeThroughput {
                             "--max-other-cores", Double.toString(FlagGateThroughput.MAX_OTHER_CORES)),
                     WebhookIntakeThroughputChild.MARKER, logs.resolve("webhook-intake-" + variant.label() + ".log"));
             double speedAfter = HostSpeed.megabytesPerSecond(60);
-            report(run, waited, speedBefore, speedAfter);
+            report(run, options.number("rounds"), waited, speedBefore, speedAfter);
         }
     }
 
@@ -80,21 +82,29 @@ public final class WebhookIntakeThroughput {
         String calls = "";
     }
 
-    private static void report(ChildJvm.Run run, Duration waited, double speedBefore, double speedAfter) {
+    private static void report(ChildJvm.Run run, int rounds, Duration waited, double speedBefore, double speedAfter) {
         Map<Integer, Map<String, Samples>> byThreads = new TreeMap<>();
         Map<Integer, List<Double>> otherCores = new TreeMap<>();
+        Map<Integer, Integer> clean = new TreeMap<>();
         Map<Integer, Integer> disturbed = new TreeMap<>();
         for (Map<String, String> line : run.lines()) {
-            String kind = line.get("kind");
-            if (kind.equals("round")) {
-                int threads = Integer.parseInt(line.get("threads"));
-                if (line.get("phase").equals("measure")) {
-                    otherCores.computeIfAbsent(threads, t -> new ArrayList<>()).add(Double.parseDouble(line.get("otherCores")));
-                } else if (line.get("phase").equals("disturbed")) {
-                    disturbed.merge(threads, 1, Integer::sum);
-                }
+            if (line.get("kind").equals("round") && line.get("phase").equals("measure")) {
+                clean.merge(Integer.parseInt(line.get("threads")), 1, Integer::sum);
+            } else if (line.get("kind").equals("round") && line.get("phase").equals("disturbed")) {
+                disturbed.merge(Integer.parseInt(line.get("threads")), 1, Integer::sum);
             }
-            if (!kind.equals("rate") || !line.get("phase").equals("measure")) {
+        }
+        // too few clean rounds (a machine other sessions keep busy): the disturbed rounds are used too, and it says so
+        IntFunction<Set<String>> kept = threads -> clean.getOrDefault(threads, 0) < rounds
+                ? Set.of("measure", "disturbed") : Set.of("measure");
+        for (Map<String, String> line : run.lines()) {
+            String kind = line.get("kind");
+            if (kind.equals("end") || !kept.apply(Integer.parseInt(line.get("threads"))).contains(line.get("phase"))) {
+                continue;
+            }
+            if (kind.equals("round")) {
+                otherCores.computeIfAbsent(Integer.parseInt(line.get("threads")), t -> new ArrayList<>())
+                        .add(Double.parseDouble(line.get("otherCores")));
                 continue;
             }
             int threads = Integer.parseInt(line.get("threads"));
@@ -113,8 +123,10 @@ public final class WebhookIntakeThroughput {
         byThreads.forEach((threads, variants) -> {
             Summary other = Summary.of(otherCores.getOrDefault(threads, List.of(0.0)));
             System.out.println();
-            System.out.printf(Locale.ROOT, "%d thread(s): %d clean rounds (%d disturbed rounds repeated); other processes used median %.2f cores, max %.2f%n",
-                    threads, variants.values().iterator().next().rateByRound.size(), disturbed.getOrDefault(threads, 0), other.median(), other.max());
+            System.out.printf(Locale.ROOT, "%d thread(s): %d clean rounds, %d disturbed rounds (other processes above %.2f cores)%s; "
+                            + "other processes used median %.2f cores, max %.2f%n", threads, clean.getOrDefault(threads, 0),
+                    disturbed.getOrDefault(threads, 0), FlagGateThroughput.MAX_OTHER_CORES, kept.apply(threads).size() > 1
+                            ? "; TOO FEW CLEAN ROUNDS: the disturbed rounds are used too" : "", other.median(), other.max());
             System.out.println();
             System.out.println("| variant | rounds | min /s | median /s | p90 /s | max /s | median of per-round ratios to raw-put |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|");
@@ -138,6 +150,6 @@ public final class WebhookIntakeThroughput {
             });
         });
         System.out.println();
-        System.out.println("Percentiles by nearest rank over the clean rounds; a round's rate is its calls over its wall time. Log: " + run.log());
+        System.out.println("Percentiles by nearest rank over the kept rounds; a round's rate is its calls over its wall time. Log: " + run.log());
     }
 }
