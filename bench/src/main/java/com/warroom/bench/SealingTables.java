@@ -30,7 +30,8 @@ final class SealingTables {
         return builder.build();
     }
 
-    private static TableDef like(TableDef shape, String logicalName) {
+    /** A table of the bench's own named {@code logicalName}, with the keys and indexes of {@code shape}. */
+    static TableDef like(TableDef shape, String logicalName) {
         return new TableDef(logicalName, "BENCH_TABLE_" + logicalName.toUpperCase(Locale.ROOT).replace('-', '_'),
                 shape.partitionKey(), shape.sortKey(), shape.indexes(), shape.ttlAttribute());
     }

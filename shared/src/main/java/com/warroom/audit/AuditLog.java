@@ -2,7 +2,7 @@ package com.warroom.audit;
 
 import com.warroom.http.Caller;
 import com.warroom.aws.Settings;
-import com.warroom.lambda.Jitter;
+import com.warroom.aws.TransactionRace;
 import com.warroom.seal.KmsSealer;
 import com.warroom.topology.Topology;
 import com.warroom.seal.Sealer;
@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -23,7 +22,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -94,10 +92,11 @@ public final class AuditLog {
                 verified.set(next);
                 return write.result().apply(entry);
             } catch (TransactionCanceledException e) {
-                if (!retryable(e)) {
+                // a lost race (the head or the changed item moved): prepare again from a fresh read
+                if (!TransactionRace.lost(e)) {
                     throw e;
                 }
-                backOff(attempt);
+                TransactionRace.backOff(attempt, MAX_BACKOFF_MILLIS);
             }
         }
         throw new AuditContentionException(MAX_ATTEMPTS);
@@ -157,27 +156,5 @@ public final class AuditLog {
                 unsealed.actorEmail(), unsealed.actorRoles(), unsealed.action(), unsealed.target(), unsealed.before(),
                 unsealed.after(), unsealed.reason(), unsealed.requestId(), unsealed.sourceIp(), prevHash,
                 AuditHasher.hash(unsealed));
-    }
-
-    // A lost race (condition failed on the chain head or on the changed item) or a concurrent
-    // transaction on the same item: the state has moved, so prepare again from a fresh read.
-    private static boolean retryable(TransactionCanceledException e) {
-        if (!e.hasCancellationReasons()) {
-            return false;
-        }
-        for (CancellationReason reason : e.cancellationReasons()) {
-            String code = reason.code();
-            if (code != null && !code.equals("None") && !code.equals("ConditionalCheckFailed")
-                    && !code.equals("TransactionConflict")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void backOff(int attempt) {
-        // exponential with full jitter, so that racing writers spread out instead of colliding again
-        long maxMillis = Math.min(MAX_BACKOFF_MILLIS, 1L << Math.min(attempt, 6));
-        LockSupport.parkNanos(Jitter.upTo(maxMillis) * 1_000_000L);
     }
 }

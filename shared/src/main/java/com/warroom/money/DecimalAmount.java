@@ -14,8 +14,9 @@ public final class DecimalAmount {
     /** The largest amount accepted anywhere: one trillion major units (10^12), far past any single payment. */
     public static final BigDecimal MAX_MAJOR = new BigDecimal("1000000000000");
 
-    // digits, an optional fraction; no sign, exponent, spaces, grouping or leading '+'
-    private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]{0,14})(\\.[0-9]{1,6})?");
+    // digits, an optional fraction; no sign, exponent, spaces, grouping or leading '+'. The fraction may be longer than
+    // any currency's decimals, so that "1.0000001" is refused for its decimals, not as "not a decimal string".
+    private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]{0,14})(\\.[0-9]{1,18})?");
 
     private DecimalAmount() {
     }

@@ -10,6 +10,7 @@ import com.warroom.audit.AuditHasher;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.local.stack.HttpEvents;
+import com.warroom.local.stack.RecordedMetrics;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
 import java.util.ArrayList;

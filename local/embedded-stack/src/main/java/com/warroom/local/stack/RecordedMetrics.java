@@ -1,4 +1,4 @@
-package com.warroom.audit.api;
+package com.warroom.local.stack;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import java.time.Instant;
@@ -14,12 +14,13 @@ import software.amazon.lambda.powertools.metrics.provider.EmfMetricsProvider;
 
 /**
  * Powertools' metrics, recorded instead of printed as EMF, through its documented provider seam
- * ({@link MetricsFactory#setMetricsProvider}). {@link #close} puts the EMF provider back.
+ * ({@link MetricsFactory#setMetricsProvider}), for tests that assert what was counted. {@link #close} puts the EMF
+ * provider back.
  */
-final class RecordedMetrics implements Metrics, AutoCloseable {
+public final class RecordedMetrics implements Metrics, AutoCloseable {
 
     /** One metric as the code counted it, and whether a flush has sent it since. */
-    record Point(String name, double value, MetricUnit unit, boolean flushed) {
+    public record Point(String name, double value, MetricUnit unit, boolean flushed) {
     }
 
     private final List<Point> pending = new ArrayList<>();
@@ -29,20 +30,20 @@ final class RecordedMetrics implements Metrics, AutoCloseable {
     private RecordedMetrics() {
     }
 
-    static RecordedMetrics install() {
+    public static RecordedMetrics install() {
         RecordedMetrics metrics = new RecordedMetrics();
         MetricsFactory.setMetricsProvider(() -> metrics);
         return metrics;
     }
 
     /** Every metric counted so far, flushed or not, in order. */
-    synchronized List<Point> points() {
+    public synchronized List<Point> points() {
         List<Point> all = new ArrayList<>(points);
         all.addAll(pending);
         return all;
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         points.clear();
         pending.clear();
     }
