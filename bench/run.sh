@@ -8,6 +8,8 @@
 #                                 [--variant lambda-c1-serial|jdk-defaults]
 #   bench/run.sh ledger-posting   [--warmup 3] [--rounds 10] [--ops 10] [--writers 4] [--contended-postings 15]
 #                                 [--contended-rounds 3] [--variant lambda-c1-serial|jdk-defaults]
+#   bench/run.sh webhook-intake   [--warmup 3] [--rounds 10] [--ops 200] [--threads 1,4] [--variant lambda-c1-serial|jdk-defaults]
+#   bench/run.sh midtrans-client  [--runs 5]
 # Offline machines: MAVEN_ARGS=-o bench/run.sh ...   Skip the build: BENCH_SKIP_BUILD=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +25,9 @@ case "${1:-}" in
   cold-start-vs-peer) main=com.warroom.bench.ColdStartVsPeer ;;
   sealing-cost) main=com.warroom.bench.SealingCost ;;
   ledger-posting) main=com.warroom.bench.LedgerPosting ;;
-  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost|ledger-posting [options]" >&2; exit 2 ;;
+  webhook-intake) main=com.warroom.bench.WebhookIntakeThroughput ;;
+  midtrans-client) main=com.warroom.bench.MidtransClientFootprint ;;
+  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost|ledger-posting|webhook-intake|midtrans-client [options]" >&2; exit 2 ;;
 esac
 shift
 

@@ -20,8 +20,10 @@ import java.util.function.Supplier;
 /**
  * Midtrans's get-status API, {@code GET {base}/v2/{order_id}/status} with Basic auth {@code base64(serverKey + ":")}, on
  * the JDK's HttpClient. The base URL is the topology's {@code WARROOM_MIDTRANS_BASE_URL} (sandbox by default,
- * production by the CDK context, the local simulator on a laptop). Midtrans's own Java library is not used: it cannot be
- * pointed at another base URL, and it costs the jar 3 MB (BENCHMARKS.md, "The Midtrans client").
+ * production by the CDK context, the local simulator on a laptop). Midtrans's own Java library is not used: it knows
+ * only the sandbox and production URLs (so neither WireMock nor the local simulator can stand in for Midtrans), it logs
+ * the Authorization header (the server key) in sandbox mode, and it would add 2.6 MB to the jar (BENCHMARKS.md,
+ * "The Midtrans client").
  *
  * <p>The timeouts keep a batch of ten checks inside the processor's 60-second timeout.
  */
