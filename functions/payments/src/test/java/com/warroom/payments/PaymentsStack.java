@@ -122,6 +122,11 @@ public final class PaymentsStack implements AutoCloseable {
         midtrans.stop();
     }
 
+    /** How many times {@code name} was counted so far. */
+    public static long counted(com.warroom.local.stack.RecordedMetrics metrics, String name) {
+        return metrics.points().stream().filter(p -> p.name().equals(name)).count();
+    }
+
     // ---- the helpers that land with the ledger and the notifications work
 
     /** Whether {@link Ledger} and {@link Outbox} are implemented yet (on this branch they are stubs that throw). */

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -105,6 +106,11 @@ public final class MidtransClient {
             throw new MidtransUnavailable("get-status of " + orderId + " answered HTTP " + httpStatus + " with a body that is not a JSON object");
         }
         var transaction = MidtransTransaction.of(json);
+        Optional<String> answeredFor = MidtransTransaction.text(json, "order_id");
+        if (transaction.isPresent() && answeredFor.isPresent() && !answeredFor.get().equals(orderId)) {
+            // never apply another order's status to this one, whatever went wrong upstream
+            throw new MidtransUnavailable("get-status of " + orderId + " answered for order " + answeredFor.get());
+        }
         if (transaction.isPresent()) {
             return new MidtransAnswer.Found(transaction.get());
         }

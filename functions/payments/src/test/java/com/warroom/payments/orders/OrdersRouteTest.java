@@ -8,13 +8,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.json.Json;
 import com.warroom.local.stack.EmbeddedStack;
+import com.warroom.local.stack.RecordedMetrics;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.local.stack.HttpEvents;
 import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.payments.MidtransAnswers;
 import com.warroom.payments.PaymentCheck;
 import com.warroom.payments.PaymentsStack;
-import com.warroom.payments.RecordedMetrics;
 import com.warroom.payments.processor.TestProcessors;
 import com.warroom.seal.Verification;
 import com.warroom.topology.Role;
@@ -407,7 +407,7 @@ class OrdersRouteTest {
 
         assertThat(view.path("status").asText()).isEqualTo("PAID");
         assertThat(view.path("integrity").asText()).isEqualTo("tampered");
-        assertThat(metrics.count(OrderSeal.TAMPERED_METRIC)).isEqualTo(1);
+        assertThat(PaymentsStack.counted(metrics, OrderSeal.TAMPERED_METRIC)).isEqualTo(1);
     }
 
     private static com.amazonaws.services.lambda.runtime.events.SQSEvent batchOf(PaymentCheck check) {

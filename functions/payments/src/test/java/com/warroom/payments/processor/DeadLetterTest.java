@@ -8,11 +8,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.warroom.local.stack.EmbeddedStack;
+import com.warroom.local.stack.RecordedMetrics;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.payments.MidtransAnswers;
 import com.warroom.payments.PaymentCheck;
 import com.warroom.payments.PaymentsStack;
-import com.warroom.payments.RecordedMetrics;
 import com.warroom.topology.Topology;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +74,7 @@ class DeadLetterTest {
         assertThat(world.messagesIn(dlqUrl)).isEqualTo(1);
         assertThat(world.order(orderId).status()).isEqualTo("PENDING");
         assertThat(world.checksOf(orderId)).as("a failed check leaves no item").isEmpty();
-        assertThat(metrics.count(MidtransUnavailable.METRIC)).isEqualTo(5);
+        assertThat(PaymentsStack.counted(metrics, MidtransUnavailable.METRIC)).isEqualTo(5);
 
         world.midtransSays(orderId, MidtransAnswers.expire(orderId, "150000.00"));
         String dlqArn = world.stack.sqs().getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))

@@ -216,6 +216,13 @@ class MidtransClientTest {
     }
 
     @Test
+    void status_whenTheAnswerIsAnotherOrders_isUnavailable() {
+        answerJson(200, MidtransAnswers.settlement("O-someone-else", "150000.00"));
+
+        assertThatThrownBy(() -> client.status(ORDER)).isInstanceOf(MidtransUnavailable.class).hasMessageContaining("O-someone-else");
+    }
+
+    @Test
     void status_underABasePath_keepsIt() {
         midtrans.stubFor(get(urlEqualTo("/midtrans/v2/" + ORDER + "/status"))
                 .willReturn(aResponse().withStatus(200).withBody(MidtransAnswers.pending(ORDER, "1.00"))));

@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.warroom.ledger.AccountStatement;
 import com.warroom.local.stack.EmbeddedStack;
+import com.warroom.local.stack.RecordedMetrics;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.money.Money;
 import com.warroom.outbox.OutboxItem;
 import com.warroom.payments.MidtransAnswers;
 import com.warroom.payments.PaymentCheck;
 import com.warroom.payments.PaymentsStack;
-import com.warroom.payments.RecordedMetrics;
 import com.warroom.payments.entitlements.Entitlement;
 import com.warroom.payments.orders.Order;
 import com.warroom.payments.orders.Revenue;
@@ -100,7 +100,7 @@ class PaidTransitionTest {
             assertThat(c.path("midtrans").path("transactionStatus").asText()).isEqualTo("settlement");
         });
         assertThat(world.reviewsOf(orderId)).isEmpty();
-        assertThat(metrics.count(PaymentProcessor.APPLIED_METRIC)).isEqualTo(1);
+        assertThat(PaymentsStack.counted(metrics, PaymentProcessor.APPLIED_METRIC)).isEqualTo(1);
     }
 
     @Test
@@ -172,7 +172,7 @@ class PaidTransitionTest {
         assertThat(world.outboxItems(orderId)).hasSize(1);
         assertThat(world.entitlements.find(registered.userId(), registered.item())).isPresent();
         assertThat(world.dispatched()).containsExactly("payment.success:" + orderId);
-        assertThat(metrics.count(PaymentProcessor.APPLIED_METRIC)).isEqualTo(1);
+        assertThat(PaymentsStack.counted(metrics, PaymentProcessor.APPLIED_METRIC)).isEqualTo(1);
     }
 
     @Test

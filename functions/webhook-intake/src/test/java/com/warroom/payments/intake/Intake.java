@@ -108,6 +108,11 @@ final class Intake {
         return handler.handleRequest(event, LocalLambdaContext.of(Topology.WEBHOOK_INTAKE.name(), 512, 10));
     }
 
+    /** How many times {@code name} was counted so far. */
+    static long counted(com.warroom.local.stack.RecordedMetrics metrics, String name) {
+        return metrics.points().stream().filter(p -> p.name().equals(name)).count();
+    }
+
     static JsonNode json(APIGatewayV2HTTPResponse response) {
         return Json.readTree(response.getBody());
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.json.Json;
 import com.warroom.local.stack.AdjustableClock;
 import com.warroom.local.stack.EmbeddedStack;
+import com.warroom.local.stack.RecordedMetrics;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.local.stack.HttpEvents;
 import com.warroom.payments.MidtransSignature;
@@ -78,7 +79,7 @@ class WebhookIntakeRouteTest {
         assertThat(intake.checksFor(orderId)).singleElement().satisfies(check -> assertThat(check)
                 .isEqualTo(Json.readTree("{\"orderId\":\"" + orderId + "\",\"eventKey\":\"" + eventKey + "\",\"source\":\"webhook\"}")));
         assertThat(intake.calls.calls()).containsExactlyInAnyOrderEntriesOf(Map.of("DynamoDb.PutItem", 1L, "Sqs.SendMessage", 1L));
-        assertThat(metrics.count(WebhookIntake.ACCEPTED_METRIC)).isEqualTo(1);
+        assertThat(Intake.counted(metrics, WebhookIntake.ACCEPTED_METRIC)).isEqualTo(1);
     }
 
     @Test
@@ -195,8 +196,8 @@ class WebhookIntakeRouteTest {
         assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("signature_key");
         assertThat(response.getBody()).doesNotContain(LOCAL_KEY);
         assertNothingWritten(orderId);
-        assertThat(metrics.count(WebhookIntake.SIGNATURE_REJECTED_METRIC)).isEqualTo(1);
-        assertThat(metrics.count(WebhookIntake.ACCEPTED_METRIC)).isZero();
+        assertThat(Intake.counted(metrics, WebhookIntake.SIGNATURE_REJECTED_METRIC)).isEqualTo(1);
+        assertThat(Intake.counted(metrics, WebhookIntake.ACCEPTED_METRIC)).isZero();
     }
 
     private static void assertNothingWritten(String orderId) {
