@@ -76,8 +76,9 @@ class LambdaJarsTest {
                 .filter(jar -> packagesUnchecked(jar).contains("org/bouncycastle/jcajce"))
                 .map(jar -> jar.getFileName().toString()).collect(Collectors.toSet());
 
-        // approval requests for config changes are validated when recorded and applied; the config routes validate them first
-        assertThat(withBouncyCastle).containsExactlyInAnyOrder("approvals-lambda.jar", "config-lambda.jar");
+        // approval requests for config changes are validated when recorded and applied; the config routes validate them
+        // first; reading the config in force parses it again (EIP-55 checksums), so config-read needs it too
+        assertThat(withBouncyCastle).containsExactlyInAnyOrder("approvals-lambda.jar", "config-lambda.jar", "config-read-lambda.jar");
     }
 
     private static Path jar(FunctionDef function) {
