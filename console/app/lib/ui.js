@@ -46,3 +46,9 @@ export function age(ms) {
 export function Loading() {
   return html`<p class="muted" aria-live="polite">Loading…</p>`;
 }
+
+/** Under a 403: who may read this page, in one line, so a person knows whom to ask (the problem itself is shown above it). */
+export function WhoMay({ problem, children }) {
+  if (!problem || problem.status !== 403) return null;
+  return html`<p class="muted who-may">${children}</p>`;
+}

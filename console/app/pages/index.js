@@ -4,7 +4,11 @@
 import dailyOps from './daily-ops.js';
 import flags from './flags.js';
 import approvals from './approvals.js';
+import orders from './orders.js';
+import paymentReviews from './payment-reviews.js';
+import outbox from './outbox.js';
+import ledger from './ledger.js';
 import audit from './audit.js';
 import config from './config.js';
 
-export const pages = [dailyOps, flags, approvals, audit, config];
+export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, ledger, audit, config];

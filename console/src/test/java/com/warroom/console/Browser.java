@@ -106,6 +106,17 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /** Whether the page is wider than the window, so that a person would have to scroll sideways (on a phone: a layout bug). */
+    boolean scrollsSideways() {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+    }
+
+    /** Scrolls so that the element is at the top of the window, for a screenshot of it. */
+    void scrollTo(By by) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(by));
+    }
+
     /** Saves target/screenshots/{name}.png. */
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

@@ -4,6 +4,7 @@ import com.warroom.local.RunnerEnvironment;
 import com.warroom.local.StopSignal;
 import com.warroom.local.WarroomCli;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.warroom.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,10 +39,14 @@ final class RunningWarroom {
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI apiUrl;
     private final Path dataDir;
+    private final Map<String, String> variables;
+    private final Path repository;
 
-    private RunningWarroom(URI apiUrl, Path dataDir) {
+    private RunningWarroom(URI apiUrl, Path dataDir, Map<String, String> variables, Path repository) {
         this.apiUrl = apiUrl;
         this.dataDir = dataDir;
+        this.variables = variables;
+        this.repository = repository;
     }
 
     static synchronized RunningWarroom shared() throws Exception {
@@ -54,8 +59,14 @@ final class RunningWarroom {
     private static RunningWarroom start() throws Exception {
         Path repository = Path.of("").toAbsolutePath().getParent();
         Path data = Files.createTempDirectory("warroom-console-test");
-        Map<String, String> variables = Map.of("WARROOM_DATA", data.toString(), "WARROOM_PORT", "0", "WARROOM_DYNAMODB_PORT", "0",
-                "WARROOM_SQS_PORT", "0", "WARROOM_SFN_PORT", "0", "WARROOM_SNS_PORT", "0", "WARROOM_KMS_PORT", "0", "WARROOM_S3_PORT", "0");
+        // WhatsApp on, through a stand-in that refuses every message: an order with only a phone gets a FAILED notification
+        RefusingWhatsApp whatsApp = RefusingWhatsApp.start();
+        Map<String, String> variables = Map.ofEntries(Map.entry("WARROOM_DATA", data.toString()), Map.entry("WARROOM_PORT", "0"),
+                Map.entry("WARROOM_DYNAMODB_PORT", "0"), Map.entry("WARROOM_SQS_PORT", "0"), Map.entry("WARROOM_SFN_PORT", "0"),
+                Map.entry("WARROOM_SNS_PORT", "0"), Map.entry("WARROOM_KMS_PORT", "0"), Map.entry("WARROOM_S3_PORT", "0"),
+                Map.entry("WARROOM_SES_PORT", "0"), Map.entry("WARROOM_MIDTRANS_PORT", "0"),
+                Map.entry("WARROOM_WHATSAPP_BASE_URL", whatsApp.baseUrl().toString()),
+                Map.entry("WARROOM_SECRET_WHATSAPP_API_TOKEN", "local-test-token"));
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch up = new CountDownLatch(1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -89,8 +100,9 @@ final class RunningWarroom {
             } catch (Exception ignored) {
                 // the JVM is going away anyway
             }
+            whatsApp.close();
         }));
-        return new RunningWarroom(URI.create(url.group(1)), data);
+        return new RunningWarroom(URI.create(url.group(1)), data, variables, repository);
     }
 
     URI apiUrl() {
@@ -114,6 +126,29 @@ final class RunningWarroom {
         return Json.readTree(response.body()).path("token").asText();
     }
 
+    /** What a {@code ./warroom} command printed, and its exit code. */
+    record CommandRun(int exitCode, String out, String err) {
+    }
+
+    /** Runs another {@code ./warroom} command (token, midtrans pay, ...) beside this up, as a person would in a second shell. */
+    CommandRun command(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RunnerEnvironment env = new RunnerEnvironment(variables, repository, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), () -> () -> { });
+        int exit = WarroomCli.run(env, args);
+        return new CommandRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A token of the platform's own backend (role service), which the console's sign-in does not mint: from ./warroom token. */
+    String serviceToken() {
+        CommandRun run = command("token", "--role", "service", "--sub", "platform");
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("./warroom token failed: " + run.err());
+        }
+        return run.out().strip();
+    }
+
     /** The audit entries of a target, newest first, through the API: how tests count what a click changed. */
     JsonNode auditEntries(String target) throws IOException, InterruptedException {
         return call("GET", "/v1/admin/audit?limit=200&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8), null,
@@ -124,9 +159,15 @@ final class RunningWarroom {
     record Answer(int status, JsonNode body) {
     }
 
-    /** Calls the API as a script would (a POST with a fresh Idempotency-Key): how tests set things up and compare. */
+    /**
+     * Calls the API as a script would (a POST with a fresh Idempotency-Key): how tests set things up and compare. A null
+     * token calls without one, as Midtrans calls the webhook.
+     */
     Answer call(String method, String path, String json, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(apiUrl.resolve(path)).header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(apiUrl.resolve(path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -134,6 +175,6 @@ final class RunningWarroom {
                     .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), Json.readTree(response.body()));
+        return new Answer(response.statusCode(), response.body().isBlank() ? MissingNode.getInstance() : Json.readTree(response.body()));
     }
 }
