@@ -11,6 +11,7 @@ import com.warroom.lambda.Priming;
 import com.warroom.lambda.QueueBatch;
 import com.warroom.ledger.Ledger;
 import com.warroom.outbox.Outbox;
+import com.warroom.outbox.SqsOutboxDispatch;
 import com.warroom.payments.MidtransServerKey;
 import com.warroom.payments.PaymentCheck;
 import com.warroom.payments.PaymentEvents;
@@ -62,7 +63,7 @@ public final class PaymentProcessorHandler implements RequestHandler<SQSEvent, S
                 new ConfigStore(dynamo, Settings.require(Topology.CONFIG.envVar()), clock));
         var services = new PaymentProcessor.Services(orders, events,
                 new ReviewStore(dynamo, Settings.require(Topology.PAYMENT_REVIEWS.envVar())), midtrans, notifications,
-                new SqsOutboxDispatch(AwsClients.sqs(), Settings.require(Topology.NOTIFICATIONS.urlEnvVar())));
+                SqsOutboxDispatch.fromSettings(AwsClients.sqs()));
         return new PaymentProcessor(services, seal, new OrderTransitions(dynamo, stores, seal, journal, notifications), clock);
     }
 
