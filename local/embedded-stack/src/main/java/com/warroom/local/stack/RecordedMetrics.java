@@ -43,6 +43,16 @@ public final class RecordedMetrics implements Metrics, AutoCloseable {
         return all;
     }
 
+    /** The names of the metrics counted so far, flushed or not, in order. */
+    public synchronized List<String> names() {
+        return points().stream().map(Point::name).toList();
+    }
+
+    /** How many times {@code name} was counted so far. */
+    public synchronized long count(String name) {
+        return points().stream().filter(p -> p.name().equals(name)).count();
+    }
+
     public synchronized void clear() {
         points.clear();
         pending.clear();
