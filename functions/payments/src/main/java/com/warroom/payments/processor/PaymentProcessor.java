@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +83,11 @@ public final class PaymentProcessor {
      * @throws MidtransUnavailable when Midtrans gives no usable answer (the message comes back later)
      */
     public void check(PaymentCheck check, boolean redelivered) {
+        // Midtrans is asked once per check: a transaction refused by a concurrent write is prepared again from fresh
+        // reads of our tables, but what Midtrans said a moment ago is still what it says
+        AtomicReference<MidtransAnswer> asked = new AtomicReference<>();
         for (int attempt = 1; ; attempt++) {
-            if (attempt(check, redelivered) == Step.DONE) {
+            if (attempt(check, redelivered, asked) == Step.DONE) {
                 return;
             }
             if (attempt == MAX_ATTEMPTS) {
@@ -95,7 +99,7 @@ public final class PaymentProcessor {
         }
     }
 
-    private Step attempt(PaymentCheck check, boolean redelivered) {
+    private Step attempt(PaymentCheck check, boolean redelivered, AtomicReference<MidtransAnswer> asked) {
         Instant now = SortableTime.now(clock);
         String orderId = check.orderId();
         String checkKey = checkKey(check, now);
@@ -128,7 +132,7 @@ public final class PaymentProcessor {
             }
             return Step.DONE;
         }
-        MidtransAnswer answer = askMidtrans(orderId);
+        MidtransAnswer answer = asked.updateAndGet(earlier -> earlier != null ? earlier : askMidtrans(orderId));
         Verdict verdict = PaymentDecider.decide(order, notification, answer);
         Optional<MidtransTransaction> transaction = answer instanceof MidtransAnswer.Found f ? Optional.of(f.transaction()) : Optional.empty();
         verdict.review().ifPresent(note -> record(note, orderId, reviewKey(check, transaction), now));
