@@ -52,7 +52,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -62,8 +61,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The payment functions' world in a test: the embedded stack's tables and queues through the real SDK clients, seals
  * through the local KMS, Midtrans's get-status API served by WireMock with Midtrans's documented answers, the config
- * seeded, an adjustable clock. The ledger and the outbox are built on first use, so that tests which never reach them
- * run while those two are still stubs (see {@link #assumeLedgerAndOutbox}).
+ * seeded, an adjustable clock. The ledger and the outbox are built on first use.
  */
 public final class PaymentsStack implements AutoCloseable {
 
@@ -120,29 +118,6 @@ public final class PaymentsStack implements AutoCloseable {
     @Override
     public void close() {
         midtrans.stop();
-    }
-
-    /** How many times {@code name} was counted so far. */
-    public static long counted(com.warroom.local.stack.RecordedMetrics metrics, String name) {
-        return metrics.points().stream().filter(p -> p.name().equals(name)).count();
-    }
-
-    // ---- the helpers that land with the ledger and the notifications work
-
-    /** Whether {@link Ledger} and {@link Outbox} are implemented yet (on this branch they are stubs that throw). */
-    public static boolean ledgerAndOutboxLanded(PaymentsStack world) {
-        try {
-            world.ledger();
-            world.outbox();
-            return true;
-        } catch (UnsupportedOperationException stub) {
-            return false;
-        }
-    }
-
-    /** Skips the test while the ledger or the outbox is a stub: it waits for those helpers to land. */
-    public void assumeLedgerAndOutbox() {
-        Assumptions.assumeTrue(ledgerAndOutboxLanded(this), "waits for the ledger and the outbox to land (stubs on this branch)");
     }
 
     public synchronized Ledger ledger() {

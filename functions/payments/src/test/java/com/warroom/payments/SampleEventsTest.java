@@ -99,7 +99,6 @@ class SampleEventsTest {
     @Test
     @Order(2)
     void sampleEvents_settledAtMidtrans_theOrderReadsPaid() {
-        world.assumeLedgerAndOutbox();
         world.midtransSays("O-sample-1", MidtransAnswers.settlement("O-sample-1", "150000.00"));
         SQSBatchResponse checked = TestProcessors.handler(world).handleRequest(
                 EventLoader.loadSQSEvent("events/payment-processor/payment-checks.json"),

@@ -74,7 +74,7 @@ class DeadLetterTest {
         assertThat(world.messagesIn(dlqUrl)).isEqualTo(1);
         assertThat(world.order(orderId).status()).isEqualTo("PENDING");
         assertThat(world.checksOf(orderId)).as("a failed check leaves no item").isEmpty();
-        assertThat(PaymentsStack.counted(metrics, MidtransUnavailable.METRIC)).isEqualTo(5);
+        assertThat(metrics.count(MidtransUnavailable.METRIC)).isEqualTo(5);
 
         world.midtransSays(orderId, MidtransAnswers.expire(orderId, "150000.00"));
         String dlqArn = world.stack.sqs().getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))

@@ -61,7 +61,6 @@ class DuplicateDeliveryTest {
 
     @Test
     void fiftyThreads_deliverTwentyNotificationsTenTimesEach_inRandomOrder_andEachOrderChangesStateOnce() throws Exception {
-        world.assumeLedgerAndOutbox();
         world.purgeChecks();
         world.dispatched();
         List<Order> orders = new ArrayList<>();

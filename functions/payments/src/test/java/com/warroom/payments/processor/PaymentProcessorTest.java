@@ -87,7 +87,7 @@ class PaymentProcessorTest {
             assertThat(c.path("midtrans").isNull()).isTrue();
             assertThat(c.path("outcome").asText()).contains("no order " + orderId);
         });
-        assertThat(PaymentsStack.counted(metrics, PaymentProcessor.REVIEW_METRIC)).isEqualTo(1);
+        assertThat(metrics.count(PaymentProcessor.REVIEW_METRIC)).isEqualTo(1);
     }
 
     @Test
@@ -99,7 +99,7 @@ class PaymentProcessorTest {
         processor.process(check);
 
         assertThat(world.reviewsOf(orderId)).hasSize(1);
-        assertThat(PaymentsStack.counted(metrics, PaymentProcessor.REVIEW_METRIC)).isEqualTo(1);
+        assertThat(metrics.count(PaymentProcessor.REVIEW_METRIC)).isEqualTo(1);
     }
 
     @Test
@@ -123,7 +123,7 @@ class PaymentProcessorTest {
             assertThat(c.path("applied").isNull()).isTrue();
             assertThat(c.path("source").asText()).isEqualTo("webhook");
         });
-        assertThat(PaymentsStack.counted(metrics, PaymentProcessor.APPLIED_METRIC)).isZero();
+        assertThat(metrics.count(PaymentProcessor.APPLIED_METRIC)).isZero();
     }
 
     @Test
@@ -218,7 +218,7 @@ class PaymentProcessorTest {
             assertThat(c.path("outcome").asText()).startsWith(to.name() + ": Midtrans says " + status);
         });
         assertThat(world.reviewsOf(orderId)).isEmpty();
-        assertThat(PaymentsStack.counted(metrics, PaymentProcessor.APPLIED_METRIC)).isEqualTo(1);
+        assertThat(metrics.count(PaymentProcessor.APPLIED_METRIC)).isEqualTo(1);
     }
 
     @Test
@@ -265,7 +265,7 @@ class PaymentProcessorTest {
         assertThat(world.midtransCallsFor(orderId)).isEqualTo(1);
         assertThat(processor.checks(orderId)).hasSize(3).extracting(c -> c.path("applied").asText(null))
                 .containsExactlyInAnyOrder("EXPIRED", null, null);
-        assertThat(PaymentsStack.counted(metrics, PaymentProcessor.APPLIED_METRIC)).isEqualTo(1);
+        assertThat(metrics.count(PaymentProcessor.APPLIED_METRIC)).isEqualTo(1);
     }
 
     @Test
@@ -282,7 +282,7 @@ class PaymentProcessorTest {
 
         assertThat(world.order(orderId).status()).isEqualTo("PENDING");
         assertThat(world.midtransCallsFor(orderId)).isZero();
-        assertThat(PaymentsStack.counted(metrics, OrderSeal.TAMPERED_METRIC)).isEqualTo(1);
+        assertThat(metrics.count(OrderSeal.TAMPERED_METRIC)).isEqualTo(1);
         assertThat(processor.checks(orderId)).singleElement().satisfies(c ->
                 assertThat(c.path("outcome").asText()).contains("does not match its seal"));
     }
@@ -301,8 +301,8 @@ class PaymentProcessorTest {
         assertThat(answer.getBatchItemFailures()).singleElement().satisfies(f -> assertThat(f.getItemIdentifier()).isEqualTo(message.getMessageId()));
         assertUntouched(orderId);
         assertThat(processor.checks(orderId)).isEmpty();
-        assertThat(PaymentsStack.counted(metrics, MidtransUnavailable.METRIC)).isEqualTo(1);
-        assertThat(PaymentsStack.counted(metrics, QueueBatch.MESSAGE_FAILED_METRIC)).isEqualTo(1);
+        assertThat(metrics.count(MidtransUnavailable.METRIC)).isEqualTo(1);
+        assertThat(metrics.count(QueueBatch.MESSAGE_FAILED_METRIC)).isEqualTo(1);
     }
 
     @Test

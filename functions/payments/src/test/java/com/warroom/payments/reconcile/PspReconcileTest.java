@@ -108,7 +108,6 @@ class PspReconcileTest {
 
     @Test
     void aPendingOrderWithoutWebhook_thatMidtransSaysSettled_isPaidThroughTheProcessor() {
-        world.assumeLedgerAndOutbox();
         Order order = world.register(newOrderId());
         world.midtransSays(order.orderId(), MidtransAnswers.settlement(order.orderId(), "150000.00"));
         world.clock.advance(Duration.ofMinutes(16));
