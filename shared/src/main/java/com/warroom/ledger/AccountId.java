@@ -31,10 +31,11 @@ public record AccountId(String value) {
     /**
      * Whether postings may never take the balance below zero. Every account is, except the clearing accounts of the
      * outside parties money comes through (their balance is what they hold for us, a negative number by this ledger's
-     * sign: see {@link Posting}).
+     * sign: see {@link Posting}) and equity ({@code equity:opening}, where opening balances come from, negative by
+     * the same sign).
      */
     public boolean nonNegative() {
-        return !kind().endsWith("_clearing");
+        return !kind().endsWith("_clearing") && !kind().equals("equity");
     }
 
     @Override

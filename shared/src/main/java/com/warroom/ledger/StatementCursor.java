@@ -39,7 +39,7 @@ public record StatementCursor(AccountId account, String currency, long beforeSeq
             }
             String currency = node.path("currency").textValue();
             JsonNode before = node.path("before");
-            if (!Money.isCurrencyCode(currency) || !before.isIntegralNumber() || !before.canConvertToLong()
+            if (!Money.isUnit(currency) || !before.isIntegralNumber() || !before.canConvertToLong()
                     || before.longValue() < 2) {
                 return Optional.empty();
             }

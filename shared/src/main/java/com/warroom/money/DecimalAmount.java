@@ -39,6 +39,10 @@ public final class DecimalAmount {
         if (!Money.isCurrencyCode(currency)) {
             return new Parsed.Invalid("not an ISO-4217 currency code");
         }
+        return parse(text, currency);
+    }
+
+    private static Parsed parse(String text, String currency) {
         if (text == null || !DECIMAL.matcher(text).matches()) {
             return new Parsed.Invalid("must be a decimal string such as \"150000.00\" (digits, optionally a '.' and decimals; no sign)");
         }
@@ -56,6 +60,17 @@ public final class DecimalAmount {
         return new Parsed.Valid(new Money(currency, value.movePointRight(digits).longValueExact()));
     }
 
+    /**
+     * Parses {@code text} as a positive amount of a known crypto asset ({@link AssetUnit}): at most its ledger decimals,
+     * greater than zero and at most {@link #MAX_MAJOR}.
+     */
+    public static Parsed parsePositiveAsset(String text, String asset) {
+        if (!AssetUnit.isKnown(asset)) {
+            return new Parsed.Invalid("not an asset Warroom keeps books in");
+        }
+        return parse(text, asset);
+    }
+
     /** Like {@link #parsePositive}, for callers that have already checked the text. */
     public static Optional<Money> tryParsePositive(String text, String currency) {
         return parsePositive(text, currency) instanceof Parsed.Valid valid ? Optional.of(valid.money()) : Optional.empty();
@@ -66,8 +81,8 @@ public final class DecimalAmount {
         return BigDecimal.valueOf(money.minor(), fractionDigits(money.currency())).toPlainString();
     }
 
-    /** The currency's minor-unit decimals per ISO 4217 (IDR 2, JPY 0, USD 2, BHD 3). */
+    /** The minor-unit decimals of a currency per ISO 4217 (IDR 2, JPY 0, USD 2, BHD 3) or of an asset ({@link AssetUnit}). */
     public static int fractionDigits(String currency) {
-        return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return AssetUnit.decimals(currency).orElseGet(() -> Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()));
     }
 }

@@ -3,13 +3,16 @@ package com.warroom.money;
 import java.util.Currency;
 import java.util.Objects;
 
-/** An amount of money: whole minor units (cents for USD) of an ISO-4217 currency; never a double. */
+/**
+ * An amount of money: whole minor units of an ISO-4217 currency (cents for USD) or of a known crypto asset
+ * ({@link AssetUnit}: micro-USDC, gwei); never a double.
+ */
 public record Money(String currency, long minor) {
 
     public Money {
         Objects.requireNonNull(currency, "currency");
-        if (!isCurrencyCode(currency)) {
-            throw new IllegalArgumentException("not an ISO-4217 currency code: " + currency);
+        if (!isUnit(currency)) {
+            throw new IllegalArgumentException("not an ISO-4217 currency code nor a known asset: " + currency);
         }
     }
 
@@ -24,5 +27,10 @@ public record Money(String currency, long minor) {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** True for an ISO-4217 currency code or a known crypto asset ({@link AssetUnit}). */
+    public static boolean isUnit(String code) {
+        return isCurrencyCode(code) || AssetUnit.isKnown(code);
     }
 }

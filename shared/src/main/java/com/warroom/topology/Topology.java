@@ -120,6 +120,41 @@ public final class Topology {
     /** Payment notifications to users, by email. */
     public static final MailDef NOTIFICATION_MAIL = new MailDef("notifications", "WARROOM_MAIL_NOTIFICATIONS_FROM");
 
+    /**
+     * What the platform tells Warroom of its users: each user's sealed primary wallet (and since when it is theirs, for
+     * the cooling-off after a change), blue check, KYC status and active referrals.
+     */
+    public static final TableDef USERS = new TableDef("users", "WARROOM_TABLE_USERS",
+            KeyAttribute.string("userId"), Optional.empty(), List.of(), Optional.empty());
+
+    /**
+     * Payouts, one sealed item each (id = the request's Idempotency-Key), with their state; by status and last change
+     * in byStatus (the ops queue, the poller), by user and creation in byUser.
+     */
+    public static final TableDef PAYOUTS = new TableDef("payouts", "WARROOM_TABLE_PAYOUTS",
+            KeyAttribute.string("payoutId"), Optional.empty(),
+            List.of(IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("updatedAt")),
+                    IndexDef.of("byUser", KeyAttribute.string("userId"), KeyAttribute.string("createdAt"))),
+            Optional.empty());
+
+    /** Payouts for the worker to move on: new, due for a retry, submitted and waiting for the rail's final word. */
+    public static final QueueDef PAYOUT_WORK = new QueueDef("payouts", "WARROOM_QUEUE_PAYOUTS_URL", 120, 8);
+
+    /** The custody API's key, sent as X-API-Key. */
+    public static final SecretDef CUSTODY_API_KEY = new SecretDef("custody-api-key", "the custody API's key (X-API-Key)");
+
+    /** The RSA private key (PEM) that signs each custody API request's JWT. */
+    public static final SecretDef CUSTODY_SIGNING_KEY = new SecretDef("custody-signing-key",
+            "the RSA private key (PKCS#8 PEM) that signs each custody API request's JWT");
+
+    /** The custodian's RSA public key (PEM) that callbacks are signed with. */
+    public static final SecretDef CUSTODY_CALLBACK_KEY = new SecretDef("custody-callback-key",
+            "the custodian's RSA public key (X.509 PEM) that checks its callbacks' signatures");
+
+    /** The custody API payouts are paid through (Fireblocks-shaped); CDK context key custodyBaseUrl. */
+    public static final ExternalApiDef CUSTODY_API = new ExternalApiDef("custody", "WARROOM_CUSTODY_BASE_URL",
+            Optional.of("https://api.fireblocks.io"));
+
     public static final String APPROVAL_WORKFLOW_NAME = "approval";
 
     private static final Set<Role> STAFF_AND_SERVICE = Stream.concat(Role.STAFF.stream(), Stream.of(Role.SERVICE))
@@ -143,7 +178,8 @@ public final class Topology {
             .table(ORDERS, TableAccess.DESCRIBE).table(PAYMENT_EVENTS, TableAccess.DESCRIBE)
             .table(PAYMENT_REVIEWS, TableAccess.DESCRIBE).table(LEDGER_BALANCES, TableAccess.DESCRIBE)
             .table(LEDGER_ENTRIES, TableAccess.DESCRIBE).table(ENTITLEMENTS, TableAccess.DESCRIBE).table(OUTBOX, TableAccess.DESCRIBE)
-            .describes(FLAG_CHANGES).describes(PAYMENT_CHECKS).describes(NOTIFICATIONS)
+            .table(USERS, TableAccess.DESCRIBE).table(PAYOUTS, TableAccess.DESCRIBE)
+            .describes(FLAG_CHANGES).describes(PAYMENT_CHECKS).describes(NOTIFICATIONS).describes(PAYOUT_WORK)
             .build();
 
     public static final FunctionDef FLAG_ADMIN = FunctionDef.builder("flag-admin").module("functions/flag-toggle")
@@ -333,13 +369,13 @@ public final class Topology {
 
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
-                    LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX)
-            .queues(FLAG_CHANGES, PAYMENT_CHECKS, NOTIFICATIONS)
+                    LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS)
+            .queues(FLAG_CHANGES, PAYMENT_CHECKS, NOTIFICATIONS, PAYOUT_WORK)
             .topics(APPROVAL_NOTICES, OPS_NOTICES)
-            .secrets(MIDTRANS_SERVER_KEY, WHATSAPP_API_TOKEN)
+            .secrets(MIDTRANS_SERVER_KEY, WHATSAPP_API_TOKEN, CUSTODY_API_KEY, CUSTODY_SIGNING_KEY, CUSTODY_CALLBACK_KEY)
             .keys(SEALS)
             .buckets(ANCHORS)
-            .externalApis(MIDTRANS_API, WHATSAPP_API)
+            .externalApis(MIDTRANS_API, WHATSAPP_API, CUSTODY_API)
             .mails(NOTIFICATION_MAIL)
             .workflows(APPROVAL)
             .functions(HEALTH, FLAG_ADMIN, FLAG_READ, AUDIT_READ, APPROVALS_API, CONFIG_READ, CONFIG_CHANGE,

@@ -38,6 +38,6 @@ record AccountStatementView(String account, boolean nonNegative, List<BalanceVie
 
     // only an item written past the ledger can hold something that is not a currency (and its seal then fails)
     private static String decimal(String currency, long minor) {
-        return Money.isCurrencyCode(currency) ? DecimalAmount.format(new Money(currency, minor)) : null;
+        return Money.isUnit(currency) ? DecimalAmount.format(new Money(currency, minor)) : null;
     }
 }
