@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +127,11 @@ public final class Ledger {
             }
         }
         throw new LedgerContention(entry.id(), MAX_ATTEMPTS);
+    }
+
+    /** Which of {@code entryIds} are in the journal: one strongly consistent BatchGetItem per 100 ids. */
+    public Set<String> posted(List<String> entryIds) {
+        return tables.posted(entryIds);
     }
 
     /**

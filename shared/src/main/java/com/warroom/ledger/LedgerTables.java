@@ -2,10 +2,12 @@ package com.warroom.ledger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -57,6 +59,20 @@ final class LedgerTables {
             page.resultsForTable(balances).forEach(b -> found.put(keyOf(b), Optional.of(b)));
         }
         return posted ? Optional.empty() : Optional.of(found);
+    }
+
+    /** Which of {@code entryIds} are in the journal (strongly consistent). */
+    Set<String> posted(List<String> entryIds) {
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < entryIds.size(); from += BATCH_GET_LIMIT) {
+            var reads = ReadBatch.builder(JournalRecord.class).mappedTableResource(journal);
+            entryIds.subList(from, Math.min(entryIds.size(), from + BATCH_GET_LIMIT))
+                    .forEach(id -> reads.addGetItem(consistent(JournalRecord.key(id))));
+            for (BatchGetResultPage page : client.batchGetItem(r -> r.readBatches(reads.build()))) {
+                page.resultsForTable(journal).forEach(record -> found.add(record.entryId()));
+            }
+        }
+        return found;
     }
 
     /** The balances {@code keys} name, empty where there is none. */
