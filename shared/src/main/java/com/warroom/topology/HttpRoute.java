@@ -40,6 +40,11 @@ public record HttpRoute(String method, String path, Set<Role> roles, Idempotency
         return new HttpRoute("GET", path, roles, Idempotency.NONE);
     }
 
+    /** A PUT: the whole state of one resource, so the same request twice leaves the same state (no idempotency key). */
+    public static HttpRoute put(String path, Set<Role> roles) {
+        return new HttpRoute("PUT", path, roles, Idempotency.NONE);
+    }
+
     public static HttpRoute post(String path, Set<Role> roles, Idempotency idempotency) {
         return new HttpRoute("POST", path, roles, idempotency);
     }

@@ -228,7 +228,10 @@ public final class Topology {
     /** Applies an approved action: the only workflow step that writes the flags and the config. */
     public static final FunctionDef APPROVAL_APPLY = approvalStep("approval-apply",
             "com.warroom.approvals.workflow.ApplyApprovalHandler").timeoutSeconds(60)
-            .table(FLAGS, TableAccess.READ_WRITE).table(CONFIG, TableAccess.READ_WRITE).sendsTo(FLAG_CHANGES).build();
+            .table(FLAGS, TableAccess.READ_WRITE).table(CONFIG, TableAccess.READ_WRITE)
+            .table(PAYOUTS, TableAccess.READ_WRITE).table(LEDGER_BALANCES, TableAccess.READ_WRITE)
+            .table(LEDGER_ENTRIES, TableAccess.READ_APPEND)
+            .sendsTo(FLAG_CHANGES).build();
 
     public static final FunctionDef APPROVAL_OUTCOME = approvalStep("approval-outcome",
             "com.warroom.approvals.workflow.RecordOutcomeHandler").build();
@@ -367,6 +370,74 @@ public final class Topology {
             .sendsTo(NOTIFICATIONS).seals(SEALS)
             .build();
 
+    /** Who may read a user's standing and a payout: the platform and staff who answer or operate payouts. */
+    private static final Set<Role> PAYOUT_READERS = EnumSet.of(Role.SERVICE, Role.SUPPORT, Role.OPS, Role.FINANCE, Role.SUPER_ADMIN);
+    private static final Set<Role> PAYOUT_QUEUE_READERS = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPER_ADMIN, Role.SUPPORT);
+    private static final Set<Role> PAYOUT_RETRIERS = EnumSet.of(Role.OPS, Role.FINANCE);
+    /** The requesters of a PAYOUT_OVERRIDE approval (see its action in the approvals registry). */
+    private static final Set<Role> PAYOUT_OVERRIDERS = EnumSet.of(Role.FINANCE, Role.SUPER_ADMIN);
+
+    /**
+     * The platform tells Warroom of its users (sealed primary wallets; a change is audited and cools off) and asks for
+     * payouts: each accepted with its ledger hold in one transaction, then queued for the worker.
+     */
+    public static final FunctionDef PAYOUT_API = FunctionDef.builder("payout-api").module("functions/payout")
+            .handler("com.warroom.payouts.api.PayoutApiHandler").timeoutSeconds(30)
+            .routes(HttpRoute.put("/v1/platform/users/{userId}", Set.of(Role.SERVICE)),
+                    HttpRoute.get("/v1/platform/users/{userId}", PAYOUT_READERS),
+                    HttpRoute.post("/v1/payouts", Set.of(Role.SERVICE), Idempotency.REQUIRED),
+                    HttpRoute.get("/v1/payouts/{payoutId}", PAYOUT_READERS))
+            .table(USERS, TableAccess.READ_WRITE).table(PAYOUTS, TableAccess.READ_WRITE)
+            .table(LEDGER_BALANCES, TableAccess.READ_WRITE).table(LEDGER_ENTRIES, TableAccess.READ_APPEND)
+            .table(CONFIG, TableAccess.READ).table(FLAGS, TableAccess.READ).table(AUDIT, TableAccess.READ_APPEND)
+            .table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .sendsTo(PAYOUT_WORK).seals(SEALS)
+            .build();
+
+    /**
+     * Moves payouts on: checks both seals and the kill switches, submits to the custody rail with the payout id as the
+     * idempotency key (asking the rail first whenever an earlier try may have reached it), retries with back-off, and
+     * on the rail's final word confirms (ledger: hold → paid) or fails (hold released).
+     */
+    public static final FunctionDef PAYOUT_WORKER = FunctionDef.builder("payout-worker").module("functions/payout")
+            .handler("com.warroom.payouts.worker.PayoutWorkerHandler").timeoutSeconds(60)
+            .trigger(new Trigger.QueueConsumer(PAYOUT_WORK, 10, Duration.ZERO))
+            .table(PAYOUTS, TableAccess.READ_WRITE).table(USERS, TableAccess.READ)
+            .table(LEDGER_BALANCES, TableAccess.READ_WRITE).table(LEDGER_ENTRIES, TableAccess.READ_APPEND)
+            .table(CONFIG, TableAccess.READ).table(FLAGS, TableAccess.READ)
+            .sendsTo(PAYOUT_WORK).readsSecret(CUSTODY_API_KEY).readsSecret(CUSTODY_SIGNING_KEY).calls(CUSTODY_API).seals(SEALS)
+            .build();
+
+    /** The custodian's signed callbacks: checks the signature and queues the payout for the worker, which asks the rail itself. */
+    public static final FunctionDef CUSTODY_CALLBACK = FunctionDef.builder("custody-callback").module("functions/payout")
+            .handler("com.warroom.payouts.callback.CustodyCallbackHandler").timeoutSeconds(10)
+            .routes(HttpRoute.post("/v1/webhooks/custody", Set.of(), Idempotency.NONE).throttled(50, 100))
+            .sendsTo(PAYOUT_WORK).readsSecret(CUSTODY_CALLBACK_KEY)
+            .build();
+
+    /**
+     * Every minute: queues the payouts that are due and whose message may be lost: REQUESTED and SUBMITTING ones left
+     * behind, RETRY_SCHEDULED ones past their time, SUBMITTED ones to ask the rail about, HELD ones whose cooling-off ended.
+     */
+    public static final FunctionDef PAYOUT_POLL = FunctionDef.builder("payout-poll").module("functions/payout")
+            .handler("com.warroom.payouts.poll.PayoutPollHandler").timeoutSeconds(60)
+            .trigger(Trigger.Schedule.of("rate(1 minute)", "UTC"))
+            .table(PAYOUTS, TableAccess.READ)
+            .sendsTo(PAYOUT_WORK)
+            .build();
+
+    /** The ops payout queue: the list with its filters and stuck badges, the retry, and the request for a two-person override. */
+    public static final FunctionDef PAYOUT_ADMIN = FunctionDef.builder("payout-admin").module("functions/payout")
+            .handler("com.warroom.payouts.admin.PayoutAdminHandler").timeoutSeconds(30)
+            .routes(HttpRoute.get("/v1/admin/payouts", PAYOUT_QUEUE_READERS),
+                    HttpRoute.post("/v1/admin/payouts/{payoutId}/retry", PAYOUT_RETRIERS, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/admin/payouts/{payoutId}/override", PAYOUT_OVERRIDERS, Idempotency.OPTIONAL))
+            .table(PAYOUTS, TableAccess.READ_WRITE).table(USERS, TableAccess.READ)
+            .table(LEDGER_BALANCES, TableAccess.READ_WRITE).table(LEDGER_ENTRIES, TableAccess.READ_APPEND)
+            .table(APPROVALS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .sendsTo(PAYOUT_WORK).starts(APPROVAL_WORKFLOW_NAME).seals(SEALS)
+            .build();
+
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
                     LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS)
@@ -382,7 +453,7 @@ public final class Topology {
                     APPROVAL_RECORD, APPROVAL_AWAIT, APPROVAL_APPLY, APPROVAL_OUTCOME,
                     APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED, INTEGRITY_ANCHOR,
                     WEBHOOK_INTAKE, ORDERS_API, PAYMENT_PROCESSOR, PAYMENTS_ADMIN, PSP_RECONCILE, LEDGER_READ,
-                    NOTIFICATION_SENDER, OUTBOX_ADMIN)
+                    NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_POLL, PAYOUT_ADMIN)
             .build();
 
     private final List<TableDef> tables;
