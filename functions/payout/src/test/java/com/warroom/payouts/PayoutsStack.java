@@ -153,6 +153,21 @@ public final class PayoutsStack {
         return payouts.find(payoutId).orElseThrow();
     }
 
+    /**
+     * A payout accepted as the payouts route accepts one: sealed, REQUESTED, to the user's primary wallet, in one
+     * transaction with its hold (the treasury must have the amount).
+     */
+    public Payout requested(String payoutId, String userId, PayoutKind kind, Money amount) {
+        UserProfile user = users.find(userId).orElseThrow();
+        Payout payout = payoutSeal.sealed(Payout.accepted(payoutId, new Payout.Request(userId, kind.name(), amount, "test " + payoutId,
+                Optional.empty(), "backend"), user.primaryWallet(), PayoutStatus.REQUESTED, Optional.empty(), SortableTime.now(clock)));
+        var writes = new java.util.ArrayList<java.util.function.Consumer<TransactWriteItemsEnhancedRequest.Builder>>();
+        writes.add(payouts.insert(payout));
+        writes.addAll(((com.warroom.ledger.LedgerWrite.Writes) ledger.prepare(PayoutJournal.hold(payout, clock.instant()))).writes());
+        payouts.commit(writes);
+        return payout;
+    }
+
     // ---- flags
 
     /** Disables or enables {@code flag} in {@code scope}, sealed as the kill-switch route writes it. */
