@@ -4,12 +4,30 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.warroom.aws.AwsClients;
+import com.warroom.aws.Settings;
+import com.warroom.http.ApiRouter;
+import com.warroom.payouts.PayoutWork;
+import com.warroom.payouts.rail.PayoutRail;
+import com.warroom.payouts.worker.PayoutRails;
+import com.warroom.topology.Topology;
+import java.util.Map;
 
-/** Placeholder while issue 11 is built: replaced by the real handler before it lands. */
+/** {@code POST /v1/webhooks/custody}: public (the custodian sends no JWT; its signature authenticates it). */
 public final class CustodyCallbackHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ApiRouter router;
+
+    public CustodyCallbackHandler() {
+        this(PayoutRails.custody(), new PayoutWork(AwsClients.sqs(), Settings.require(Topology.PAYOUT_WORK.urlEnvVar())));
+    }
+
+    public CustodyCallbackHandler(PayoutRail rail, PayoutWork work) {
+        this.router = new ApiRouter(Map.of(ReceiveCallbackAction.ROUTE, new ReceiveCallbackAction(rail, work)));
+    }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        throw new UnsupportedOperationException("CustodyCallbackHandler is being built");
+        return router.handle(event, context);
     }
 }

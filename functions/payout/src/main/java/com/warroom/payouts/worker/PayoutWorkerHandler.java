@@ -64,14 +64,14 @@ public final class PayoutWorkerHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     /** The treasury wallets of the config in force. */
-    static TreasuryAddresses treasuryOf(ConfigStore config) {
+    public static TreasuryAddresses treasuryOf(ConfigStore config) {
         return (chain, asset) -> Chain.parse(chain)
                 .flatMap(c -> config.current().flatMap(seed -> seed.treasuryWallet(c, asset)))
                 .map(TreasuryWallet::address);
     }
 
     /** A claim outlives the worker's own timeout, so that only a worker that died lets another resume the payout. */
-    static Duration lease() {
+    public static Duration lease() {
         return Duration.ofSeconds(2L * Topology.PAYOUT_WORKER.timeoutSeconds());
     }
 
