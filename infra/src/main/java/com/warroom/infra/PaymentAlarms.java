@@ -1,10 +1,7 @@
 package com.warroom.infra;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.constructs.Construct;
 
 /**
@@ -13,7 +10,7 @@ import software.constructs.Construct;
  * Midtrans's API down for more than a blip. The payment-checks and notifications queues' DLQ alarms are
  * {@link WorkQueues}'s, like every queue's.
  */
-public final class PaymentAlarms extends Construct {
+public final class PaymentAlarms extends CountAlarmGroup {
 
     static final String WEBHOOK_SIGNATURE_REJECTED = "WebhookSignatureRejected";
     static final String PAYMENT_REVIEW_RECORDED = "PaymentReviewRecorded";
@@ -61,19 +58,7 @@ public final class PaymentAlarms extends Construct {
                             + " answers, redrive the DLQ and run the PSP reconcile (POST /v1/admin/payments/reconcile).",
                     "README.md#midtrans-unavailable-metric-midtransunavailable-alarm-warroom-midtrans-unavailable"));
 
-    private final Map<String, Alarm> alarms = new LinkedHashMap<>();
-
     public PaymentAlarms(Construct scope, String id) {
-        super(scope, id);
-        ALARMS.forEach(alarm -> alarms.put(alarm.metricName(), alarm.build(this, alarm.metricName())));
-    }
-
-    /** The alarm on a metric, by metric name. */
-    public Alarm alarm(String metricName) {
-        Alarm alarm = alarms.get(metricName);
-        if (alarm == null) {
-            throw new IllegalArgumentException("no payment alarm on " + metricName);
-        }
-        return alarm;
+        super(scope, id, ALARMS);
     }
 }

@@ -49,6 +49,7 @@ public final class WarroomStack extends Stack {
     private final FunctionTriggers triggers;
     private final TamperAlarms tamperAlarms;
     private final PaymentAlarms paymentAlarms;
+    private final PayoutAlarms payoutAlarms;
     private final ExternalApiUrls externalApis;
     private final MailSender mailSender;
 
@@ -89,6 +90,7 @@ public final class WarroomStack extends Stack {
         tamperAlarms = new TamperAlarms(this, "TamperAlarms",
                 new TamperAlarms.Props(Optional.ofNullable(functions.get(Topology.INTEGRITY_ANCHOR))));
         paymentAlarms = new PaymentAlarms(this, "PaymentAlarms");
+        payoutAlarms = new PayoutAlarms(this, "PayoutAlarms");
         output("ApiUrl", api.url(), "Base URL of the HTTP API");
         output("UserPoolId", directory.pool().getUserPoolId(), "Cognito user pool of staff and the backend");
         output("StaffClientId", directory.staffClient().getUserPoolClientId(), "App client for staff sign-in (SRP, auth code)");
@@ -166,6 +168,10 @@ public final class WarroomStack extends Stack {
     /** The alarms on the money-in counts: forged or rejected webhooks, payments for review, failed notifications, Midtrans down. */
     public PaymentAlarms paymentAlarms() {
         return paymentAlarms;
+    }
+
+    public PayoutAlarms payoutAlarms() {
+        return payoutAlarms;
     }
 
     /** The base URL each external API got (none: off), from the context or the topology's default. */

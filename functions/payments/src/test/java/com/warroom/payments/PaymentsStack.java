@@ -21,6 +21,7 @@ import com.warroom.ledger.Ledger;
 import com.warroom.ledger.LedgerWrite;
 import com.warroom.local.stack.AdjustableClock;
 import com.warroom.local.stack.EmbeddedStack;
+import com.warroom.local.stack.LambdaQueue;
 import com.warroom.money.Money;
 import com.warroom.outbox.Notification;
 import com.warroom.outbox.Outbox;
@@ -54,9 +55,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The payment functions' world in a test: the embedded stack's tables and queues through the real SDK clients, seals
@@ -235,24 +233,7 @@ public final class PaymentsStack implements AutoCloseable {
     }
 
     public SQSEvent receive(String queueUrl, int visibilitySeconds) {
-        List<Message> messages = stack.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
-                .visibilityTimeout(visibilitySeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-        String arn = stack.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages.stream().map(m -> {
-            var record = new SQSEvent.SQSMessage();
-            record.setMessageId(m.messageId());
-            record.setReceiptHandle(m.receiptHandle());
-            record.setBody(m.body());
-            record.setMd5OfBody(m.md5OfBody());
-            record.setAttributes(m.attributesAsStrings());
-            record.setEventSource("aws:sqs");
-            record.setEventSourceArn(arn);
-            record.setAwsRegion(stack.region());
-            return record;
-        }).toList());
-        return event;
+        return queue(queueUrl).receive(visibilitySeconds);
     }
 
     /**
@@ -260,30 +241,17 @@ public final class PaymentsStack implements AutoCloseable {
      * visibility ends, here at once (the test does not wait out the queue's two minutes).
      */
     public void settle(String queueUrl, SQSEvent batch, SQSBatchResponse answer) {
-        Set<String> failed = new java.util.HashSet<>(answer.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
-        for (SQSEvent.SQSMessage message : batch.getRecords()) {
-            if (failed.contains(message.getMessageId())) {
-                stack.sqs().changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle()).visibilityTimeout(0));
-            } else {
-                stack.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle()));
-            }
-        }
+        queue(queueUrl).settle(batch, answer);
     }
 
     /** Hands every message on the payment-checks queue to {@code consumer} until the queue is empty; answers the batches. */
     public int drainChecks(Function<SQSEvent, SQSBatchResponse> consumer) {
         int batches = 0;
         while (true) {
-            SQSEvent batch = receiveChecks(120);
-            if (batch.getRecords().isEmpty()) {
-                if (messagesIn(checksUrl) == 0) {
-                    return batches;
-                }
-                continue;
+            batches += queue(checksUrl).drainVisible(consumer, Integer.MAX_VALUE);
+            if (messagesIn(checksUrl) == 0) {
+                return batches;
             }
-            settle(checksUrl, batch, consumer.apply(batch));
-            batches++;
         }
     }
 
@@ -296,26 +264,16 @@ public final class PaymentsStack implements AutoCloseable {
     }
 
     public int messagesIn(String queueUrl) {
-        var attributes = stack.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        return queue(queueUrl).messages();
     }
 
     /** Every message on a queue, taken off it. */
     public List<String> drainQueue(String queueUrl) {
-        List<String> bodies = new ArrayList<>();
-        while (true) {
-            List<Message> messages = stack.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
-                    .visibilityTimeout(60)).messages();
-            if (messages.isEmpty()) {
-                return bodies;
-            }
-            for (Message m : messages) {
-                bodies.add(m.body());
-                stack.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return queue(queueUrl).drainBodies();
+    }
+
+    private LambdaQueue queue(String queueUrl) {
+        return new LambdaQueue(stack.sqs(), queueUrl, stack.region());
     }
 
     // ---- config
