@@ -67,9 +67,10 @@ final class CustodyFaults {
             JsonNode json = Json.readTree(Files.readString(path));
             json.fields().forEachRemaining(entry -> CustodyFault.fromWire(entry.getValue().path("fault").asText())
                     .ifPresent(fault -> byPayout.put(entry.getKey(), new Armed(fault, Math.max(1, entry.getValue().path("times").asInt(1))))));
-        } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("the custody simulator cannot read its armed faults in " + path,
-                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the custody simulator cannot read its armed faults in " + path, e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("the custody simulator's armed faults in " + path + " are not JSON", e.getCause());
         }
     }
 }
