@@ -64,7 +64,7 @@ final class RunningWarroom {
         Map<String, String> variables = Map.ofEntries(Map.entry("WARROOM_DATA", data.toString()), Map.entry("WARROOM_PORT", "0"),
                 Map.entry("WARROOM_DYNAMODB_PORT", "0"), Map.entry("WARROOM_SQS_PORT", "0"), Map.entry("WARROOM_SFN_PORT", "0"),
                 Map.entry("WARROOM_SNS_PORT", "0"), Map.entry("WARROOM_KMS_PORT", "0"), Map.entry("WARROOM_S3_PORT", "0"),
-                Map.entry("WARROOM_SES_PORT", "0"), Map.entry("WARROOM_MIDTRANS_PORT", "0"),
+                Map.entry("WARROOM_SES_PORT", "0"), Map.entry("WARROOM_MIDTRANS_PORT", "0"), Map.entry("WARROOM_CUSTODY_PORT", "0"),
                 Map.entry("WARROOM_WHATSAPP_BASE_URL", whatsApp.baseUrl().toString()),
                 Map.entry("WARROOM_SECRET_WHATSAPP_API_TOKEN", "local-test-token"));
         CountDownLatch stop = new CountDownLatch(1);

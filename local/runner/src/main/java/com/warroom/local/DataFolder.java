@@ -128,6 +128,11 @@ final class DataFolder {
         return OwnerOnly.folder(dir.resolve("midtrans"));
     }
 
+    /** {@code custody/}: the custody simulator's transactions, armed faults and callback key, owner-only. */
+    Path custodyDir() throws IOException {
+        return OwnerOnly.folder(dir.resolve("custody"));
+    }
+
     /**
      * {@code secrets/}: a file per secret a function reads ({@code com.warroom.secrets.LocalSecrets}), owner-only;
      * created on first use, and made owner-only again if someone opened it up.

@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * Where a local run keeps its data and which loopback ports it binds, from {@code WARROOM_DATA},
  * {@code WARROOM_PORT}, {@code WARROOM_DYNAMODB_PORT}, {@code WARROOM_SQS_PORT}, {@code WARROOM_SFN_PORT},
- * {@code WARROOM_SNS_PORT}, {@code WARROOM_KMS_PORT}, {@code WARROOM_S3_PORT}, {@code WARROOM_SES_PORT} and
- * {@code WARROOM_MIDTRANS_PORT}.
+ * {@code WARROOM_SNS_PORT}, {@code WARROOM_KMS_PORT}, {@code WARROOM_S3_PORT}, {@code WARROOM_SES_PORT},
+ * {@code WARROOM_MIDTRANS_PORT} and {@code WARROOM_CUSTODY_PORT}.
  */
 record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, PortSetting sqs, PortSetting sfn,
-                     PortSetting sns, PortSetting kms, PortSetting s3, PortSetting ses, PortSetting midtrans) {
+                     PortSetting sns, PortSetting kms, PortSetting s3, PortSetting ses, PortSetting midtrans, PortSetting custody) {
 
     static final String DATA = "WARROOM_DATA";
     static final String PORT = "WARROOM_PORT";
@@ -22,6 +22,7 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
     static final String S3_PORT = "WARROOM_S3_PORT";
     static final String SES_PORT = "WARROOM_SES_PORT";
     static final String MIDTRANS_PORT = "WARROOM_MIDTRANS_PORT";
+    static final String CUSTODY_PORT = "WARROOM_CUSTODY_PORT";
 
     static LocalSettings from(RunnerEnvironment env) throws StartupRefused {
         return new LocalSettings(dataDir(env),
@@ -33,7 +34,8 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
                 PortSetting.parse(KMS_PORT, env.variables().get(KMS_PORT), 8084),
                 PortSetting.parse(S3_PORT, env.variables().get(S3_PORT), 8085),
                 PortSetting.parse(SES_PORT, env.variables().get(SES_PORT), 8086),
-                PortSetting.parse(MIDTRANS_PORT, env.variables().get(MIDTRANS_PORT), 8087));
+                PortSetting.parse(MIDTRANS_PORT, env.variables().get(MIDTRANS_PORT), 8087),
+                PortSetting.parse(CUSTODY_PORT, env.variables().get(CUSTODY_PORT), 8088));
     }
 
     /** {@code WARROOM_DATA}, relative to the working directory, or {@code .warroom} there. */
@@ -44,6 +46,6 @@ record LocalSettings(Path dataDir, PortSetting gateway, PortSetting dynamoDb, Po
     }
 
     List<PortSetting> ports() {
-        return List.of(gateway, dynamoDb, sqs, sfn, sns, kms, s3, ses, midtrans);
+        return List.of(gateway, dynamoDb, sqs, sfn, sns, kms, s3, ses, midtrans, custody);
     }
 }

@@ -9,6 +9,8 @@ import com.warroom.local.auth.LocalIdentity;
 import com.warroom.local.auth.TokenMint;
 import com.warroom.local.auth.TokenVerifier;
 import com.warroom.local.control.ControlServer;
+import com.warroom.local.custody.CustodyOperations;
+import com.warroom.local.custody.CustodySimulator;
 import com.warroom.local.gateway.ConsoleSite;
 import com.warroom.local.gateway.GatewayLimits;
 import com.warroom.local.gateway.LocalGateway;
@@ -25,6 +27,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,9 +36,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /**
  * Warroom running on this machine: the embedded stack with its data on disk, provisioned from the topology, every
  * function's trigger realized over it ({@link LocalTriggers}: the local gateway, queue pollers, the scheduler), the
- * Midtrans simulator standing in for Midtrans's API ({@link ExternalApis}), and the control endpoint for
- * {@code ./warroom schedule} and {@code ./warroom midtrans}. Closing stops the control endpoint, the triggers, the
- * gateway and the simulator, then the stack.
+ * Midtrans and custody simulators standing in for those APIs ({@link ExternalApis}), and the control endpoint for
+ * {@code ./warroom schedule}, {@code ./warroom midtrans} and {@code ./warroom custody}. Closing stops the control
+ * endpoint, the triggers, the gateway and the simulators, then the stack.
  */
 final class LocalWarroom implements AutoCloseable {
 
@@ -46,21 +49,30 @@ final class LocalWarroom implements AutoCloseable {
     private final Map<String, String> settings;
     private final String config;
     private final Midtrans midtrans;
+    private final Custody custody;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalWarroom(EmbeddedStack stack, LocalTriggers triggers, Running running, Map<String, String> settings, String config,
-                         Midtrans midtrans) {
+                         Simulators simulators) {
         this.stack = stack;
         this.triggers = triggers;
         this.gateway = running.gateway();
         this.control = running.control();
         this.settings = Map.copyOf(settings);
         this.config = config;
-        this.midtrans = midtrans;
+        this.midtrans = simulators.midtrans();
+        this.custody = simulators.custody();
     }
 
     /** The Midtrans simulator, the external APIs as realized, and the key file {@code up} wrote the local default to. */
     record Midtrans(MidtransSimulator simulator, ExternalApis apis, Optional<Path> defaultKeyWritten) {
+    }
+
+    /** The custody simulator, and the custody secret files {@code up} just wrote. */
+    record Custody(CustodySimulator simulator, List<Path> keysWritten) {
+    }
+
+    private record Simulators(Midtrans midtrans, Custody custody) {
     }
 
     private record Running(LocalGateway gateway, ControlServer control) {
@@ -78,6 +90,7 @@ final class LocalWarroom implements AutoCloseable {
                         local.sfn().port(), local.sns().port(), local.kms().port(), Optional.of(data.kmsKeyFile()),
                         local.s3().port(), Optional.of(data.s3Dir()), local.ses().port(), Optional.of(data.mailDir())));
         MidtransSimulator simulator = null;
+        CustodySimulator custodySimulator = null;
         try {
             provision(stack, topology, data);
             data.tightenAgain();
@@ -91,7 +104,13 @@ final class LocalWarroom implements AutoCloseable {
             LocalSecrets secrets = LocalSecrets.fromEnvironment();
             simulator = MidtransSimulator.start(local.midtrans().port(), Optional.of(data.midtransDir()),
                     () -> secrets.read(LocalMidtransKey.SECRET), Clock.systemUTC());
-            ExternalApis apis = ExternalApis.realize(topology, Map.of(Topology.MIDTRANS_API.logicalName(), simulator.endpoint()), environment);
+            LocalCustodyKeys.Ensured custodyKeys = LocalCustodyKeys.ensure(data.secretsDir(), data.custodyDir(), environment);
+            custodySimulator = CustodySimulator.start(CustodySimulator.Setup.of(local.custody().port(), Optional.of(data.custodyDir())),
+                    new CustodySimulator.Keys(() -> secrets.read(LocalCustodyKeys.API_KEY), () -> secrets.read(LocalCustodyKeys.SIGNING_KEY),
+                            custodyKeys.simulatorKey()), failures);
+            Custody custody = new Custody(custodySimulator, custodyKeys.written());
+            ExternalApis apis = ExternalApis.realize(topology, Map.of(Topology.MIDTRANS_API.logicalName(), simulator.endpoint(),
+                    Topology.CUSTODY_API.logicalName(), custodySimulator.endpoint()), environment);
             for (ExternalApis.Realized api : apis.apis()) {
                 String variable = api.api().baseUrlEnvVar();
                 api.baseUrl().ifPresentOrElse(url -> System.setProperty(variable, url), () -> System.clearProperty(variable));
@@ -108,8 +127,8 @@ final class LocalWarroom implements AutoCloseable {
                 ConsoleSite console = ConsoleSite.of(ConsoleSite.find(workingDir),
                         new TokenMint(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
                 Running running = listen(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()), verifier, topology,
-                        triggers.start(), data, console, payer(stack, simulator));
-                return new LocalWarroom(stack, triggers, running, stack.settings(topology), config, midtrans);
+                        triggers.start(), data, console, payer(stack, simulator), custodySimulator);
+                return new LocalWarroom(stack, triggers, running, stack.settings(topology), config, new Simulators(midtrans, custody));
             } catch (Exception | Error e) {
                 triggers.close();
                 throw e;
@@ -117,6 +136,9 @@ final class LocalWarroom implements AutoCloseable {
         } catch (Exception | Error e) {
             if (simulator != null) {
                 simulator.close();
+            }
+            if (custodySimulator != null) {
+                custodySimulator.close();
             }
             stack.close();
             throw e;
@@ -132,12 +154,17 @@ final class LocalWarroom implements AutoCloseable {
     /** Where Midtrans delivers its HTTP notifications: the webhook intake's route. */
     static final String WEBHOOK_PATH = Topology.WEBHOOK_INTAKE.routes().getFirst().path();
 
+    /** Where the custodian delivers its callbacks: the payouts webhook's route. */
+    static final String CUSTODY_WEBHOOK_PATH = "/v1/webhooks/custody";
+
     private static Running listen(InetSocketAddress gatewayAddress, TokenVerifier verifier, Topology topology, LocalTriggers triggers,
-                                  DataFolder data, ConsoleSite console, java.util.function.Function<URI, SimulatedPayment> payer)
-            throws IOException {
+                                  DataFolder data, ConsoleSite console, java.util.function.Function<URI, SimulatedPayment> payer,
+                                  CustodySimulator custody) throws IOException {
         LocalGateway gateway = LocalGateway.start(gatewayAddress, topology, triggers.routes(), verifier, GatewayLimits.DEFAULT, console);
+        custody.callbacksTo(gateway.url().resolve(CUSTODY_WEBHOOK_PATH));
         try {
-            return new Running(gateway, ControlServer.start(data.dir(), triggers.scheduler(), Optional.of(payer.apply(gateway.url()))));
+            return new Running(gateway, ControlServer.start(data.dir(), triggers.scheduler(), Optional.of(payer.apply(gateway.url())),
+                    Optional.of(new CustodyOperations(custody))));
         } catch (IOException | RuntimeException e) {
             gateway.close();
             throw e;
@@ -192,6 +219,10 @@ final class LocalWarroom implements AutoCloseable {
         return midtrans;
     }
 
+    Custody custody() {
+        return custody;
+    }
+
     /** The config in force, as the banner says it: {@code v3}, or {@code seeded v1 from <file>} on a first start. */
     String config() {
         return config;
@@ -215,6 +246,7 @@ final class LocalWarroom implements AutoCloseable {
                 triggers.close();
                 gateway.close();
                 midtrans.simulator().close();
+                custody.simulator().close();
             } finally {
                 stack.close();
             }

@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
             "  WARROOM_S3_PORT        local S3 port, the write-once anchors bucket (default 8085)",
             "  WARROOM_SES_PORT       local SES port, the notification mail (default 8086)",
             "  WARROOM_MIDTRANS_PORT  Midtrans simulator port (default 8087)",
+            "  WARROOM_CUSTODY_PORT   custody simulator port (default 8088)",
             "  WARROOM_SECRET_<NAME>  a secret's value (else the file $WARROOM_DATA/secrets/<name>)",
             "A port of 0 picks a free one."})
 final class UpCommand implements Callable<Integer> {
@@ -151,6 +152,7 @@ final class UpCommand implements Callable<Integer> {
                     + warroom.mailDir().map(Path::toString).orElse("memory") + "/ (a JSON file per message)");
         }
         printExternalApis(warroom.midtrans(), dataPrefix(data));
+        printCustody(warroom.custody(), dataPrefix(data));
         for (QueueDef queue : topology.queues()) {
             out.println("  Queue        " + warroom.settings().get(queue.urlEnvVar()));
         }
@@ -178,6 +180,10 @@ final class UpCommand implements Callable<Integer> {
     private void printExternalApis(LocalWarroom.Midtrans midtrans, String dataPrefix) {
         PrintStream out = env.out();
         for (ExternalApis.Realized api : midtrans.apis().apis()) {
+            // the custody simulator has a line of its own
+            if (api.source() == ExternalApis.Source.STAND_IN && api.api().equals(Topology.CUSTODY_API)) {
+                continue;
+            }
             String name = String.format("%-12s", Character.toUpperCase(api.api().logicalName().charAt(0)) + api.api().logicalName().substring(1));
             String variable = api.api().baseUrlEnvVar();
             out.println("  " + name + " " + switch (api.source()) {
@@ -191,6 +197,17 @@ final class UpCommand implements Callable<Integer> {
         }
         midtrans.defaultKeyWritten().ifPresent(file -> out.println("  Midtrans key " + LocalMidtransKey.LOCAL_DEFAULT + " written to " + file
                 + " (the local-only default; set " + LocalMidtransKey.SECRET.localEnvVar() + " or edit the file for another)"));
+    }
+
+    private void printCustody(LocalWarroom.Custody custody, String dataPrefix) {
+        PrintStream out = env.out();
+        out.println("  Custody      " + custody.simulator().endpoint() + "   the custody simulator (" + Topology.CUSTODY_API.baseUrlEnvVar()
+                + "); transactions in " + custody.simulator().transactionsDir().map(Path::toString).orElse("memory") + "/   " + dataPrefix
+                + "./warroom custody list");
+        if (!custody.keysWritten().isEmpty()) {
+            out.println("  Custody keys " + String.join(", ", custody.keysWritten().stream().map(file -> file.getFileName().toString()).toList())
+                    + " written to " + custody.keysWritten().getFirst().getParent() + " (local only; set WARROOM_SECRET_CUSTODY_* or edit the files for others)");
+        }
     }
 
     private static String oneLine(Exception e) {

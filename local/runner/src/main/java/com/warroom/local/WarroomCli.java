@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code ./warroom} command line: {@code up} runs Warroom on this machine, {@code token} prints a dev token,
  * {@code schedule} lists the schedules or fires one in the running {@code up}, {@code midtrans pay} simulates a payment
- * in the running {@code up}.
+ * in the running {@code up}, {@code custody} drives its custody simulator.
  */
 @Command(name = "warroom", synopsisSubcommandLabel = "COMMAND",
         description = {"Runs Warroom on this machine: the embedded AWS stack, the functions, a local",
@@ -45,6 +45,11 @@ public final class WarroomCli implements Callable<Integer> {
                         .addSubcommand(new ScheduleCommand.RunCommand(env, topology)))
                 .addSubcommand(new CommandLine(new MidtransCommand())
                         .addSubcommand(new MidtransCommand.PayCommand(env)))
+                .addSubcommand(new CommandLine(new CustodyCommand())
+                        .addSubcommand(new CustodyCommand.CompleteCommand(env))
+                        .addSubcommand(new CustodyCommand.FailCommand(env))
+                        .addSubcommand(new CustodyCommand.InjectCommand(env))
+                        .addSubcommand(new CustodyCommand.ListCommand(env)))
                 .setOut(new PrintWriter(env.out(), true))
                 .setErr(new PrintWriter(env.err(), true))
                 .setParameterExceptionHandler((problem, arguments) -> {

@@ -37,9 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class MidtransPayCommandTest {
 
-    private static final Map<String, String> ENV = Map.of("WARROOM_DATA", "data", "WARROOM_PORT", "0",
-            "WARROOM_DYNAMODB_PORT", "0", "WARROOM_SQS_PORT", "0", "WARROOM_SFN_PORT", "0", "WARROOM_SNS_PORT", "0",
-            "WARROOM_KMS_PORT", "0", "WARROOM_S3_PORT", "0", "WARROOM_SES_PORT", "0", "WARROOM_MIDTRANS_PORT", "0");
+    private static final Map<String, String> ENV = Map.ofEntries(Map.entry("WARROOM_DATA", "data"), Map.entry("WARROOM_PORT", "0"),
+            Map.entry("WARROOM_DYNAMODB_PORT", "0"), Map.entry("WARROOM_SQS_PORT", "0"), Map.entry("WARROOM_SFN_PORT", "0"),
+            Map.entry("WARROOM_SNS_PORT", "0"), Map.entry("WARROOM_KMS_PORT", "0"), Map.entry("WARROOM_S3_PORT", "0"),
+            Map.entry("WARROOM_SES_PORT", "0"), Map.entry("WARROOM_MIDTRANS_PORT", "0"), Map.entry("WARROOM_CUSTODY_PORT", "0"));
     private static final Pattern MIDTRANS = Pattern.compile("Midtrans\\s+(http://127\\.0\\.0\\.1:\\d+)");
     private static final Pattern DYNAMODB = Pattern.compile("DynamoDB\\s+(http://127\\.0\\.0\\.1:\\d+)");
 

@@ -32,7 +32,7 @@ class WarroomCliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"WARROOM_PORT", "WARROOM_DYNAMODB_PORT", "WARROOM_SQS_PORT", "WARROOM_SFN_PORT", "WARROOM_SNS_PORT",
-            "WARROOM_KMS_PORT", "WARROOM_S3_PORT"})
+            "WARROOM_KMS_PORT", "WARROOM_S3_PORT", "WARROOM_CUSTODY_PORT"})
     void up_whenAPortIsInUse_saysWhichVariableToChangeInOneLine(String variable) throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
@@ -174,6 +174,7 @@ class WarroomCliTest {
         env.put("WARROOM_S3_PORT", "0");
         env.put("WARROOM_SES_PORT", "0");
         env.put("WARROOM_MIDTRANS_PORT", "0");
+        env.put("WARROOM_CUSTODY_PORT", "0");
         return env;
     }
 }

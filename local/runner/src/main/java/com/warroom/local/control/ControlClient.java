@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What {@code ./warroom schedule} and {@code ./warroom midtrans} ask the {@code up} running on a data folder, through its control endpoint. */
+/**
+ * What {@code ./warroom schedule}, {@code ./warroom midtrans} and {@code ./warroom custody} ask the {@code up} running on
+ * a data folder, through its control endpoint.
+ */
 public final class ControlClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -61,6 +64,23 @@ public final class ControlClient {
 
         record Refused(String why) implements PayReply {
         }
+    }
+
+    /** How an operation on the running {@code up}'s custody simulator ended. */
+    public sealed interface CustodyReply {
+        record NotRunning() implements CustodyReply {
+        }
+
+        /** The simulator answered {@code status} with {@code body} (JSON). */
+        record Answered(int status, JsonNode body) implements CustodyReply {
+        }
+    }
+
+    /** One {@code /custody/...} operation of the running {@code up} (see {@code CustodyOperations}); {@code json} for a POST. */
+    public CustodyReply custody(String method, String path, Optional<Map<String, ?>> json) {
+        return call(method, path, json.map(Json::write).orElse(null))
+                .<CustodyReply>map(response -> new CustodyReply.Answered(response.statusCode(), Json.readTree(response.body())))
+                .orElse(new CustodyReply.NotRunning());
     }
 
     /** Records a transaction in the running {@code up}'s Midtrans simulator and delivers its notification. */

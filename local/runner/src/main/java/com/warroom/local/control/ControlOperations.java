@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.json.Json;
+import com.warroom.local.custody.CustodyOperations;
 import com.warroom.local.midtrans.PaymentStatus;
 import com.warroom.local.midtrans.SimulatedPayment;
 import com.warroom.local.schedule.LocalScheduler;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * What the control endpoint answers, to callers that send the token: {@code GET /schedules}, the timetable;
  * {@code POST /schedules/NAME/run}, one run now and how it ended (200 answered, 500 failed, 404 unknown schedule);
  * {@code POST /midtrans/pay} {@code {"order","status","fraud","amount"?}}, a simulated payment and the webhook's answer
- * (200 delivered, 422 refused with why).
+ * (200 delivered, 422 refused with why); {@code /custody/...}, the custody simulator's ({@link CustodyOperations}).
  */
 final class ControlOperations implements HttpHandler {
 
@@ -34,11 +35,13 @@ final class ControlOperations implements HttpHandler {
 
     private final LocalScheduler scheduler;
     private final Optional<SimulatedPayment> payments;
+    private final Optional<CustodyOperations> custody;
     private final byte[] token;
 
-    ControlOperations(LocalScheduler scheduler, Optional<SimulatedPayment> payments, String token) {
+    ControlOperations(LocalScheduler scheduler, Optional<SimulatedPayment> payments, Optional<CustodyOperations> custody, String token) {
         this.scheduler = scheduler;
         this.payments = payments;
+        this.custody = custody;
         this.token = token.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -59,6 +62,10 @@ final class ControlOperations implements HttpHandler {
                 runNow(exchange, URLDecoder.decode(run.group(1), StandardCharsets.UTF_8));
             } else if (exchange.getRequestMethod().equals("POST") && path.equals("/midtrans/pay") && payments.isPresent()) {
                 pay(exchange, payments.get());
+            } else if (path.startsWith("/custody/") && custody.isPresent()) {
+                CustodyOperations.Reply reply = custody.get().answer(exchange.getRequestMethod(), path,
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                send(exchange, reply.status(), reply.body());
             } else {
                 send(exchange, 404, Map.of("error", "no such control operation"));
             }
