@@ -155,7 +155,7 @@ final class LocalWarroom implements AutoCloseable {
     static final String WEBHOOK_PATH = Topology.WEBHOOK_INTAKE.routes().getFirst().path();
 
     /** Where the custodian delivers its callbacks: the payouts webhook's route. */
-    static final String CUSTODY_WEBHOOK_PATH = "/v1/webhooks/custody";
+    static final String CUSTODY_WEBHOOK_PATH = Topology.CUSTODY_CALLBACK.routes().getFirst().path();
 
     private static Running listen(InetSocketAddress gatewayAddress, TokenVerifier verifier, Topology topology, LocalTriggers triggers,
                                   DataFolder data, ConsoleSite console, java.util.function.Function<URI, SimulatedPayment> payer,

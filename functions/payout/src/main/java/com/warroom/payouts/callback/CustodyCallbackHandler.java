@@ -9,7 +9,8 @@ import com.warroom.aws.Settings;
 import com.warroom.http.ApiRouter;
 import com.warroom.payouts.PayoutWork;
 import com.warroom.payouts.rail.PayoutRail;
-import com.warroom.payouts.worker.PayoutRails;
+import com.warroom.payouts.rail.CustodyRail;
+import com.warroom.secrets.SecretReader;
 import com.warroom.topology.Topology;
 import java.util.Map;
 
@@ -19,7 +20,8 @@ public final class CustodyCallbackHandler implements RequestHandler<APIGatewayV2
     private final ApiRouter router;
 
     public CustodyCallbackHandler() {
-        this(PayoutRails.custody(), new PayoutWork(AwsClients.sqs(), Settings.require(Topology.PAYOUT_WORK.urlEnvVar())));
+        this(CustodyRail.fromSettings(SecretReader.fromEnvironment()),
+                new PayoutWork(AwsClients.sqs(), Settings.require(Topology.PAYOUT_WORK.urlEnvVar())));
     }
 
     public CustodyCallbackHandler(PayoutRail rail, PayoutWork work) {

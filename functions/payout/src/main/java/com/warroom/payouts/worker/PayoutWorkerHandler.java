@@ -20,7 +20,9 @@ import com.warroom.payouts.PayoutStore;
 import com.warroom.payouts.PayoutWork;
 import com.warroom.payouts.UserStore;
 import com.warroom.payouts.WalletSeal;
+import com.warroom.payouts.rail.CustodyRail;
 import com.warroom.payouts.rail.PayoutRail;
+import com.warroom.secrets.SecretReader;
 import com.warroom.seal.KmsSealer;
 import com.warroom.seal.Sealer;
 import com.warroom.topology.Topology;
@@ -43,7 +45,8 @@ public final class PayoutWorkerHandler implements RequestHandler<SQSEvent, SQSBa
     private final PayoutWorker worker;
 
     public PayoutWorkerHandler() {
-        this(fromSettings(AwsClients.dynamoDbEnhanced(), KmsSealer.forKey(Topology.SEALS), Clock.systemUTC(), PayoutRails.custody()));
+        this(fromSettings(AwsClients.dynamoDbEnhanced(), KmsSealer.forKey(Topology.SEALS), Clock.systemUTC(),
+                CustodyRail.fromSettings(SecretReader.fromEnvironment())));
     }
 
     PayoutWorkerHandler(PayoutWorker worker) {
