@@ -28,14 +28,14 @@ class LocalTriggersTest {
         try (LocalTriggers triggers = LocalTriggers.realize(Topology.warroom(), stack, NONE_EXPECTED)) {
             assertThat(triggers.pollers()).extracting(poller -> poller.functionName() + " <- " + poller.queue().name())
                     .containsExactly("ops-notices <- warroom-flag-changes", "payment-processor <- warroom-payment-checks",
-                            "notification-sender <- warroom-notifications");
+                            "notification-sender <- warroom-notifications", "payout-worker <- warroom-payouts");
             assertThat(triggers.pollers()).allSatisfy(poller -> {
                 assertThat(poller.queue().arn()).isEqualTo("arn:aws:sqs:" + stack.region() + ":000000000000:" + poller.queue().name());
                 assertThat(poller.running()).as("nothing runs before start").isFalse();
             });
             assertThat(triggers.scheduler().timetable()).extracting(next -> next.schedule() + " " + next.expression() + " " + next.zone())
                     .containsExactly("approval-keeper rate(5 minutes) UTC", "integrity-anchor rate(5 minutes) UTC",
-                            "psp-reconcile rate(15 minutes) UTC");
+                            "psp-reconcile rate(15 minutes) UTC", "payout-poll rate(1 minute) UTC");
         }
     }
 
