@@ -40,9 +40,9 @@ public final class PayoutAlarms extends CountAlarmGroup {
                             + " custodian's console shows where a SUBMITTED one waits (authorization, signing).",
                     "README.md#payout-stuck-metric-payoutstuck-alarm-warroom-payout-stuck"),
             new CountAlarm(PAID_AFTER_CANCEL, "-payout-paid-after-cancel", CountAlarm.Trip.first(Duration.minutes(5)),
-                    "the custodian completed a transfer for a payout Warroom had cancelled or failed: money left without"
-                            + " its ledger entry (the hold was released). Find the payout in the worker's log line, tell"
-                            + " finance, and record the payment (an override cannot: the payout is final).",
+                    "the custodian completed a transfer for a payout that had ended another way (cancelled or failed, hold"
+                            + " released: money out without its ledger entry; or confirmed by an override: paid twice). Find"
+                            + " the payout in the worker's log line, tell finance, and record or recover the payment.",
                     "README.md#payout-paid-after-cancel-metric-payoutpaidaftercancel-alarm-warroom-payout-paid-after-cancel"),
             new CountAlarm(CALLBACK_REJECTED, "-custody-callbacks-rejected", CountAlarm.Trip.atLeast(REJECTED_BURST, Duration.minutes(5)),
                     "custody callbacks were answered 401: unsigned, or not signed with the custodian's key. Someone is"

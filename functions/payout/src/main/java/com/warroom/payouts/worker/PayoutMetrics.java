@@ -9,7 +9,10 @@ final class PayoutMetrics {
     static final String FAILED = "PayoutFailed";
     static final String QUARANTINED = "PayoutQuarantined";
     static final String PAUSED = "PayoutPausedByFlag";
-    /** The rail completed a transfer of a payout Warroom had cancelled or failed: money out without its ledger entry. */
+    /**
+     * The rail completed a transfer of a payout that had ended another way (cancelled, failed, or confirmed by an
+     * override): money out without its ledger entry, or paid twice.
+     */
     static final String PAID_AFTER_CANCEL = "PayoutPaidAfterCancel";
 
     private PayoutMetrics() {

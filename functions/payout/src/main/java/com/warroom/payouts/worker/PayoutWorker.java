@@ -95,7 +95,12 @@ public final class PayoutWorker {
         }
         Instant now = now();
         switch (state.get()) {
-            case CONFIRMED, QUARANTINED -> { }
+            case QUARANTINED -> { }
+            case CONFIRMED -> {
+                if (payout.override().isPresent()) {
+                    watchAfterEnd(payout);
+                }
+            }
             case FAILED, CANCELLED -> watchAfterEnd(payout);
             case HELD -> {
                 if (payout.progress().nextAttemptAt().map(now::isBefore).orElse(false)) {
@@ -236,14 +241,17 @@ public final class PayoutWorker {
         applyRail(payout, known.get());
     }
 
-    /** A cancelled or failed payout the rail still reports on: a completed transfer is money out without its entry. */
+    /**
+     * A payout that ended without the rail's word (cancelled or confirmed by an override, or failed) that the rail still
+     * reports on: a transfer it completes now is money out without its ledger entry, or a second payment.
+     */
     private void watchAfterEnd(Payout payout) {
         if (payout.progress().railReference().isEmpty() && payout.state().orElseThrow() == PayoutStatus.FAILED) {
             return;
         }
         try {
             parts.rail().find(payout.externalId()).filter(tx -> tx.status().finalSuccess()).ifPresent(tx -> {
-                LOG.error("payout {} is {} but the rail completed transfer {} ({}): money left without its ledger entry",
+                LOG.error("payout {} is {} but the rail completed transfer {} ({}): money left without its ledger entry, or twice",
                         payout.payoutId(), payout.progress().status(), tx.railId(), tx.txHash().orElse("no hash"));
                 OpsMetrics.count(PayoutMetrics.PAID_AFTER_CANCEL);
             });

@@ -355,4 +355,22 @@ class PayoutWorkerTest {
         assertThat(w.custodian.transfersOf(payout.payoutId())).extracting(t -> t.externalId())
                 .containsExactly(payout.payoutId(), payout.payoutId() + ".r2");
     }
+
+    @Test
+    void advance_whenRailCompletesAPayoutConfirmedByOverride_expectCountedAsPaidTwice() {
+        Payout payout = w.requested("1");
+        w.worker.advance(payout.payoutId());
+        Payout submitted = w.world.payout(payout.payoutId());
+        Payout overridden = submitted.moved(new Payout.Progress(PayoutStatus.CONFIRMED.name(), 1, 1, submitted.progress().railReference(),
+                submitted.progress().railStatus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                w.world.clock.instant()).withOverride("{\"action\":\"MARK_CONFIRMED\"}");
+        w.world.payouts.update(submitted, overridden);
+        long before = metrics.count("PayoutPaidAfterCancel");
+        w.worker.advance(payout.payoutId());
+        assertThat(metrics.count("PayoutPaidAfterCancel")).isEqualTo(before);
+
+        w.custodian.settle(payout.payoutId(), RailStatus.COMPLETED);
+        w.worker.advance(payout.payoutId());
+        assertThat(metrics.count("PayoutPaidAfterCancel")).isEqualTo(before + 1);
+    }
 }
