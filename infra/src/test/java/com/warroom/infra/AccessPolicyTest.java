@@ -325,14 +325,16 @@ class AccessPolicyTest {
     }
 
     @Test
-    void paymentEventsAndLedgerEntries_inTheRealTopology_areAppendedOnlyByIntakeAndTheProcessor() {
+    void paymentEventsAndLedgerEntries_inTheRealTopology_areAppendedOnlyByTheFunctionsThatRecordOrPost() {
         SynthesizedWarroom app = SynthesizedWarroom.get();
 
         assertThat(rolesAllowingOn(app, "dynamodb:PutItem", Topology.PAYMENT_EVENTS)).containsExactlyInAnyOrder(
                 ref(app.logicalId(app.stack.functions().get(Topology.WEBHOOK_INTAKE).role())),
                 ref(app.logicalId(app.stack.functions().get(Topology.PAYMENT_PROCESSOR).role())));
-        assertThat(rolesAllowingOn(app, "dynamodb:PutItem", Topology.LEDGER_ENTRIES)).containsExactly(
-                ref(app.logicalId(app.stack.functions().get(Topology.PAYMENT_PROCESSOR).role())));
+        assertThat(rolesAllowingOn(app, "dynamodb:PutItem", Topology.LEDGER_ENTRIES)).containsExactlyInAnyOrderElementsOf(
+                Stream.of(Topology.PAYMENT_PROCESSOR, Topology.APPROVAL_APPLY, Topology.PAYOUT_API, Topology.PAYOUT_WORKER,
+                                Topology.PAYOUT_ADMIN, Topology.CONFIG_SEED)
+                        .map(function -> ref(app.logicalId(app.stack.functions().get(function).role()))).toList());
     }
 
     @ParameterizedTest

@@ -105,7 +105,7 @@ class FunctionScheduleTest {
         Map<String, Object> schedule = schedule(app, Topology.APPROVAL_KEEPER);
 
         assertThat(app.stack.triggers().schedules())
-                .containsOnlyKeys(Topology.APPROVAL_KEEPER, Topology.INTEGRITY_ANCHOR, Topology.PSP_RECONCILE);
+                .containsOnlyKeys(Topology.APPROVAL_KEEPER, Topology.INTEGRITY_ANCHOR, Topology.PSP_RECONCILE, Topology.PAYOUT_POLL);
         assertThat(schedule).containsEntry("Name", "Warroom-approval-keeper")
                 .containsEntry("ScheduleExpression", "rate(5 minutes)")
                 .containsEntry("ScheduleExpressionTimezone", "UTC");

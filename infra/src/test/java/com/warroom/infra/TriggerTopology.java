@@ -57,7 +57,8 @@ final class TriggerTopology {
             .build();
 
     private static final Topology TOPOLOGY = Topology.builder()
-            .tables(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY)
+            .tables(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY,
+                    Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES)
             .queues(Topology.FLAG_CHANGES, PAYMENT_NOTIFICATIONS)
             .topics(Topology.OPS_NOTICES)
             .secrets(PSP_SERVER_KEY)

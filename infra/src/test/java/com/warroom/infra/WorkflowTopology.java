@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A wiring with everything {@link Topology#warroom()} will hold once the approval workflow is registered: the approval
- * workflow and its four task functions, the approval-notices topic, the config table, a function that starts the
+ * workflow and its four task functions, the approval-notices topic, the config table and the tables the apply step writes, a function that starts the
  * workflow and one that completes its tasks. The approvals module has no jar yet, so its functions are moved onto the
  * health module's jar: synthesis needs an asset, never its code.
  */
@@ -32,12 +32,14 @@ final class WorkflowTopology {
             .build();
 
     private static final Topology TOPOLOGY = Topology.builder()
-            .tables(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY)
+            .tables(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY, Topology.PAYOUTS,
+                    Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES)
             .queues(Topology.FLAG_CHANGES)
             .topics(Topology.APPROVAL_NOTICES)
             .keys(Topology.SEALS)
             .workflows(APPROVAL)
-            .functions(HealthOver.tablesAndQueues(List.of(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY),
+            .functions(HealthOver.tablesAndQueues(List.of(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY,
+                                    Topology.PAYOUTS, Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES),
                             List.of(Topology.FLAG_CHANGES)), STARTER, COMPLETER, APPROVAL.record(), APPROVAL.awaitDecision(), APPROVAL.apply(),
                     APPROVAL.outcome())
             .build();

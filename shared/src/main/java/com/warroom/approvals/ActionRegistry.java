@@ -2,6 +2,7 @@ package com.warroom.approvals;
 
 import com.warroom.approvals.actions.ConfigChangeAction;
 import com.warroom.approvals.actions.EnableFundFlagAction;
+import com.warroom.approvals.actions.PayoutOverrideAction;
 import com.warroom.approvals.actions.ScanOverrideAction;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,9 @@ public final class ActionRegistry {
         this.byName = Map.copyOf(map);
     }
 
-    /** Warroom's actions: re-enabling a fund flag, changing the config, overriding a scan. */
+    /** Warroom's actions: re-enabling a fund flag, changing the config, overriding a scan, overriding a payout. */
     public static ActionRegistry standard() {
-        return of(new EnableFundFlagAction(), new ConfigChangeAction(), new ScanOverrideAction());
+        return of(new EnableFundFlagAction(), new ConfigChangeAction(), new ScanOverrideAction(), new PayoutOverrideAction());
     }
 
     public static ActionRegistry of(ApprovalAction... actions) {

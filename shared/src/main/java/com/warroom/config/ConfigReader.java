@@ -36,7 +36,8 @@ final class ConfigReader {
 
     static final String ROOT = "";
 
-    private static final Set<String> CONFIG_FIELDS = Set.of("version", "networks", "treasury", "feeRules", "roster");
+    // openingBalances belongs to the seed file only: OpeningBalances (payouts) reads and checks it, a config never holds it
+    private static final Set<String> CONFIG_FIELDS = Set.of("version", "networks", "treasury", "feeRules", "roster", "openingBalances");
     private static final Set<String> NETWORK_FIELDS = Set.of("chain", "name", "rpcSecretName", "nativeAsset");
     private static final Set<String> TREASURY_FIELDS = Set.of("chain", "asset", "address");
     private static final Set<String> RULE_FIELDS = Set.of("kind", "rateBps", "amount", "splits");

@@ -1,16 +1,48 @@
 package com.warroom.http;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** An RFC 9457 problem detail. */
+/**
+ * An RFC 9457 problem detail. {@code extensions} are the problem type's own members, written next to the standard ones
+ * (e.g. the {@code rule} that refused a request).
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
+                      @JsonIgnore Map<String, Object> extensions) {
 
     public static final String TYPE_BASE = "https://warroom.dev/problems/";
 
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance", "errors");
+
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);
+        extensions = extensions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+        this(type, title, status, detail, errors, Map.of());
+    }
+
+    /** This problem with one more extension member; a standard member's name is refused. */
+    public Problem with(String member, Object value) {
+        if (STANDARD_MEMBERS.contains(member)) {
+            throw new IllegalArgumentException(member + " is a standard problem member, not an extension");
+        }
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(member, value);
+        return new Problem(type, title, status, detail, errors, more);
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> extensionMembers() {
+        return extensions;
     }
 
     public static Problem of(int status, String slug, String title, String detail) {

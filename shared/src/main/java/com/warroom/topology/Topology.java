@@ -278,11 +278,15 @@ public final class Topology {
             .starts(APPROVAL_WORKFLOW_NAME).seals(SEALS)
             .build();
 
-    /** Loads the seed config into an empty config table; invoked once after the first deploy, never routed. */
+    /**
+     * Loads the seed config into an empty config table and posts the seed's treasury opening balances (each once ever);
+     * invoked once after the first deploy, never routed.
+     */
     public static final FunctionDef CONFIG_SEED = FunctionDef.builder("config-seed").module("functions/config")
             .handler("com.warroom.config.seed.SeedHandler").timeoutSeconds(60)
             .trigger(new Trigger.Invoked())
-            .table(CONFIG, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND).seals(SEALS)
+            .table(CONFIG, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND)
+            .table(LEDGER_BALANCES, TableAccess.READ_WRITE).table(LEDGER_ENTRIES, TableAccess.READ_APPEND).seals(SEALS)
             .build();
 
     /** Tells the war room of every applied kill-switch change: a consumer of {@link #FLAG_CHANGES}, publishing to {@link #OPS_NOTICES}. */

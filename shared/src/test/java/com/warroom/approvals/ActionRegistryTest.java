@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class ActionRegistryTest {
 
     @Test
-    void standard_registersTheThreeActionsWithTheirRoles() {
+    void standard_registersTheFourActionsWithTheirRoles() {
         ActionRegistry registry = ActionRegistry.standard();
-        assertThat(registry.names()).containsExactly("CONFIG_CHANGE", "ENABLE_FUND_FLAG", "SCAN_OVERRIDE");
+        assertThat(registry.names()).containsExactly("CONFIG_CHANGE", "ENABLE_FUND_FLAG", "PAYOUT_OVERRIDE", "SCAN_OVERRIDE");
 
         ApprovalAction flag = registry.find("ENABLE_FUND_FLAG").orElseThrow();
         assertThat(flag.requesterRoles()).isEqualTo(EnumSet.of(Role.OPS, Role.SUPER_ADMIN));
@@ -35,7 +35,12 @@ class ActionRegistryTest {
         assertThat(scan.approverRoles()).isEqualTo(EnumSet.of(Role.SUPER_ADMIN, Role.OPS));
         assertThat(scan.fundRelated()).isFalse();
 
-        assertThat(registry.find("PAYOUT_OVERRIDE")).isEmpty();
+        ApprovalAction payout = registry.find("PAYOUT_OVERRIDE").orElseThrow();
+        assertThat(payout.requesterRoles()).isEqualTo(EnumSet.of(Role.FINANCE, Role.SUPER_ADMIN));
+        assertThat(payout.approverRoles()).isEqualTo(EnumSet.of(Role.FINANCE, Role.SUPER_ADMIN));
+        assertThat(payout.fundRelated()).isTrue();
+
+        assertThat(registry.find("TREASURY_SWEEP")).isEmpty();
         assertThat(registry.find(null)).isEmpty();
     }
 

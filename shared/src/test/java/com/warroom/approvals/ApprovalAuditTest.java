@@ -44,7 +44,7 @@ class ApprovalAuditTest {
     @Test
     void target_isTheActionsTarget_orTheApprovalWhenThereIsNone() {
         assertThat(ApprovalAudit.target(approved, ActionRegistry.standard())).isEqualTo("flag:payout@global");
-        assertThat(ApprovalAudit.target(approved.toBuilder().action("PAYOUT_OVERRIDE").build(), ActionRegistry.standard()))
+        assertThat(ApprovalAudit.target(approved.toBuilder().action("TREASURY_SWEEP").build(), ActionRegistry.standard()))
                 .isEqualTo("approval:a-1");
         assertThat(ApprovalAudit.target(approved.toBuilder().payload("{broken").build(), ActionRegistry.standard()))
                 .isEqualTo("approval:a-1");

@@ -201,4 +201,80 @@ public final class PayoutsStack {
                 new Caller("warroom-test", "test@warroom.test", Set.of(Role.SUPER_ADMIN)),
                 new ConfigSeeder.SeedSource("seed:config/seed-v1.json", new RequestOrigin("test", "127.0.0.1")));
     }
+
+    // ---- payouts in a state, written as the payout routes and the worker write them (for tests of what reads them)
+
+    /**
+     * A USDC payout of {@code amount} to the user's wallet on {@link #CHAIN}, accepted as {@code POST /v1/payouts} accepts
+     * it: sealed, REQUESTED, its amount held in the same transaction (the treasury is funded with that amount first).
+     */
+    public Payout requested(String payoutId, String userId, String amount) {
+        return requested(payoutId, userId, amount, PayoutKind.WITHDRAWAL);
+    }
+
+    public Payout requested(String payoutId, String userId, String amount, PayoutKind kind) {
+        fund(CHAIN, "USDC", amount);
+        Payout payout = payoutSeal.sealed(Payout.accepted(payoutId, new Payout.Request(userId, kind.name(), asset(amount, "USDC"),
+                "ref-" + payoutId, Optional.empty(), "platform-test"), new Wallet(CHAIN, USER_EVM_ADDRESS), PayoutStatus.REQUESTED,
+                Optional.empty(), SortableTime.now(clock)));
+        commitWithEntry(java.util.List.of(payouts.insert(payout)), Optional.of(PayoutJournal.hold(payout, payout.times().createdAt())));
+        return payout;
+    }
+
+    /** {@link #requested} then moved to {@code status} with {@link #moveTo}. */
+    public Payout inState(String payoutId, String userId, String amount, PayoutStatus status, Optional<String> railReference) {
+        Payout requested = requested(payoutId, userId, amount);
+        return status == PayoutStatus.REQUESTED ? requested : moveTo(requested, status, railReference);
+    }
+
+    /**
+     * The payout moved to {@code status} as the worker leaves it (one version on, changed now): with the rail's reference
+     * when given, the next attempt due in a minute (RETRY_SCHEDULED) or the cooling-off ending in an hour (HELD), and the
+     * ledger entry of a final state in the same transaction (FAILED and CANCELLED release the hold, CONFIRMED pays it).
+     */
+    public Payout moveTo(Payout current, PayoutStatus status, Optional<String> railReference) {
+        Instant now = SortableTime.now(clock);
+        Optional<Instant> next = switch (status) {
+            case RETRY_SCHEDULED -> Optional.of(now.plus(Duration.ofMinutes(1)));
+            case HELD -> Optional.of(now.plus(Duration.ofHours(1)));
+            default -> Optional.empty();
+        };
+        Optional<String> railStatus = railReference.map(reference -> switch (status) {
+            case FAILED -> "FAILED";
+            case CONFIRMED -> "COMPLETED";
+            default -> "SUBMITTED";
+        });
+        int attempts = status == PayoutStatus.REQUESTED || status == PayoutStatus.HELD ? 0 : 1;
+        Optional<String> reason = status == PayoutStatus.FAILED || status == PayoutStatus.RETRY_SCHEDULED
+                ? Optional.of("set by a payout test") : Optional.empty();
+        Payout moved = current.moved(new Payout.Progress(status.name(), current.progress().submission(), attempts, railReference,
+                railStatus, Optional.empty(), reason, next, Optional.empty()), now);
+        Optional<com.warroom.ledger.JournalEntry> entry = switch (status) {
+            case FAILED, CANCELLED -> Optional.of(PayoutJournal.release(moved, now));
+            case CONFIRMED -> Optional.of(PayoutJournal.paid(moved, now));
+            default -> Optional.empty();
+        };
+        commitWithEntry(java.util.List.of(payouts.replace(current, moved)), entry);
+        return moved;
+    }
+
+    // the writes and the entry's in one transaction, prepared again when another posting raced it
+    private void commitWithEntry(java.util.List<java.util.function.Consumer<TransactWriteItemsEnhancedRequest.Builder>> writes, Optional<com.warroom.ledger.JournalEntry> entry) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            java.util.List<java.util.function.Consumer<TransactWriteItemsEnhancedRequest.Builder>> all = new java.util.ArrayList<>(writes);
+            if (entry.isPresent()) {
+                if (!(ledger.prepare(entry.get()) instanceof com.warroom.ledger.LedgerWrite.Writes ledgerWrites)) {
+                    throw new IllegalStateException("the ledger refused " + entry.get().id());
+                }
+                all.addAll(ledgerWrites.writes());
+            }
+            try {
+                payouts.commit(all);
+                return;
+            } catch (TransactionCanceledException raced) {
+                // another test posted to the treasury meanwhile: prepare again
+            }
+        }
+        throw new IllegalStateException("could not write " + entry.map(com.warroom.ledger.JournalEntry::id).orElse("the payout"));
+    }
 }

@@ -195,7 +195,7 @@ class DecisionRulesTest {
         assertProblemType(api.get("no-such-approval", "root-bob", Role.SUPER_ADMIN), 404, "not-found");
         assertThat(fixtures.counts()).isEqualTo(before);
 
-        ApprovalRequest unknown = fixtures.request("PAYOUT_OVERRIDE", Map.of("payout", "P-1"), OPS_ALICE, clock);
+        ApprovalRequest unknown = fixtures.request("TREASURY_SWEEP", Map.of("payout", "P-1"), OPS_ALICE, clock);
         refusedWithNothingWritten(unknown, () -> api.approve(unknown.id(), "root-bob", Role.SUPER_ADMIN), 409, "approval-unknown-action");
     }
 

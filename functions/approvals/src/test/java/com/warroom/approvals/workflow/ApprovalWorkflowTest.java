@@ -401,14 +401,14 @@ class ApprovalWorkflowTest {
         Map<String, Object> payload = Map.of("flag", "contribute", "scope", round.key(), "enabled", true,
                 "reason", ApprovalFixtures.REASON, "expectedVersion", 1);
         ApprovalRequest byFinance = fixtures.request("ENABLE_FUND_FLAG", payload, person("fin-carol", Role.FINANCE), clock);
-        ApprovalRequest unknown = fixtures.request("PAYOUT_OVERRIDE", Map.of("payout", "P-1"), ALICE, clock);
+        ApprovalRequest unknown = fixtures.request("TREASURY_SWEEP", Map.of("payout", "P-1"), ALICE, clock);
         ApprovalRequest disabling = fixtures.request("ENABLE_FUND_FLAG", Map.of("flag", "contribute", "scope", round.key(),
                 "enabled", false, "reason", ApprovalFixtures.REASON, "expectedVersion", 1), ALICE, clock);
         ApprovalRequest altered = fixtures.request("ENABLE_FUND_FLAG", payload, ALICE, clock);
         fixtures.overwrite(altered.toBuilder().payload(altered.payload().replace("\"expectedVersion\":1", "\"expectedVersion\":7")).build());
 
         Map<ApprovalRequest, String> expected = Map.of(byFinance, "may not request ENABLE_FUND_FLAG",
-                unknown, "PAYOUT_OVERRIDE, which is not registered", disabling, "payload.enabled must be true",
+                unknown, "TREASURY_SWEEP, which is not registered", disabling, "payload.enabled must be true",
                 altered, "does not match its payloadHash");
         expected.forEach((request, why) -> {
             assertThatThrownBy(() -> steps.record(request.id())).isInstanceOf(StepRefusedException.class).hasMessageContaining(why);

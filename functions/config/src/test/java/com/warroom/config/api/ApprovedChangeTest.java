@@ -18,12 +18,15 @@ import com.warroom.config.ConfigSnapshot;
 import com.warroom.config.ConfigStore;
 import com.warroom.config.seed.SeedHandler;
 import com.warroom.json.Json;
+import com.warroom.ledger.Ledger;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.local.stack.HttpEvents;
 import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.local.stack.sfn.ExecutionStatus;
 import com.warroom.local.stack.sfn.ExecutionView;
+import com.warroom.payouts.PayoutJournal;
+import com.warroom.seal.KmsSealer;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +67,24 @@ class ApprovedChangeTest {
                 ApprovedChangeTest.class.getClassLoader().getResourceAsStream("events/config/seed.json").readAllBytes(), Map.class);
         Map<String, Object> seeded = new SeedHandler().handleRequest(input, LocalLambdaContext.of("config-seed", 1024, 60));
         assertThat(seeded).containsEntry("status", "SEEDED").containsEntry("version", 1L);
-        assertThat(new SeedHandler().handleRequest(input, LocalLambdaContext.of("config-seed", 1024, 60)))
-                .as("a second seed writes nothing").containsEntry("status", "ALREADY_LOADED").containsEntry("version", 1L);
+        assertThat(seeded.get("openingBalances")).as("the seed's treasury opening balances, posted with the config")
+                .isEqualTo(Map.of("posted", openingIds(), "alreadyPosted", List.of()));
+        Map<String, Object> again = new SeedHandler().handleRequest(input, LocalLambdaContext.of("config-seed", 1024, 60));
+        assertThat(again).as("a second seed writes nothing").containsEntry("status", "ALREADY_LOADED").containsEntry("version", 1L);
+        assertThat(again.get("openingBalances")).as("opening balances are posted once ever")
+                .isEqualTo(Map.of("posted", List.of(), "alreadyPosted", openingIds()));
+        Ledger ledger = new Ledger(dynamo, Topology.LEDGER_BALANCES.localName(), Topology.LEDGER_ENTRIES.localName(),
+                KmsSealer.forKey(Topology.SEALS), Clock.systemUTC());
+        assertThat(ledger.statement(PayoutJournal.treasury("evm:1", "USDC"), Optional.empty(), 10).balances())
+                .singleElement().satisfies(balance -> {
+                    assertThat(balance.minor()).isEqualTo(1_000_000_000_000L);
+                    assertThat(balance.entryCount()).isEqualTo(1);
+                });
+    }
+
+    private static List<String> openingIds() {
+        return SeedHandler.bundledOpenings(SeedHandler.bundledSeed()).openings().stream()
+                .map(opening -> "opening:" + opening.account().value()).toList();
     }
 
     private static APIGatewayV2HTTPResponse send(String file) {

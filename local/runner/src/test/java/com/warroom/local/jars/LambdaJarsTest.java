@@ -77,8 +77,10 @@ class LambdaJarsTest {
                 .map(jar -> jar.getFileName().toString()).collect(Collectors.toSet());
 
         // approval requests for config changes are validated when recorded and applied; the config routes validate them
-        // first; reading the config in force parses it again (EIP-55 checksums), so config-read needs it too
-        assertThat(withBouncyCastle).containsExactlyInAnyOrder("approvals-lambda.jar", "config-lambda.jar", "config-read-lambda.jar");
+        // first; reading the config in force parses it again (EIP-55 checksums), so config-read needs it too, and so does
+        // payout (its API checks users' EVM wallets and reads the supported networks and treasuries)
+        assertThat(withBouncyCastle).containsExactlyInAnyOrder("approvals-lambda.jar", "config-lambda.jar", "config-read-lambda.jar",
+                "payout-lambda.jar");
     }
 
     private static Path jar(FunctionDef function) {

@@ -18,17 +18,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What issue 10 (money in) added to the stack, checked by name so that none of it can drop out of the topology unseen:
+ * What issues 10 (money in) and 11 (money out) added to the stack, checked by name so that none of it can drop out of the topology unseen:
  * the generic tests check every table, queue, secret and function the same way, whatever the topology holds.
  */
-class MoneyInStackTest {
+class MoneyStackTest {
 
     static final List<TableDef> TABLES = List.of(Topology.ORDERS, Topology.PAYMENT_EVENTS, Topology.PAYMENT_REVIEWS,
-            Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES, Topology.ENTITLEMENTS, Topology.OUTBOX);
-    static final List<QueueDef> QUEUES = List.of(Topology.PAYMENT_CHECKS, Topology.NOTIFICATIONS);
-    static final List<SecretDef> SECRETS = List.of(Topology.MIDTRANS_SERVER_KEY, Topology.WHATSAPP_API_TOKEN);
+            Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES, Topology.ENTITLEMENTS, Topology.OUTBOX, Topology.USERS, Topology.PAYOUTS);
+    static final List<QueueDef> QUEUES = List.of(Topology.PAYMENT_CHECKS, Topology.NOTIFICATIONS, Topology.PAYOUT_WORK);
+    static final List<SecretDef> SECRETS = List.of(Topology.MIDTRANS_SERVER_KEY, Topology.WHATSAPP_API_TOKEN, Topology.CUSTODY_API_KEY,
+            Topology.CUSTODY_SIGNING_KEY, Topology.CUSTODY_CALLBACK_KEY);
     static final List<FunctionDef> FUNCTIONS = List.of(Topology.WEBHOOK_INTAKE, Topology.ORDERS_API, Topology.PAYMENT_PROCESSOR,
-            Topology.PAYMENTS_ADMIN, Topology.PSP_RECONCILE, Topology.LEDGER_READ, Topology.NOTIFICATION_SENDER, Topology.OUTBOX_ADMIN);
+            Topology.PAYMENTS_ADMIN, Topology.PSP_RECONCILE, Topology.LEDGER_READ, Topology.NOTIFICATION_SENDER, Topology.OUTBOX_ADMIN,
+            Topology.PAYOUT_API, Topology.PAYOUT_WORKER, Topology.CUSTODY_CALLBACK, Topology.PAYOUT_POLL, Topology.PAYOUT_ADMIN);
 
     private static final SynthesizedWarroom APP = SynthesizedWarroom.get();
 
@@ -61,12 +63,12 @@ class MoneyInStackTest {
 
     @ParameterizedTest
     @MethodSource("queues")
-    void queue_whenAMessageFailsFiveTimes_movesToItsDeadLetterQueueWhichRaisesAnAlarm(QueueDef definition) {
+    void queue_whenAMessageFailsItsMaxReceives_movesToItsDeadLetterQueueWhichRaisesAnAlarm(QueueDef definition) {
         Map<String, Object> redrive = map(properties(APP.resource(APP.stack.queues().queue(definition))).get("RedrivePolicy"));
         Map<String, Object> alarm = properties(APP.resource(APP.stack.queues().deadLetterAlarm(definition)));
 
         assertThat(redrive).containsEntry("deadLetterTargetArn", arnOf(APP.logicalId(APP.stack.queues().deadLetterQueue(definition))));
-        assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).isEqualTo(5);
+        assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).isEqualTo(definition.maxReceiveCount());
         assertThat(alarm).containsEntry("AlarmName", "Warroom-" + definition.logicalName() + "-dlq-not-empty");
     }
 
@@ -94,20 +96,20 @@ class MoneyInStackTest {
     }
 
     @Test
-    void webhook_isTheOnlyPublicRouteOfMoneyIn() {
+    void webhooks_areTheOnlyPublicRoutesOfMoneyInAndOut() {
         assertThat(APP.topology.routes().stream().filter(route -> FUNCTIONS.contains(route.function())))
                 .filteredOn(route -> route.isPublic())
                 .extracting(route -> route.routeKey())
-                .containsExactly("POST /v1/webhooks/midtrans");
+                .containsExactlyInAnyOrder("POST /v1/webhooks/midtrans", "POST /v1/webhooks/custody");
     }
 
     @Test
-    void topology_whenMoneyInIsDeployed_holdsAllOfIt() {
+    void topology_whenMoneyInAndOutAreDeployed_holdsAllOfIt() {
         assertThat(APP.topology.tables()).containsAll(TABLES);
         assertThat(APP.topology.queues()).containsAll(QUEUES);
         assertThat(APP.topology.secrets()).containsAll(SECRETS);
         assertThat(APP.topology.functions()).containsAll(FUNCTIONS);
-        assertThat(APP.topology.externalApis()).containsExactlyInAnyOrder(Topology.MIDTRANS_API, Topology.WHATSAPP_API);
+        assertThat(APP.topology.externalApis()).containsExactlyInAnyOrder(Topology.MIDTRANS_API, Topology.WHATSAPP_API, Topology.CUSTODY_API);
         assertThat(APP.topology.mails()).containsExactly(Topology.NOTIFICATION_MAIL);
     }
 }
