@@ -159,9 +159,12 @@ function Filters({ filters }) {
     // new filters start again at the first page
     location.hash = link({ status, kind, user: who.trim(), stuck: stuck ? 'true' : '', from, to, limit: filters.limit });
   };
-  const any = filters.status || filters.kind || filters.user || filters.stuck || filters.from || filters.to;
-  return html`<form class="card" id="payout-filters" onSubmit=${submit} aria-labelledby="payout-filters-title">
-    <h2 id="payout-filters-title">Filter</h2>
+  const set = ['status', 'kind', 'user', 'stuck', 'from', 'to'].filter(name => filters[name]).length;
+  // on a phone the form starts folded, so the list comes first; the quick views above it cover most days
+  const wide = typeof matchMedia === 'function' && matchMedia('(min-width: 800px)').matches;
+  return html`<details class="card filter-panel" open=${wide}>
+    <summary><h2 id="payout-filters-title">Filter</h2>${set ? html` <span class="muted">(${set} set)</span>` : null}</summary>
+    <form id="payout-filters" onSubmit=${submit} aria-labelledby="payout-filters-title">
     <div class="row">
       <div><label for="filter-status">Status</label>
         <select id="filter-status" name="status" value=${status} onChange=${e => setStatus(e.target.value)}>
@@ -186,8 +189,8 @@ function Filters({ filters }) {
     </div>
     <p class="muted hint">Days are those of the request; with a status and no user, of the last change.</p>
     <button type="submit">Show payouts</button>
-    ${any ? html`<a class="button-like" href="#/payouts" id="clear-filters">Clear filters</a>` : null}
-  </form>`;
+    ${set ? html`<a class="button-like" href="#/payouts" id="clear-filters">Clear filters</a>` : null}
+  </form></details>`;
 }
 
 function Row({ p, copied, onCopy, retry, onRetry }) {
@@ -260,7 +263,7 @@ function Queue({ filters }) {
   const paging = () => { focusTitleOnLoad = true; };
   return html`<h1>Payouts</h1>
     ${forbidden ? null : html`<${QuickViews} filters=${filters} /><${Filters} key=${key} filters=${filters} />`}
-    ${roleNote()}
+    ${forbidden ? null : roleNote()}
     ${!page && !list.problem ? html`<${Loading} />` : null}
     <${Problem} problem=${list.problem} />
     <${WhoMay} problem=${list.problem}>${WHO_MAY}</${WhoMay}>
@@ -500,7 +503,8 @@ function Detail({ id }) {
         <div class="approval-head"><${PayoutStatus} status=${p.status} /> <${Stuck} payout=${p} /><${Seal} payout=${p} />
           <span class="tag">${p.kind}</span></div>
         <h2 id="payout-title"><span class="payout-amount">${amountText(p.amount, p.asset)}</span> to <code>${p.userId}</code></h2>
-        <p id="payout-meaning">${payoutStatusMeaning(p.status)}${p.stuck ? '; it has been in this state longer than it should' : ''}.</p>
+        <p id="payout-meaning">${p.status === 'CONFIRMED' && p.override ? 'paid outside the rail: settled by a two-person override (its evidence is below)'
+          : payoutStatusMeaning(p.status)}${p.stuck ? '; it has been in this state longer than it should' : ''}.</p>
         <dl class="facts tight" id="payout-facts">
           ${p.reason ? html`<${Fact} term="Reason"><span class="payout-reason">${p.reason}</span></${Fact}>` : null}
           <${Fact} term="User"><a href=${link({ user: p.userId })}><code>${p.userId}</code></a> <span class="muted">(their payouts)</span></${Fact}>

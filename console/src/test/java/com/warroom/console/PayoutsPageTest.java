@@ -49,10 +49,14 @@ class PayoutsPageTest extends ConsoleBrowserTest {
 
         browser = newBrowser(Browser.LAPTOP).signIn("oren", "ops").open("/payouts?user=" + user);
         WebElement row = browser.waitFor(row(failed));
-        assertThat(row.getText()).contains("Failed").contains("USDC 12.50").contains("Refund").contains("refused")
-                .contains(address.substring(0, 6)).doesNotContain(address);
-        assertThat(row.findElement(By.cssSelector(".addr")).getAttribute("title")).isEqualTo(address);
-        assertThat(browser.waitFor(row(paid)).getText()).contains("Confirmed").contains("USDC 3.00");
+        // amounts exactly as the API writes them (USDC has 6 decimals); the address shortened, in full on hover and to screen readers
+        assertThat(row.getText()).contains("Failed").contains("USDC 12.500000").contains("Refund").contains("refused");
+        WebElement shortened = row.findElement(By.cssSelector(".addr"));
+        assertThat(shortened.getAttribute("title")).isEqualTo(address);
+        assertThat(shortened.findElement(By.cssSelector("code[aria-hidden=true]")).getText())
+                .isEqualTo(address.substring(0, 6) + "…" + address.substring(address.length() - 4));
+        assertThat(shortened.findElement(By.cssSelector("code.visually-hidden")).getAttribute("textContent")).isEqualTo(address);
+        assertThat(browser.waitFor(row(paid)).getText()).contains("Confirmed").contains("USDC 3.000000");
         assertThat(browser.all(By.cssSelector(rowSelector(paid) + " button.retry"))).isEmpty();
         browser.screenshot("payouts-user-laptop");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -91,6 +95,8 @@ class PayoutsPageTest extends ConsoleBrowserTest {
         assertThat(browser.driver().findElement(By.id("cannot-retry")).getText()).contains("this one is Confirmed");
         browser.screenshot("payout-detail-laptop");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.scrollTo(By.id("payout-ledger-title"));
+        browser.screenshot("payout-detail-ledger-laptop");
 
         browser.open("/daily-ops");
         browser.waitFor(By.id("ops-payouts-summary"));
@@ -127,8 +133,16 @@ class PayoutsPageTest extends ConsoleBrowserTest {
         row.findElement(By.cssSelector("a")).click();
         browser.waitFor(By.id("override-form"));
         assertThat(browser.driver().findElement(By.id("cannot-retry")).getText()).contains("this one is Submitted");
+        // sent empty: the API names both fields, nothing is asked
+        browser.driver().findElement(By.id("override-submit")).click();
+        assertThat(browser.waitFor(By.cssSelector("#override-form .problem")).getText()).contains("400").contains("railReference").contains("note");
+        assertThat(browser.driver().findElement(By.id("override-note")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(pendingOverrides(held)).isEmpty();
         browser.driver().findElement(By.id("override-reference")).sendKeys("WIRE-2026-0042");
         browser.driver().findElement(By.id("override-note")).sendKeys("Paid by hand from the cold wallet; checked on the explorer");
+        scrollTo(By.id("payout-actions"));
+        browser.screenshot("payout-override-form-laptop");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         new Actions(browser.driver()).doubleClick(browser.driver().findElement(By.id("override-submit"))).perform();
         browser.waitForText(By.id("override-requested"), "Override requested");
         assertThat(browser.all(By.cssSelector("main .problem"))).isEmpty();
@@ -171,6 +185,8 @@ class PayoutsPageTest extends ConsoleBrowserTest {
                 .contains("Paid by hand from the cold wallet");
         assertThat(second.driver().findElement(By.id("payout-ledger")).getText()).contains("payout-paid:" + held);
         assertThat(second.driver().findElement(By.id("cannot-override")).getText()).contains("final");
+        assertThat(second.driver().findElement(By.id("payout-meaning")).getText()).contains("settled by a two-person override");
+        second.scrollTo(By.id("payout-actions"));
         second.screenshot("payout-overridden-laptop");
         assertThat(second.seriousAccessibilityViolations()).isEmpty();
     }
@@ -186,7 +202,7 @@ class PayoutsPageTest extends ConsoleBrowserTest {
 
         browser = newBrowser(Browser.PHONE).signIn("sid", "support").open("/payouts?status=FAILED&user=" + user);
         WebElement row = browser.waitFor(row(failed));
-        assertThat(row.getText()).contains("Failed").contains("USDC 7.25");
+        assertThat(row.getText()).contains("Failed").contains("USDC 7.250000");
         assertThat(browser.all(By.cssSelector("main button.retry"))).isEmpty();
         assertThat(browser.driver().findElement(By.id("payout-role-note")).getText()).contains("support").contains("read only");
         assertThat(browser.scrollsSideways()).as("no sideways scrolling on a phone").isFalse();
