@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Stripe's idempotency for the routes that take an {@code Idempotency-Key}: the first request with a key runs and its
  * 2xx or 4xx answer is stored; a retry with the same request gets that answer again, marked
  * {@value #REPLAYED_HEADER}; a retry while the first still runs gets 409 with {@code Retry-After}; the key sent with
- * another request gets 422. A 5xx answer is not stored, so that a retry runs again.
+ * another request gets 422. A 5xx answer is not stored, so that a retry runs again; nor is a 4xx that carries
+ * {@code Retry-After} (a refusal by a state that may change, such as a kill switch: it wrote nothing, and the same
+ * request may pass later).
  */
 final class IdempotentRoutes {
 
@@ -66,7 +68,7 @@ final class IdempotentRoutes {
             release(claimed, requestId);
             throw e;
         }
-        if (response.getStatusCode() >= 500) {
+        if (response.getStatusCode() >= 500 || response.getHeaders() != null && response.getHeaders().containsKey("Retry-After")) {
             release(claimed, requestId);
             return response;
         }

@@ -202,6 +202,22 @@ class IdempotencyRouteTest {
         assertThat(runs).hasValue(1);
     }
 
+    @Test
+    void handle_whenActionAnswers4xxWithRetryAfter_doesNotStoreItAndTheRetryRuns() {
+        action.set(r -> new ApiResult(403, Problem.of(403, "flow-disabled", "Flow disabled", "payout is off"), Map.of("Retry-After", "60")));
+        String key = key();
+        APIGatewayV2HTTPResponse refused = send(OPTIONAL, key, BODY);
+        action.set(r -> ApiResult.ok(Map.of("applied", true)));
+
+        APIGatewayV2HTTPResponse retried = send(OPTIONAL, key, BODY);
+
+        problem(refused, 403, "flow-disabled");
+        assertThat(refused.getHeaders()).containsEntry("Retry-After", "60");
+        assertThat(retried.getStatusCode()).isEqualTo(200);
+        assertThat(retried.getHeaders()).doesNotContainKey("Idempotent-Replayed");
+        assertThat(runs).hasValue(2);
+    }
+
     // ---- another request with the same key ----
 
     @Test

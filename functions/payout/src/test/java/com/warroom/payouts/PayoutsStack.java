@@ -154,18 +154,11 @@ public final class PayoutsStack {
     }
 
     /**
-     * A payout accepted as the payouts route accepts one: sealed, REQUESTED, to the user's primary wallet, in one
+     * A payout accepted as the payouts route accepts one: sealed, REQUESTED, to the stored user's primary wallet, in one
      * transaction with its hold (the treasury must have the amount).
      */
     public Payout requested(String payoutId, String userId, PayoutKind kind, Money amount) {
-        UserProfile user = users.find(userId).orElseThrow();
-        Payout payout = payoutSeal.sealed(Payout.accepted(payoutId, new Payout.Request(userId, kind.name(), amount, "test " + payoutId,
-                Optional.empty(), "backend"), user.primaryWallet(), PayoutStatus.REQUESTED, Optional.empty(), SortableTime.now(clock)));
-        var writes = new java.util.ArrayList<java.util.function.Consumer<TransactWriteItemsEnhancedRequest.Builder>>();
-        writes.add(payouts.insert(payout));
-        writes.addAll(((com.warroom.ledger.LedgerWrite.Writes) ledger.prepare(PayoutJournal.hold(payout, clock.instant()))).writes());
-        payouts.commit(writes);
-        return payout;
+        return accepted(payoutId, userId, kind, amount, users.find(userId).orElseThrow().primaryWallet());
     }
 
     // ---- flags
@@ -214,8 +207,12 @@ public final class PayoutsStack {
 
     public Payout requested(String payoutId, String userId, String amount, PayoutKind kind) {
         fund(CHAIN, "USDC", amount);
-        Payout payout = payoutSeal.sealed(Payout.accepted(payoutId, new Payout.Request(userId, kind.name(), asset(amount, "USDC"),
-                "ref-" + payoutId, Optional.empty(), "platform-test"), new Wallet(CHAIN, USER_EVM_ADDRESS), PayoutStatus.REQUESTED,
+        return accepted(payoutId, userId, kind, asset(amount, "USDC"), new Wallet(CHAIN, USER_EVM_ADDRESS));
+    }
+
+    private Payout accepted(String payoutId, String userId, PayoutKind kind, Money amount, Wallet destination) {
+        Payout payout = payoutSeal.sealed(Payout.accepted(payoutId, new Payout.Request(userId, kind.name(), amount,
+                "ref-" + payoutId, Optional.empty(), "platform-test"), destination, PayoutStatus.REQUESTED,
                 Optional.empty(), SortableTime.now(clock)));
         commitWithEntry(java.util.List.of(payouts.insert(payout)), Optional.of(PayoutJournal.hold(payout, payout.times().createdAt())));
         return payout;

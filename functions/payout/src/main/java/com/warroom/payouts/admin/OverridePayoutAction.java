@@ -1,5 +1,6 @@
 package com.warroom.payouts.admin;
 
+import com.warroom.payouts.PayoutProblems;
 import com.warroom.approvals.actions.PayoutOverridePayload;
 import com.warroom.audit.RequestOrigin;
 import com.warroom.http.ApiRequest;

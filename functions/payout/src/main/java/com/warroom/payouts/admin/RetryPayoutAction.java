@@ -1,5 +1,6 @@
 package com.warroom.payouts.admin;
 
+import com.warroom.payouts.PayoutProblems;
 import com.warroom.audit.RequestOrigin;
 import com.warroom.http.ApiRequest;
 import com.warroom.http.ApiResult;
@@ -63,7 +64,7 @@ final class RetryPayoutAction implements RouteAction {
                     ApiResult.problem(PayoutProblems.notRetryable(payoutId.get(), notRetryable.status()));
             case PayoutRetry.Outcome.SealBroken sealBroken -> ApiResult.problem(PayoutProblems.sealBroken(payoutId.get()));
             case PayoutRetry.Outcome.InsufficientBalance balance ->
-                    ApiResult.problem(PayoutProblems.insufficientBalance(balance.account(), balance.balanceAfter()));
+                    PayoutProblems.answer(PayoutProblems.insufficientBalance(balance.account(), balance.balanceAfter()));
             case PayoutRetry.Outcome.LedgerMismatch mismatch -> ApiResult.problem(PayoutProblems.ledgerMismatch(mismatch.why()));
         };
     }

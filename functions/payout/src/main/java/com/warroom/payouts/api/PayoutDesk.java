@@ -1,5 +1,6 @@
 package com.warroom.payouts.api;
 
+import com.warroom.payouts.PayoutProblems;
 import com.warroom.aws.TransactionRace;
 import com.warroom.config.Chain;
 import com.warroom.config.ConfigStore;
@@ -190,7 +191,7 @@ final class PayoutDesk {
                         LOG.info("payout {} refused: {} would go to {}", request.payoutId(), overdrawn.account(),
                                 DecimalAmount.format(overdrawn.balanceAfter()));
                         return new PayoutOutcome.Refused(PayoutProblems.insufficientBalance(overdrawn.account(),
-                                DecimalAmount.format(payout.request().amount()) + " " + payout.request().amount().currency()));
+                                overdrawn.balanceAfter()));
                     }
                     case LedgerWrite.Writes writes -> {
                         if (commit(payout, writes)) {

@@ -1,5 +1,6 @@
 package com.warroom.payouts.api;
 
+import com.warroom.payouts.PayoutProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.audit.RequestOrigin;
 import com.warroom.config.Chain;

@@ -1,5 +1,6 @@
 package com.warroom.payouts.api;
 
+import com.warroom.payouts.PayoutProblems;
 import com.warroom.config.AssetSymbol;
 import com.warroom.http.ApiRequest;
 import com.warroom.http.ApiResult;
@@ -76,7 +77,7 @@ final class RequestPayoutAction implements RouteAction {
         return switch (desk.request(payoutRequest)) {
             case PayoutOutcome.Accepted accepted -> ApiResult.of(201, accepted.view());
             case PayoutOutcome.Existing existing -> ApiResult.ok(reader.view(existing.payout()));
-            case PayoutOutcome.Refused refused -> ApiResult.problem(refused.problem());
+            case PayoutOutcome.Refused refused -> PayoutProblems.answer(refused.problem());
             case PayoutOutcome.Busy busy -> new ApiResult(503, Problem.unavailable(busy.why()), Map.of("Retry-After", "1"));
         };
     }

@@ -141,6 +141,9 @@ public final class PayoutWorker {
             return;
         }
         checkpoints.reached(WorkerStep.CLAIMED);
+        if (claimed.progress().submission() > 1 && !earlierSubmissionsEnded(claimed)) {
+            return;
+        }
         boolean mayHaveReachedRail = resumed || payout.progress().attempts() > 0;
         if (mayHaveReachedRail) {
             Optional<RailTransaction> known;
@@ -157,6 +160,30 @@ public final class PayoutWorker {
             }
         }
         submit(claimed);
+    }
+
+    /**
+     * A new submission is only started after the last one failed for good; but an earlier one that the worker gave up on
+     * without an answer may still be at the rail. Before a later submission goes out, each earlier external id must be
+     * unknown to the rail or ended there in failure.
+     */
+    private boolean earlierSubmissionsEnded(Payout claimed) {
+        for (int earlier = 1; earlier < claimed.progress().submission(); earlier++) {
+            String externalId = Payout.externalId(claimed.payoutId(), earlier);
+            Optional<RailTransaction> known;
+            try {
+                known = parts.rail().find(externalId);
+            } catch (RailUnavailable e) {
+                scheduleRetry(claimed, "the rail could not be asked about submission " + earlier + ": " + e.getMessage());
+                return false;
+            }
+            if (known.isPresent() && !known.get().status().finalFailure()) {
+                quarantine(claimed, "submission " + earlier + " (" + externalId + ") is " + known.get().status()
+                        + " at the rail: a new submission could pay twice", PayoutMetrics.QUARANTINED);
+                return false;
+            }
+        }
+        return true;
     }
 
     private void submit(Payout claimed) {

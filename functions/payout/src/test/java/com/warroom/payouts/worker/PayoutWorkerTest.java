@@ -310,4 +310,49 @@ class PayoutWorkerTest {
         w.worker.advance(payout.payoutId());
         assertThat(metrics.count("PayoutPaidAfterCancel")).isEqualTo(before + 1);
     }
+
+    @Test
+    void advance_whenALaterSubmissionFindsAnEarlierOneAliveAtTheRail_expectQuarantinedNotSubmitted() {
+        Payout payout = w.requested("3");
+        w.custodian.inject(payout.payoutId(), TestCustodian.Fault.TIMEOUT_AFTER_ACCEPT);
+        w.worker.advance(payout.payoutId());
+        Payout scheduled = w.world.payout(payout.payoutId());
+        // as an ops retry after a FAILED would leave it: submission 2, sealed again, held again
+        Payout second = w.world.payoutSeal.sealed(new Payout(payout.payoutId(), scheduled.request(), scheduled.destination(),
+                new Payout.Progress(PayoutStatus.REQUESTED.name(), 2, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty()), scheduled.times(), scheduled.version() + 1,
+                Optional.empty(), null));
+        w.world.ledger.post(PayoutJournal.release(scheduled, w.world.clock.instant()));
+        w.world.payouts.update(scheduled, second);
+        w.world.ledger.post(PayoutJournal.hold(second, w.world.clock.instant()));
+
+        w.worker.advance(payout.payoutId());
+
+        Payout end = w.world.payout(payout.payoutId());
+        assertThat(end.state()).contains(PayoutStatus.QUARANTINED);
+        assertThat(end.progress().reason()).hasValueSatisfying(r -> assertThat(r).contains("submission 1"));
+        assertThat(w.custodian.transfersOf(payout.payoutId())).hasSize(1);
+    }
+
+    @Test
+    void advance_whenALaterSubmissionFindsTheEarlierOneFailed_expectSubmittedUnderTheNewExternalId() {
+        Payout payout = w.requested("3");
+        w.worker.advance(payout.payoutId());
+        w.custodian.settle(payout.payoutId(), RailStatus.REJECTED);
+        w.worker.advance(payout.payoutId());
+        Payout failed = w.world.payout(payout.payoutId());
+        assertThat(failed.state()).contains(PayoutStatus.FAILED);
+        Payout second = w.world.payoutSeal.sealed(new Payout(payout.payoutId(), failed.request(), failed.destination(),
+                new Payout.Progress(PayoutStatus.REQUESTED.name(), 2, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty()), failed.times(), failed.version() + 1,
+                Optional.empty(), null));
+        w.world.payouts.update(failed, second);
+        w.world.ledger.post(PayoutJournal.hold(second, w.world.clock.instant()));
+
+        w.worker.advance(payout.payoutId());
+
+        assertThat(w.world.payout(payout.payoutId()).state()).contains(PayoutStatus.SUBMITTED);
+        assertThat(w.custodian.transfersOf(payout.payoutId())).extracting(t -> t.externalId())
+                .containsExactly(payout.payoutId(), payout.payoutId() + ".r2");
+    }
 }
