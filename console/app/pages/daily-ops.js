@@ -63,6 +63,13 @@ function counted(page) {
   return page.items.length + (page.nextCursor ? '+' : '');
 }
 
+/** A count badge: none, some, or (a filtered page may come back empty while more remain to be read) not known yet. */
+function CountBadge({ page, what, bad }) {
+  if (page.items.length) return html`<span class="badge bad">${bad} ${counted(page)} ${what}</span>`;
+  return page.nextCursor ? html`<span class="badge warn">? Not counted</span> <span class="muted">(the first page held none ${what})</span>`
+    : html`<span class="badge ok">● None ${what}</span>`;
+}
+
 /** Failed payouts (by kind: claims and refunds among them) and stuck ones, each a link to the payout queue filtered so. */
 function PayoutFailures() {
   const failed = useLoad(() => get('/v1/admin/payouts' + query({ status: 'FAILED', limit: PAYOUTS_COUNTED })), []);
@@ -72,12 +79,10 @@ function PayoutFailures() {
   const kinds = {};
   failed.data.items.forEach(p => { kinds[p.kind] = (kinds[p.kind] || 0) + 1; });
   return html`<ul class="plain" id="ops-payouts-summary">
-    <li>${failed.data.items.length ? html`<span class="badge bad">■ ${counted(failed.data)} failed</span>`
-      : html`<span class="badge ok">● None failed</span>`}${' '}
+    <li><${CountBadge} page=${failed.data} what="failed" bad="■" />${' '}
       ${Object.keys(kinds).length ? html`<span class="muted">(${Object.entries(kinds).map(([k, n]) => k + ' ' + n).join(', ')})</span>` : null}
       ${' '}<a href="#/payouts?status=FAILED">Failed payouts</a></li>
-    <li>${stuck.data.items.length ? html`<span class="badge bad">▲ ${counted(stuck.data)} stuck</span>`
-      : html`<span class="badge ok">● None stuck</span>`}${' '}<a href="#/payouts?stuck=true">Stuck payouts</a></li>
+    <li><${CountBadge} page=${stuck.data} what="stuck" bad="▲" />${' '}<a href="#/payouts?stuck=true">Stuck payouts</a></li>
     <li><a href="#/payouts?kind=REFUND">Refund queue</a></li>
   </ul>`;
 }

@@ -101,6 +101,8 @@ class PayoutsPageTest extends ConsoleBrowserTest {
         browser.open("/daily-ops");
         browser.waitFor(By.id("ops-payouts-summary"));
         assertThat(browser.driver().findElement(By.id("ops-payouts-summary")).getText()).contains("Stuck payouts").contains("Refund queue");
+        browser.scrollTo(By.id("ops-payouts"));
+        browser.screenshot("daily-ops-payouts-laptop");
     }
 
     @Test
