@@ -65,9 +65,14 @@ class QueueConsumerTest {
     }
 
     @Test
-    void consumers_inTheRealTopology_areOpsNoticesThePaymentProcessorAndTheNotificationSender() {
+    void consumers_inTheRealTopology_areOpsNoticesThePaymentProcessorTheNotificationSenderAndThePayoutWorker() {
         assertThat(SynthesizedWarroom.get().stack.triggers().consumers())
-                .containsOnlyKeys(Topology.OPS_NOTICE, Topology.PAYMENT_PROCESSOR, Topology.NOTIFICATION_SENDER);
+                .containsOnlyKeys(Topology.OPS_NOTICE, Topology.PAYMENT_PROCESSOR, Topology.NOTIFICATION_SENDER, Topology.PAYOUT_WORKER);
+    }
+
+    @Test
+    void payoutWorker_whenPayoutsAreQueued_consumesThePayoutsQueue() {
+        assertConsumes(Topology.PAYOUT_WORKER, Topology.PAYOUT_WORK);
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RouteThrottleTest {
 
     private static final String WEBHOOK = "POST /v1/webhooks/midtrans";
+    private static final String CUSTODY_CALLBACK = "POST /v1/webhooks/custody";
 
     static Stream<SynthesizedWarroom> apps() {
         return SynthesizedWarroom.all().stream();
@@ -58,13 +59,16 @@ class RouteThrottleTest {
     }
 
     @Test
-    void webhook_isThrottledAtFiftyASecondWithBurstsOfAHundred() {
+    void webhooks_areThrottledAtFiftyASecondWithBurstsOfAHundred() {
         RouteDef webhook = Topology.warroom().route(WEBHOOK).orElseThrow();
+        RouteDef custody = Topology.warroom().route(CUSTODY_CALLBACK).orElseThrow();
 
         assertThat(webhook.route().throttle()).hasValue(new Throttle(50, 100));
+        assertThat(custody.route().throttle()).hasValue(new Throttle(50, 100));
         assertThat(normalized(map(stage(SynthesizedWarroom.get()).get("RouteSettings"))))
-                .containsOnlyKeys(WEBHOOK)
-                .containsEntry(WEBHOOK, Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100));
+                .containsOnlyKeys(WEBHOOK, CUSTODY_CALLBACK)
+                .containsEntry(WEBHOOK, Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100))
+                .containsEntry(CUSTODY_CALLBACK, Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100));
     }
 
     @Test

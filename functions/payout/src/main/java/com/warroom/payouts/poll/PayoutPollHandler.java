@@ -34,7 +34,8 @@ public final class PayoutPollHandler implements RequestHandler<Map<String, Objec
                 PayoutWorkerHandler.lease(), Clock.systemUTC()));
     }
 
-    PayoutPollHandler(PayoutPoll poll) {
+    /** With its poll given: for tests and the bench. */
+    public PayoutPollHandler(PayoutPoll poll) {
         this.poll = poll;
         Priming.register(Topology.PAYOUT_POLL.name(), poll::prime);
     }

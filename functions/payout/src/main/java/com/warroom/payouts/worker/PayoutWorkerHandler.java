@@ -49,7 +49,8 @@ public final class PayoutWorkerHandler implements RequestHandler<SQSEvent, SQSBa
                 CustodyRail.fromSettings(SecretReader.fromEnvironment())));
     }
 
-    PayoutWorkerHandler(PayoutWorker worker) {
+    /** With its worker given: for tests and the bench. */
+    public PayoutWorkerHandler(PayoutWorker worker) {
         this.worker = worker;
     }
 
