@@ -132,9 +132,29 @@ function describe(a) {
     }
     case 'SCAN_OVERRIDE':
       return html`Let <code>${p.subject}</code> through despite its risk scan`;
+    case 'PAYOUT_OVERRIDE':
+      return p.action === 'CANCEL'
+        ? html`Cancel payout <code>${p.payoutId}</code> and release its hold`
+        : html`Mark payout <code>${p.payoutId}</code> confirmed (paid outside the rail)`;
     default:
       return html`<code>${a.action}</code> (see the payload)`;
   }
+}
+
+/**
+ * The evidence a request carries, for the actions that have some: a payout override's payout (linked), what it does,
+ * the rail reference of the transfer made outside the rail, the note, and the payout's status when it was asked.
+ */
+function Evidence({ a }) {
+  const p = a.payload;
+  if (a.action !== 'PAYOUT_OVERRIDE' || !p || typeof p !== 'object') return null;
+  return html`<dl class="facts tight evidence">
+    <dt>Payout</dt><dd><a href=${'#/payouts/' + encodeURIComponent(p.payoutId)}><code>${p.payoutId}</code></a>${p.payoutStatusSeen
+      ? html` <span class="muted">(${p.payoutStatusSeen} when asked)</span>` : null}</dd>
+    <dt>Action</dt><dd><code>${p.action}</code></dd>
+    ${p.railReference ? html`<dt>Rail reference</dt><dd><code>${p.railReference}</code></dd>` : null}
+    <dt>Note</dt><dd class="reason">“${p.note}”</dd>
+  </dl>`;
 }
 
 function isMine(a) {
@@ -154,6 +174,7 @@ function Row({ a }) {
   return html`<li class="card approval" data-approval-id=${a.id}>
     <div class="approval-head"><${StatusBadge} status=${a.status} /> <span class="tag">${a.action}</span></div>
     <h3><a href=${href}>${describe(a)}</a></h3>
+    <${Evidence} a=${a} />
     <p class="muted">Asked by <strong>${a.requestedBy}</strong> (${rolesText(a.requestedByRoles)}) · ${when(a.requestedAt)}
       ${isMine(a) ? html` · <strong>you asked for this</strong>` : null}</p>
     ${a.status === 'PENDING'
@@ -381,6 +402,7 @@ function Detail({ id }) {
         <div class="approval-head"><${StatusBadge} status=${v.status} /> <span class="tag">${v.action}</span></div>
         <h2 id="request-title">${describe(v)}</h2>
         <p id="status-sentence">${statusSentence(v)}</p>
+        ${v.action === 'PAYOUT_OVERRIDE' ? html`<h3>Evidence</h3><div id="override-evidence"><${Evidence} a=${v} /></div>` : null}
         <dl class="facts">
           <${Fact} term="Reason">“${v.reason}”</${Fact}>
           <${Fact} term="Asked by"><${Person} sub=${v.requestedBy} email=${v.requestedByEmail} roles=${v.requestedByRoles} /></${Fact}>

@@ -4,6 +4,7 @@ import { html, useState, useEffect, Problem, useLoad, when, Loading } from '../l
 import { get, post, newAction } from '../lib/api.js';
 import { hasRole } from '../lib/session.js';
 import { useDraft, clearDraft } from '../lib/drafts.js';
+import { copy } from '../lib/clipboard.js';
 
 const REQUESTERS = ['super_admin', 'finance'];
 const COPIED_FOR_MS = 6000;
@@ -35,22 +36,6 @@ function Networks({ list }) {
       <tbody>${list.data.networks.map(n => html`<tr><td><code>${n.chain}</code></td><td>${n.name}</td><td>${n.nativeAsset}</td></tr>`)}</tbody>
     </table></div>` : null}
   </section>`;
-}
-
-async function copy(text, element) {
-  if (navigator.clipboard && navigator.clipboard.writeText) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      // refused (no permission, not focused): select it so the person can copy it by hand
-    }
-  }
-  const range = document.createRange();
-  range.selectNodeContents(element);
-  getSelection().removeAllRanges();
-  getSelection().addRange(range);
-  return false;
 }
 
 function Treasury({ list, networks }) {

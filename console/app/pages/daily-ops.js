@@ -1,8 +1,9 @@
 // Daily Ops: the morning and evening checklist. Each section reads the API as it is now; the sections later
-// issues fill (payouts, reconciliation, claims, refunds) say so until they exist.
+// issues fill (reconciliation, transaction aging) say so until they exist.
 import { html, Problem, useLoad, when, Loading } from '../lib/ui.js';
-import { get } from '../lib/api.js';
+import { get, query } from '../lib/api.js';
 import { hasRole } from '../lib/session.js';
+import { QUEUE_READERS } from '../lib/payouts.js';
 
 function Section({ id, title, children }) {
   return html`<section class="card" aria-labelledby=${id}><h2 id=${id}>${title}</h2>${children}</section>`;
@@ -55,12 +56,40 @@ function Health() {
   return html`<p id="health"><span class="badge ${h.data.status === 'ok' ? 'ok' : 'bad'}">${h.data.status === 'ok' ? '●' : '■'} ${h.data.status}</span></p>`;
 }
 
+// the payouts read for the counts (the API's largest page): more than that shows as "100+"
+const PAYOUTS_COUNTED = 100;
+
+function counted(page) {
+  return page.items.length + (page.nextCursor ? '+' : '');
+}
+
+/** A count badge: none, some, or (a filtered page may come back empty while more remain to be read) not known yet. */
+function CountBadge({ page, what, bad }) {
+  if (page.items.length) return html`<span class="badge bad">${bad} ${counted(page)} ${what}</span>`;
+  return page.nextCursor ? html`<span class="badge warn">? Not counted</span> <span class="muted">(the first page held none ${what})</span>`
+    : html`<span class="badge ok">● None ${what}</span>`;
+}
+
+/** Failed payouts (by kind: claims and refunds among them) and stuck ones, each a link to the payout queue filtered so. */
+function PayoutFailures() {
+  const failed = useLoad(() => get('/v1/admin/payouts' + query({ status: 'FAILED', limit: PAYOUTS_COUNTED })), []);
+  const stuck = useLoad(() => get('/v1/admin/payouts' + query({ stuck: 'true', limit: PAYOUTS_COUNTED })), []);
+  if (failed.loading || stuck.loading) return html`<${Loading} />`;
+  if (failed.problem || stuck.problem) return html`<${Problem} problem=${failed.problem || stuck.problem} />`;
+  const kinds = {};
+  failed.data.items.forEach(p => { kinds[p.kind] = (kinds[p.kind] || 0) + 1; });
+  return html`<ul class="plain" id="ops-payouts-summary">
+    <li><${CountBadge} page=${failed.data} what="failed" bad="■" />${' '}
+      ${Object.keys(kinds).length ? html`<span class="muted">(${Object.entries(kinds).map(([k, n]) => k + ' ' + n).join(', ')})</span>` : null}
+      ${' '}<a href="#/payouts?status=FAILED">Failed payouts</a></li>
+    <li><${CountBadge} page=${stuck.data} what="stuck" bad="▲" />${' '}<a href="#/payouts?stuck=true">Stuck payouts</a></li>
+    <li><a href="#/payouts?kind=REFUND">Refund queue</a></li>
+  </ul>`;
+}
+
 const LATER = [
   ['Pending transaction aging', 'issue: payments and the ledger'],
-  ['Payout failures', 'issue: payouts'],
   ['Reconcile status', 'issue: daily reconciliation'],
-  ['Claim failures', 'issue: payouts'],
-  ['Refund queue', 'issue: payouts'],
 ];
 
 function DailyOpsPage() {
@@ -72,6 +101,7 @@ function DailyOpsPage() {
       ${approver ? html`<${Section} id="ops-approvals" title="Pending approvals"><${PendingApprovals} /></${Section}>` : null}
       ${approver ? html`<${Section} id="ops-audit" title="Audit chain"><${AuditVerify} /></${Section}>` : null}
       <${Section} id="ops-health" title="Health"><${Health} /></${Section}>
+      ${hasRole(...QUEUE_READERS) ? html`<${Section} id="ops-payouts" title="Payout failures"><${PayoutFailures} /></${Section}>` : null}
       ${LATER.map(([title, from], i) => html`<${Section} id=${'ops-later-' + i} title=${title}>
         <p class="muted">Not available yet (${from}).</p></${Section}>`)}
     </div>`;

@@ -7,8 +7,9 @@ import approvals from './approvals.js';
 import orders from './orders.js';
 import paymentReviews from './payment-reviews.js';
 import outbox from './outbox.js';
+import payouts from './payouts.js';
 import ledger from './ledger.js';
 import audit from './audit.js';
 import config from './config.js';
 
-export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, ledger, audit, config];
+export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, payouts, ledger, audit, config];

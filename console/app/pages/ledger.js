@@ -6,7 +6,8 @@ import { amountText } from '../lib/money.js';
 import { useDraft } from '../lib/drafts.js';
 
 const WHO_MAY = 'Ledger accounts are read by finance, ops and super_admin.';
-const KNOWN_ACCOUNTS = ['psp_clearing:midtrans', 'revenue:courses', 'fees:blue_check:treasury', 'fees:blue_check:referral'];
+const KNOWN_ACCOUNTS = ['psp_clearing:midtrans', 'revenue:courses', 'fees:blue_check:treasury', 'fees:blue_check:referral',
+  'treasury:evm:1:USDC', 'payout_pending:evm:1:USDC', 'payout_paid:evm:1:USDC'];
 // set when the person pages: the entries' title then takes the focus, so reading starts there
 let focusTitleOnLoad = false;
 
@@ -22,6 +23,12 @@ function accountPath(account) {
 /** The order a journal entry is about, from its deterministic id (order-paid:<orderId>, order-refund:<orderId>:<n>). */
 function orderOf(entryId) {
   const m = /^order-(?:paid|refund):([A-Za-z0-9._~-]+)/.exec(entryId || '');
+  return m ? m[1] : null;
+}
+
+/** The payout a journal entry is about (payout-hold:<payoutId>:<n>, payout-release:<payoutId>:<n>, payout-paid:<payoutId>). */
+function payoutOf(entryId) {
+  const m = /^payout-(?:hold|release|paid):([A-Za-z0-9._-]+)/.exec(entryId || '');
   return m ? m[1] : null;
 }
 
@@ -86,11 +93,13 @@ function Entries({ view, account, filters }) {
         <th scope="col" class="num">Amount</th><th scope="col" class="num">Balance after</th></tr></thead>
       <tbody>${view.entries.map(e => {
         const order = orderOf(e.entryId);
+        const payout = payoutOf(e.entryId);
         return html`<tr data-seq=${e.seq} data-entry-id=${e.entryId}>
           <td data-label="Seq"><span>${e.seq}</span></td>
           <td data-label="Time"><span><time datetime=${e.at}>${when(e.at)}</time></span></td>
           <td data-label="Entry"><span><code>${e.entryId}</code>${order ? html` <a href=${'#/orders/' + encodeURIComponent(order)}>order<span
-            class="visually-hidden"> ${order}</span></a>` : null}${e.cause && e.cause !== e.entryId && e.cause !== 'order:' + order
+            class="visually-hidden"> ${order}</span></a>` : null}${payout ? html` <a href=${'#/payouts/' + encodeURIComponent(payout)}>payout<span
+            class="visually-hidden"> ${payout}</span></a>` : null}${e.cause && e.cause !== e.entryId && e.cause !== 'order:' + order
             ? html`<br /><span class="muted">${e.cause}</span>` : null}</span></td>
           <td data-label="Amount" class="num amount"><span>${amountText(e.amount, e.currency)}</span></td>
           <td data-label="Balance after" class="num"><span>${amountText(e.balanceAfter, e.currency)}</span></td>

@@ -32,18 +32,21 @@ import java.util.regex.Pattern;
 final class RunningWarroom {
 
     private static final Pattern API_URL = Pattern.compile("API gateway\\s+(http://\\S+)");
+    private static final Pattern DYNAMODB_URL = Pattern.compile("DynamoDB\\s+(http://\\S+)");
     // a guard against a hang, not a timing assertion
     private static final long STARTUP_GUARD_SECONDS = 180;
     private static RunningWarroom shared;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI apiUrl;
+    private final URI dynamoUrl;
     private final Path dataDir;
     private final Map<String, String> variables;
     private final Path repository;
 
-    private RunningWarroom(URI apiUrl, Path dataDir, Map<String, String> variables, Path repository) {
+    private RunningWarroom(URI apiUrl, URI dynamoUrl, Path dataDir, Map<String, String> variables, Path repository) {
         this.apiUrl = apiUrl;
+        this.dynamoUrl = dynamoUrl;
         this.dataDir = dataDir;
         this.variables = variables;
         this.repository = repository;
@@ -90,8 +93,9 @@ final class RunningWarroom {
             throw new IllegalStateException("./warroom up did not come up: " + err.toString(StandardCharsets.UTF_8) + out);
         }
         Matcher url = API_URL.matcher(out.toString(StandardCharsets.UTF_8));
-        if (!url.find()) {
-            throw new IllegalStateException("no API URL in: " + out);
+        Matcher dynamo = DYNAMODB_URL.matcher(out.toString(StandardCharsets.UTF_8));
+        if (!url.find() || !dynamo.find()) {
+            throw new IllegalStateException("no API or DynamoDB URL in: " + out);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();
@@ -102,7 +106,7 @@ final class RunningWarroom {
             }
             whatsApp.close();
         }));
-        return new RunningWarroom(URI.create(url.group(1)), data, variables, repository);
+        return new RunningWarroom(URI.create(url.group(1)), URI.create(dynamo.group(1)), data, variables, repository);
     }
 
     URI apiUrl() {
@@ -111,6 +115,11 @@ final class RunningWarroom {
 
     URI console() {
         return apiUrl.resolve("/console/");
+    }
+
+    /** The up's DynamoDB Local, for a test that stands in for time passing (or for an insider editing a table). */
+    URI dynamoUrl() {
+        return dynamoUrl;
     }
 
     Path dataDir() {
@@ -164,6 +173,11 @@ final class RunningWarroom {
      * token calls without one, as Midtrans calls the webhook.
      */
     Answer call(String method, String path, String json, String token) throws IOException, InterruptedException {
+        return call(method, path, json, token, UUID.randomUUID().toString());
+    }
+
+    /** {@link #call(String, String, String, String)} with the Idempotency-Key given (for a payout: its id). */
+    Answer call(String method, String path, String json, String token, String idempotencyKey) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(apiUrl.resolve(path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -171,7 +185,7 @@ final class RunningWarroom {
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+            request.header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                     .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
