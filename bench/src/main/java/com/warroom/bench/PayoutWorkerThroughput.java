@@ -308,7 +308,8 @@ public final class PayoutWorkerThroughput {
     private static void row(String variant, String what, Map<String, Long> counts, double payouts) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         String by = counts.entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "`%s` %.2f", e.getKey().replaceFirst("^(DynamoDb|Kms|Sqs)\\.", ""), e.getValue() / payouts))
+                .map(e -> String.format(Locale.ROOT, e.getValue() / payouts < 0.01 ? "`%s` %.3f (%d of %.0f)" : "`%s` %.2f",
+                        e.getKey().replaceFirst("^(DynamoDb|Kms|Sqs)\\.", ""), e.getValue() / payouts, e.getValue(), payouts))
                 .collect(Collectors.joining(", "));
         System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %s |%n", variant, what, total / payouts, by.isEmpty() ? "none" : by);
     }
