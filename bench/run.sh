@@ -10,6 +10,8 @@
 #                                 [--contended-rounds 3] [--variant lambda-c1-serial|jdk-defaults]
 #   bench/run.sh webhook-intake   [--warmup 3] [--rounds 10] [--ops 200] [--threads 1,4] [--variant lambda-c1-serial|jdk-defaults]
 #   bench/run.sh midtrans-client  [--runs 5]
+#   bench/run.sh payout-worker    [--warmup 1] [--rounds 5] [--payouts 50] [--threads 1,4] [--variants clean,lost-answers]
+#                                 [--lost-percent 25] [--rail-timeout-ms 250] [--budget-s 240] [--variant lambda-c1-serial|jdk-defaults]
 # Offline machines: MAVEN_ARGS=-o bench/run.sh ...   Skip the build: BENCH_SKIP_BUILD=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,13 +29,14 @@ case "${1:-}" in
   ledger-posting) main=com.warroom.bench.LedgerPosting ;;
   webhook-intake) main=com.warroom.bench.WebhookIntakeThroughput ;;
   midtrans-client) main=com.warroom.bench.MidtransClientFootprint ;;
-  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost|ledger-posting|webhook-intake|midtrans-client [options]" >&2; exit 2 ;;
+  payout-worker) main=com.warroom.bench.PayoutWorkerThroughput ;;
+  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost|ledger-posting|webhook-intake|midtrans-client|payout-worker [options]" >&2; exit 2 ;;
 esac
 shift
 
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-  # every function's Lambda jar too: cold-start-vs-peer measures them all
-  ./mvnw -B -q -pl '!infra,!local/runner' package -DskipTests
+  # every function's Lambda jar too: cold-start-vs-peer measures them all; local/runner for payout-worker's custody simulator
+  ./mvnw -B -q -pl '!infra' package -DskipTests
 fi
 
 # Run from copies of this repository's jars, so that a rebuild while the bench runs cannot change what it measures.

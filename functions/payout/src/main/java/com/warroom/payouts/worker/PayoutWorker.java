@@ -430,6 +430,10 @@ public final class PayoutWorker {
                 case LedgerWrite.Writes ledgerWrites -> writes.addAll(ledgerWrites.writes());
                 case LedgerWrite.AlreadyPosted posted -> { }
                 case LedgerWrite.Overdrawn overdrawn -> {
+                    // a worker that settled this payout first has moved the hold on: this is its race, not a broken ledger
+                    if (movedOn(current)) {
+                        return false;
+                    }
                     quarantine(current, "its ledger entry " + entry.id() + " would take " + overdrawn.account() + " below zero",
                             PayoutMetrics.QUARANTINED);
                     return false;
@@ -442,14 +446,17 @@ public final class PayoutWorker {
                 if (!TransactionRace.lost(e)) {
                     throw e;
                 }
-                Optional<Payout> now = parts.payouts().find(current.payoutId());
-                if (now.isEmpty() || now.get().version() != current.version()) {
+                if (movedOn(current)) {
                     return false;
                 }
                 TransactionRace.backOff(attempt, COMMIT_BACKOFF_CAP_MILLIS);
             }
         }
         throw new RetryLater("payout " + current.payoutId() + ": the ledger kept moving under " + COMMIT_TRIES + " tries");
+    }
+
+    private boolean movedOn(Payout current) {
+        return parts.payouts().find(current.payoutId()).map(Payout::version).orElse(-1L) != current.version();
     }
 
     private Instant now() {

@@ -46,15 +46,20 @@ public final class PayoutWorkerHandler implements RequestHandler<SQSEvent, SQSBa
 
     public PayoutWorkerHandler() {
         this(fromSettings(AwsClients.dynamoDbEnhanced(), KmsSealer.forKey(Topology.SEALS), Clock.systemUTC(),
-                CustodyRail.fromSettings(SecretReader.fromEnvironment())));
+                CustodyRail.fromSettings(SecretReader.fromEnvironment()), PayoutPolicy.fromSettings()));
     }
 
-    /** With its worker given: for tests and the bench. */
+    /** Over a worker built elsewhere: tests, and the bench (another module), which builds it with {@link #fromSettings}. */
     public PayoutWorkerHandler(PayoutWorker worker) {
         this.worker = worker;
     }
 
-    static PayoutWorker fromSettings(DynamoDbEnhancedClient dynamo, Sealer sealer, Clock clock, PayoutRail rail) {
+    /**
+     * The worker this function runs, over the given clients, rail and policy; the tables and the queue from the settings.
+     * Public for the bench, which pays through the custody simulator with a short first retry.
+     */
+    public static PayoutWorker fromSettings(DynamoDbEnhancedClient dynamo, Sealer sealer, Clock clock, PayoutRail rail,
+                                            PayoutPolicy policy) {
         ConfigStore config = new ConfigStore(dynamo, Settings.require(Topology.CONFIG.envVar()), clock);
         FlagGate flags = new FlagGate(new FlagStore(dynamo, Settings.require(Topology.FLAGS.envVar()), sealer, clock), clock,
                 new MetricGateSignals());
@@ -62,15 +67,16 @@ public final class PayoutWorkerHandler implements RequestHandler<SQSEvent, SQSBa
                 new PayoutStore(dynamo, Settings.require(Topology.PAYOUTS.envVar())),
                 new UserStore(dynamo, Settings.require(Topology.USERS.envVar())),
                 new PayoutSeal(sealer), new WalletSeal(sealer), Ledger.fromSettings(dynamo, sealer, clock), flags,
-                treasuryOf(config), rail,
+                treasuryOf(config, clock), rail,
                 new PayoutWork(AwsClients.sqs(), Settings.require(Topology.PAYOUT_WORK.urlEnvVar())));
-        return new PayoutWorker(parts, PayoutPolicy.fromSettings(), lease(), clock, WorkerStep.Checkpoints.NONE);
+        return new PayoutWorker(parts, policy, lease(), clock, WorkerStep.Checkpoints.NONE);
     }
 
-    /** The treasury wallets of the config in force. */
-    public static TreasuryAddresses treasuryOf(ConfigStore config) {
+    /** The treasury wallets of the config in force, read again at most once a minute (see {@link ConfigInForce}). */
+    public static TreasuryAddresses treasuryOf(ConfigStore config, Clock clock) {
+        ConfigInForce inForce = new ConfigInForce(config, clock);
         return (chain, asset) -> Chain.parse(chain)
-                .flatMap(c -> config.current().flatMap(seed -> seed.treasuryWallet(c, asset)))
+                .flatMap(c -> inForce.get().flatMap(seed -> seed.treasuryWallet(c, asset)))
                 .map(TreasuryWallet::address);
     }
 

@@ -15,6 +15,7 @@ import com.warroom.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -133,6 +134,22 @@ class WorkerFaultsTest {
         pool.shutdown();
         deliverUntilFinal(payout.payoutId());
         assertPaidOnce(payout, paid);
+    }
+
+    @Test
+    void advance_whenAnotherWorkerConfirmsWhileThisOneIsConfirming_expectNoQuarantineAndPaidOnce() {
+        long paid = w.world.paid("USDC");
+        Payout payout = w.requested("29");
+        w.worker.advance(payout.payoutId());
+        w.custodian.settle(payout.payoutId(), RailStatus.COMPLETED);
+        PayoutWorker other = w.worker(WorkerStep.Checkpoints.NONE);
+        w.meanwhile.set(Map.entry(WorkerStep.CONFIRMING, () -> other.advance(payout.payoutId())));
+
+        w.worker.advance(payout.payoutId());
+
+        assertThat(w.meanwhile.get()).as("the other worker ran").isNull();
+        assertPaidOnce(payout, paid);
+        assertThat(w.world.payout(payout.payoutId()).progress().reason()).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.warroom.payouts.PayoutPolicy;
 import com.warroom.payouts.PayoutsStack;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The worker over the payouts world, paying through a {@link TestCustodian}, with a fault to inject at any step. */
@@ -19,6 +20,8 @@ final class WorkerWorld {
     final PayoutsStack world;
     final TestCustodian custodian = new TestCustodian();
     final AtomicReference<WorkerStep> crashAt = new AtomicReference<>();
+    /** What happens at a step instead of a crash: another worker's whole run, say. */
+    final AtomicReference<Map.Entry<WorkerStep, Runnable>> meanwhile = new AtomicReference<>();
     final PayoutWorker worker;
 
     /** Thrown where the worker dies. */
@@ -34,11 +37,20 @@ final class WorkerWorld {
             if (crashAt.compareAndSet(step, null)) {
                 throw new Crash(step);
             }
+            Map.Entry<WorkerStep, Runnable> interleaved = meanwhile.get();
+            if (interleaved != null && interleaved.getKey() == step && meanwhile.compareAndSet(interleaved, null)) {
+                interleaved.getValue().run();
+            }
         };
-        this.worker = new PayoutWorker(new PayoutWorker.Parts(world.payouts, world.users, world.payoutSeal, world.walletSeal,
-                world.ledger, world.freshGate(), PayoutWorkerHandler.treasuryOf(world.config), custodian, world.workQueue()),
-                POLICY, LEASE, world.clock, checkpoints);
+        this.worker = worker(checkpoints);
         world.fund(PayoutsStack.CHAIN, "USDC", "1000000");
+    }
+
+    /** Another worker over the same tables, custodian and queue. */
+    PayoutWorker worker(WorkerStep.Checkpoints checkpoints) {
+        return new PayoutWorker(new PayoutWorker.Parts(world.payouts, world.users, world.payoutSeal, world.walletSeal,
+                world.ledger, world.freshGate(), PayoutWorkerHandler.treasuryOf(world.config, world.clock), custodian, world.workQueue()),
+                POLICY, LEASE, world.clock, checkpoints);
     }
 
     /** A REQUESTED payout of {@code amount} USDC to a new user's primary wallet. */
