@@ -511,7 +511,7 @@ function Detail({ id }) {
           <${Fact} term="Destination"><${Address} payout=${p} copied=${copied} onCopy=${setCopied} full=${true} /></${Fact}>
           <${Fact} term="Reference"><code>${p.reference}</code>${p.roundId ? html` <span class="muted">round</span> <code>${p.roundId}</code>` : null}</${Fact}>
           <${Fact} term="Attempts">${p.attempts} <span class="muted">of submission ${p.submission}${p.submission > 1
-            ? ' (the rail’s external id is ' + p.payoutId + '.r' + p.submission + ')' : ''}</span></${Fact}>
+            ? ' (the rail’s external id is ' + p.payoutId + '~r' + p.submission + ')' : ''}</span></${Fact}>
           ${p.nextAttemptAt ? html`<${Fact} term=${p.status === 'HELD' ? 'Held until' : 'Next try'}>${when(p.nextAttemptAt)}</${Fact}>` : null}
           <${Fact} term="Rail status">${p.railStatus ? html`<code>${p.railStatus}</code>` : html`<span class="muted">not at the rail</span>`}</${Fact}>
           ${p.railReference ? html`<${Fact} term="Rail reference"><code>${p.railReference}</code></${Fact}>` : null}

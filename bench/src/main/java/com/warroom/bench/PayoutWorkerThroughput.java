@@ -342,7 +342,7 @@ public final class PayoutWorkerThroughput {
     private static void custodyCheck(ChildJvm.Run run, CustodySimulator simulator, int armed, List<String> failures) {
         long accepted = run.lines().stream().filter(l -> l.get("kind").equals("run")).mapToLong(l -> Long.parseLong(l.get("payouts"))).sum();
         List<CustodyTransaction> transactions = simulator.transactions();
-        long secondSubmissions = transactions.stream().filter(t -> t.externalTxId().contains(".r")).count();
+        long secondSubmissions = transactions.stream().filter(t -> t.externalTxId().contains("~r")).count();
         Map<String, Long> statuses = transactions.stream().collect(Collectors.groupingBy(t -> t.status().name(), TreeMap::new, Collectors.counting()));
         System.out.println();
         System.out.printf(Locale.ROOT, "custody simulator: %d transactions for %d payouts accepted (all rounds, warm-up and disturbed ones too); "

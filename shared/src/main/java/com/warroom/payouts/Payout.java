@@ -68,19 +68,25 @@ public record Payout(String payoutId, Request request, Wallet destination, Progr
         return PayoutStatus.parse(progress.status());
     }
 
-    /** The rail's external id of the current submission: the payout id for the first, {@code <id>.r<n>} after. */
+    /**
+     * Marks a later submission in an external id. A payout id can never hold it, so no payout's external id is
+     * another's ({@code A.r2} is a payout id of its own; {@code A~r2} is payout {@code A}'s second submission).
+     */
+    static final String SUBMISSION_MARK = "~r";
+
+    /** The rail's external id of the current submission: the payout id for the first, {@code <id>~r<n>} after. */
     public String externalId() {
         return externalId(payoutId, progress.submission());
     }
 
     public static String externalId(String payoutId, int submission) {
-        return submission <= 1 ? payoutId : payoutId + ".r" + submission;
+        return submission <= 1 ? payoutId : payoutId + SUBMISSION_MARK + submission;
     }
 
     /** The payout id an external id belongs to (see {@link #externalId}). */
     public static String payoutIdOf(String externalId) {
-        int mark = externalId.lastIndexOf(".r");
-        if (mark > 0 && externalId.substring(mark + 2).matches("[1-9][0-9]{0,3}")) {
+        int mark = externalId.lastIndexOf(SUBMISSION_MARK);
+        if (mark > 0 && externalId.substring(mark + SUBMISSION_MARK.length()).matches("[1-9][0-9]{0,3}")) {
             return externalId.substring(0, mark);
         }
         return externalId;

@@ -96,7 +96,7 @@ final class CustodyCommand implements Callable<Integer> {
     @Command(name = "inject",
             description = {
                 "Arms a fault for the payout's next creates (its transactions <payout> and",
-                "<payout>.r<n>), before or after it is requested:",
+                "<payout>~r<n>), before or after it is requested:",
                 "  timeout-after-accept  take it, then hold the answer back past the rail's",
                 "                        timeout (the lost answer)",
                 "  retryable             answer 503, take nothing",

@@ -94,10 +94,10 @@ class CustodyRailTest {
     void submit_onAnotherChain_namesTheAssetWithTheChain() {
         created(json(200, "{\"id\":\"tx-2\",\"status\":\"SUBMITTED\"}"));
 
-        rail.submit(transfer(PAYOUT + ".r2", "evm:8453"));
+        rail.submit(transfer(PAYOUT + "~r2", "evm:8453"));
 
         custodian.verify(postRequestedFor(urlEqualTo("/v1/transactions"))
-                .withRequestBody(equalToJson("{\"assetId\":\"USDC_EVM_8453\",\"externalTxId\":\"payout-7f3a.r2\"}", true, true)));
+                .withRequestBody(equalToJson("{\"assetId\":\"USDC_EVM_8453\",\"externalTxId\":\"payout-7f3a~r2\"}", true, true)));
         assertThat(CustodyAssetId.of("solana", "SOL")).isEqualTo("SOL_SOLANA");
     }
 
@@ -169,7 +169,7 @@ class CustodyRailTest {
         created(json(200, "{\"id\":\"tx-1\",\"status\":\"SUBMITTED\"}"));
 
         rail.submit(transfer(PAYOUT, "evm:1"));
-        rail.submit(transfer(PAYOUT + ".r2", "evm:1"));
+        rail.submit(transfer(PAYOUT + "~r2", "evm:1"));
 
         List<LoggedRequest> creates = custodian.findAll(postRequestedFor(urlEqualTo("/v1/transactions")));
         assertThat(creates).hasSize(2);
@@ -195,7 +195,7 @@ class CustodyRailTest {
         rail.submit(transfer(PAYOUT, "evm:1"));
         rail.submit(transfer(longId, "evm:1"));
         rail.submit(transfer(longId, "evm:1"));
-        rail.submit(transfer(longId + ".r2", "evm:1"));
+        rail.submit(transfer(longId + "~r2", "evm:1"));
 
         List<String> keys = custodian.findAll(postRequestedFor(urlEqualTo("/v1/transactions"))).stream()
                 .map(request -> request.getHeader("Idempotency-Key")).toList();

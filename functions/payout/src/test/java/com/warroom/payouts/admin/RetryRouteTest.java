@@ -128,7 +128,7 @@ class RetryRouteTest {
         assertThat(stored.progress().attempts()).isZero();
         assertThat(stored.progress().railReference()).isEmpty();
         assertThat(stored.progress().railStatus()).isEmpty();
-        assertThat(stored.externalId()).isEqualTo(failed.payoutId() + ".r2");
+        assertThat(stored.externalId()).isEqualTo(failed.payoutId() + "~r2");
         assertThat(world.payoutSeal.verify(stored)).isInstanceOf(Verification.Valid.class);
         assertThat(stored.seal()).isNotEqualTo(failed.seal());
         assertThat(world.treasury("USDC")).isEqualTo(treasury - 7_250_000);

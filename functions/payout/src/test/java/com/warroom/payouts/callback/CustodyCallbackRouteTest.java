@@ -83,7 +83,7 @@ class CustodyCallbackRouteTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"P-77", "P-77.r2"})
+    @ValueSource(strings = {"P-77", "P-77~r2"})
     void callback_whenSigned_expectItsPayoutQueued(String externalTxId) {
         String body = callback(externalTxId, "COMPLETED");
         APIGatewayV2HTTPResponse response = post(body, Optional.of(signed(CUSTODIAN, body)));

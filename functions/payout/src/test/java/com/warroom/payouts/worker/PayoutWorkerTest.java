@@ -353,7 +353,7 @@ class PayoutWorkerTest {
 
         assertThat(w.world.payout(payout.payoutId()).state()).contains(PayoutStatus.SUBMITTED);
         assertThat(w.custodian.transfersOf(payout.payoutId())).extracting(t -> t.externalId())
-                .containsExactly(payout.payoutId(), payout.payoutId() + ".r2");
+                .containsExactly(payout.payoutId(), payout.payoutId() + "~r2");
     }
 
     @Test

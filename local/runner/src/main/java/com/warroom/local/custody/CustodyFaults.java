@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Faults armed by payout id ({@code ./warroom custody inject}), each for the next {@code times} creates of that payout's
- * transactions (external ids {@code <payoutId>} and {@code <payoutId>.r<n>}), so a fault can be armed before the payout
+ * transactions (external ids {@code <payoutId>} and {@code <payoutId>~r<n>}), so a fault can be armed before the payout
  * is even requested. Kept in {@code faults.json} beside the transactions, so a restart keeps what is still armed.
  */
 final class CustodyFaults {

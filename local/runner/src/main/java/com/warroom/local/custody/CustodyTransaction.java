@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 public record CustodyTransaction(String id, String externalTxId, Transfer transfer, RailStatus status, Optional<String> txHash,
                                  boolean held, Instant createdAt, Instant lastUpdated) {
 
-    /** A payout's later submissions are {@code <payoutId>.r<n>}. */
-    private static final Pattern SUBMISSION = Pattern.compile("\\.r[0-9]+$");
+    /** A payout's later submissions are {@code <payoutId>~r<n>}. */
+    private static final Pattern SUBMISSION = Pattern.compile("~r[0-9]+$");
 
     /** What the create asked for. */
     public record Transfer(String assetId, String amount, String destinationAddress, String note) {
@@ -28,7 +28,7 @@ public record CustodyTransaction(String id, String externalTxId, Transfer transf
         Objects.requireNonNull(txHash, "txHash");
     }
 
-    /** The payout an external id belongs to: {@code P1} for {@code P1} and {@code P1.r2}. */
+    /** The payout an external id belongs to: {@code P1} for {@code P1} and {@code P1~r2}. */
     public static String payoutOf(String externalTxId) {
         return SUBMISSION.matcher(externalTxId).replaceFirst("");
     }

@@ -133,7 +133,7 @@ class CustodySimulatorTest {
 
         assertThat(rail.submit(transfer("P-2"))).isEqualTo(new SubmitOutcome.Duplicate("P-2"));
         assertThat(rail.find("P-unknown")).isEmpty();
-        assertThat(rail.submit(transfer("P-2.r2"))).as("the payout's next submission is another transfer")
+        assertThat(rail.submit(transfer("P-2~r2"))).as("the payout's next submission is another transfer")
                 .isInstanceOf(SubmitOutcome.Accepted.class);
     }
 
@@ -202,7 +202,7 @@ class CustodySimulatorTest {
         assertThat(rail.submit(transfer("P-7"))).isInstanceOfSatisfying(SubmitOutcome.Refused.class,
                 refused -> assertThat(refused.reason()).contains("HTTP 400 code 1427"));
         assertThat(rail.find("P-7")).isEmpty();
-        assertThat(rail.submit(transfer("P-7.r2"))).as("the payout's retry after ops pressed it").isInstanceOf(SubmitOutcome.Accepted.class);
+        assertThat(rail.submit(transfer("P-7~r2"))).as("the payout's retry after ops pressed it").isInstanceOf(SubmitOutcome.Accepted.class);
     }
 
     @Test
@@ -236,15 +236,15 @@ class CustodySimulatorTest {
         CustodyRail rail = railTo(simulator);
         simulator.inject("P-10", CustodyFault.HOLD, 2);
         rail.submit(transfer("P-10"));
-        rail.submit(transfer("P-10.r2"));
+        rail.submit(transfer("P-10~r2"));
 
         CustodyLedger.Moved failed = simulator.fail("P-10", RailStatus.REJECTED);
 
         assertThat(failed).isInstanceOfSatisfying(CustodyLedger.Moved.Done.class,
-                done -> assertThat(done.transaction().externalTxId()).as("the latest submission").isEqualTo("P-10.r2"));
+                done -> assertThat(done.transaction().externalTxId()).as("the latest submission").isEqualTo("P-10~r2"));
         ((CustodyLedger.Moved.Done) failed).callback().join();
-        assertThat(statusOf(rail, "P-10.r2")).isEqualTo(RailStatus.REJECTED);
-        assertThat(webhook.about("P-10.r2", rail).getLast().status()).isEqualTo(RailStatus.REJECTED);
+        assertThat(statusOf(rail, "P-10~r2")).isEqualTo(RailStatus.REJECTED);
+        assertThat(webhook.about("P-10~r2", rail).getLast().status()).isEqualTo(RailStatus.REJECTED);
         assertThat(simulator.complete("P-10")).isInstanceOf(CustodyLedger.Moved.AlreadyFinal.class);
         assertThat(simulator.complete("P-none")).isEqualTo(new CustodyLedger.Moved.NoTransaction("P-none"));
         assertThatThrownBy(() -> simulator.fail("P-10", RailStatus.COMPLETED)).isInstanceOf(IllegalArgumentException.class);
