@@ -89,6 +89,19 @@ public final class PayoutStore {
         return pages.stream().map(Page::items).flatMap(List::stream).limit(limit).toList();
     }
 
+    /**
+     * The {@code limit} payouts in {@code status} changed longest ago, oldest change first: one query of the status
+     * index reading at most {@code limit} rows, whatever the table holds. Eventually consistent, for listings.
+     */
+    public List<Payout> oldestInStatus(PayoutStatus status, int limit) {
+        SdkIterable<Page<Payout>> pages = byStatus.query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(status.name()).build()))
+                .scanIndexForward(true)
+                .limit(Math.min(limit, 100))
+                .build());
+        return pages.stream().map(Page::items).flatMap(List::stream).limit(limit).toList();
+    }
+
     private static Expression stillAt(Payout current) {
         return Expression.builder()
                 .expression("#status = :status AND #version = :version")

@@ -442,6 +442,19 @@ public final class Topology {
             .sendsTo(PAYOUT_WORK).starts(APPROVAL_WORKFLOW_NAME).seals(SEALS)
             .build();
 
+    /** Who may read the stuck list: the people who answer "where is my money" and those who operate the flows. */
+    private static final Set<Role> STUCK_READERS = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPPORT, Role.SUPER_ADMIN);
+
+    /**
+     * The stuck list: the oldest non-final payouts and PENDING orders with their ages, read through the two status
+     * indexes only. It reads and never re-drives: payout-poll and psp-reconcile do that.
+     */
+    public static final FunctionDef STUCK_LIST = FunctionDef.builder("stuck-list").module("functions/payments")
+            .handler("com.warroom.stuck.StuckListHandler").timeoutSeconds(10)
+            .routes(HttpRoute.get("/v1/admin/stuck", STUCK_READERS))
+            .table(PAYOUTS, TableAccess.READ).table(ORDERS, TableAccess.READ)
+            .build();
+
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
                     LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS)
@@ -457,7 +470,8 @@ public final class Topology {
                     APPROVAL_RECORD, APPROVAL_AWAIT, APPROVAL_APPLY, APPROVAL_OUTCOME,
                     APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED, INTEGRITY_ANCHOR,
                     WEBHOOK_INTAKE, ORDERS_API, PAYMENT_PROCESSOR, PAYMENTS_ADMIN, PSP_RECONCILE, LEDGER_READ,
-                    NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_POLL, PAYOUT_ADMIN)
+                    NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_POLL, PAYOUT_ADMIN,
+                    STUCK_LIST)
             .build();
 
     private final List<TableDef> tables;

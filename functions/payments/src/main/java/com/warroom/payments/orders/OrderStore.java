@@ -95,4 +95,17 @@ public final class OrderStore {
                 : Optional.empty();
         return new Listing(page, next);
     }
+
+    /**
+     * The {@code limit} orders in {@code status} registered longest ago, oldest first: one query of the status index
+     * reading at most {@code limit} rows, whatever the table holds. Eventually consistent, for listings.
+     */
+    public List<Order> oldestInStatus(OrderStatus status, int limit) {
+        return byStatus.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(status.name()).build()))
+                        .scanIndexForward(true)
+                        .limit(limit)
+                        .build())
+                .stream().map(Page::items).flatMap(List::stream).limit(limit).toList();
+    }
 }
