@@ -80,13 +80,8 @@ public final class PayoutStore {
      * index is eventually consistent: callers that act on a payout read it again.
      */
     public List<Payout> inStatusChangedBefore(PayoutStatus status, Instant before, int limit) {
-        SdkIterable<Page<Payout>> pages = byStatus.query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortLessThan(Key.builder().partitionValue(status.name())
-                        .sortValue(SortableTime.format(before)).build()))
-                .scanIndexForward(true)
-                .limit(Math.min(limit, 100))
-                .build());
-        return pages.stream().map(Page::items).flatMap(List::stream).limit(limit).toList();
+        return oldestFirst(QueryConditional.sortLessThan(Key.builder().partitionValue(status.name())
+                .sortValue(SortableTime.format(before)).build()), limit);
     }
 
     /**
@@ -94,8 +89,12 @@ public final class PayoutStore {
      * index reading at most {@code limit} rows, whatever the table holds. Eventually consistent, for listings.
      */
     public List<Payout> oldestInStatus(PayoutStatus status, int limit) {
+        return oldestFirst(QueryConditional.keyEqualTo(Key.builder().partitionValue(status.name()).build()), limit);
+    }
+
+    private List<Payout> oldestFirst(QueryConditional condition, int limit) {
         SdkIterable<Page<Payout>> pages = byStatus.query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(status.name()).build()))
+                .queryConditional(condition)
                 .scanIndexForward(true)
                 .limit(Math.min(limit, 100))
                 .build());

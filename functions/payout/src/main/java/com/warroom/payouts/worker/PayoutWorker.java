@@ -459,6 +459,12 @@ public final class PayoutWorker {
         return parts.payouts().find(current.payoutId()).map(Payout::version).orElse(-1L) != current.version();
     }
 
+    /** Reads only, for SnapStart: a payout that does not exist, and the config in force with its treasury wallets. */
+    public void prime() {
+        parts.payouts().find("warroom-priming");
+        parts.treasury().address("evm:1", "USDC");
+    }
+
     private Instant now() {
         return SortableTime.now(clock);
     }

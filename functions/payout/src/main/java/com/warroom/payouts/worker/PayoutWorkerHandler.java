@@ -12,6 +12,7 @@ import com.warroom.config.TreasuryWallet;
 import com.warroom.flags.FlagGate;
 import com.warroom.flags.FlagStore;
 import com.warroom.flags.MetricGateSignals;
+import com.warroom.lambda.Priming;
 import com.warroom.lambda.QueueBatch;
 import com.warroom.ledger.Ledger;
 import com.warroom.payouts.PayoutPolicy;
@@ -52,6 +53,7 @@ public final class PayoutWorkerHandler implements RequestHandler<SQSEvent, SQSBa
     /** Over a worker built elsewhere: tests, and the bench (another module), which builds it with {@link #fromSettings}. */
     public PayoutWorkerHandler(PayoutWorker worker) {
         this.worker = worker;
+        Priming.register(Topology.PAYOUT_WORKER.name(), worker::prime);
     }
 
     /**
