@@ -1,10 +1,12 @@
 package com.warroom.observability;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
@@ -31,6 +33,25 @@ public final class OpsMetrics {
         }
         metrics.addMetric(name, 1, MetricUnit.COUNT);
         PENDING.set(true);
+    }
+
+    /**
+     * A value with its own dimensions (such as {@code kind=payout} or {@code risk=HIGH}), written at once in its own EMF
+     * document rather than with the invocation's counts, since one invocation may measure the same name for several
+     * dimension values. A metric that cannot be written never fails the work it measured.
+     */
+    public static void measure(String name, double value, MetricUnit unit, Map<String, String> dimensions) {
+        try {
+            MetricsFactory.getMetricsInstance().flushMetrics(single -> {
+                single.setNamespace(NAMESPACE_SET ? System.getenv("POWERTOOLS_METRICS_NAMESPACE") : NAMESPACE);
+                if (!dimensions.isEmpty()) {
+                    single.addDimension(DimensionSet.of(dimensions));
+                }
+                single.addMetric(name, value, unit);
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("metric {} could not be written", name, e);
+        }
     }
 
     /** Writes what was counted. A metric that cannot be written never fails the work it counted. */

@@ -155,6 +155,34 @@ public final class Topology {
     public static final ExternalApiDef CUSTODY_API = new ExternalApiDef("custody", "WARROOM_CUSTODY_BASE_URL",
             Optional.of("https://api.fireblocks.io"));
 
+    /**
+     * What the platform told Warroom happened (contributions, round finalizations, fees, referral claims, refunds): one
+     * item per event id, written once with what it posted; by type and time in byType.
+     */
+    public static final TableDef PLATFORM_EVENTS = new TableDef("platform-events", "WARROOM_TABLE_PLATFORM_EVENTS",
+            KeyAttribute.string("eventId"), Optional.empty(),
+            List.of(IndexDef.of("byType", KeyAttribute.string("type"), KeyAttribute.string("occurredAt"))), Optional.empty());
+
+    /** Each round's totals as the platform's events add them up: its total per asset, its contributors, its finalization. */
+    public static final TableDef ROUNDS = new TableDef("rounds", "WARROOM_TABLE_ROUNDS",
+            KeyAttribute.string("roundId"), Optional.of(KeyAttribute.string("item")), List.of(), Optional.empty());
+
+    /** Reconcile runs: one summary item per run (status, counts per check and risk); a day's runs in byDay. */
+    public static final TableDef RECONCILE_RUNS = new TableDef("reconcile-runs", "WARROOM_TABLE_RECONCILE_RUNS",
+            KeyAttribute.string("runId"), Optional.empty(),
+            List.of(IndexDef.of("byDay", KeyAttribute.string("day"), KeyAttribute.string("startedAt"))), Optional.empty());
+
+    /**
+     * Reconcile findings under their stable id (check + subject), with first and last seen and their status (OPEN,
+     * ACKNOWLEDGED with a ticket, RESOLVED); by status and first sighting in byStatus.
+     */
+    public static final TableDef RECONCILE_FINDINGS = new TableDef("reconcile-findings", "WARROOM_TABLE_RECONCILE_FINDINGS",
+            KeyAttribute.string("findingId"), Optional.empty(),
+            List.of(IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("firstSeenAt"))), Optional.empty());
+
+    /** Reconcile runs' segment aggregates and reports (JSON and HTML), each object written once. */
+    public static final BucketDef RECONCILE_REPORTS = new BucketDef("reconcile-reports", 400);
+
     public static final String APPROVAL_WORKFLOW_NAME = "approval";
 
     private static final Set<Role> STAFF_AND_SERVICE = Stream.concat(Role.STAFF.stream(), Stream.of(Role.SERVICE))
@@ -179,6 +207,8 @@ public final class Topology {
             .table(PAYMENT_REVIEWS, TableAccess.DESCRIBE).table(LEDGER_BALANCES, TableAccess.DESCRIBE)
             .table(LEDGER_ENTRIES, TableAccess.DESCRIBE).table(ENTITLEMENTS, TableAccess.DESCRIBE).table(OUTBOX, TableAccess.DESCRIBE)
             .table(USERS, TableAccess.DESCRIBE).table(PAYOUTS, TableAccess.DESCRIBE)
+            .table(PLATFORM_EVENTS, TableAccess.DESCRIBE).table(ROUNDS, TableAccess.DESCRIBE)
+            .table(RECONCILE_RUNS, TableAccess.DESCRIBE).table(RECONCILE_FINDINGS, TableAccess.DESCRIBE)
             .describes(FLAG_CHANGES).describes(PAYMENT_CHECKS).describes(NOTIFICATIONS).describes(PAYOUT_WORK)
             .build();
 
@@ -457,12 +487,12 @@ public final class Topology {
 
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
-                    LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS)
+                    LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS, PLATFORM_EVENTS, ROUNDS, RECONCILE_RUNS, RECONCILE_FINDINGS)
             .queues(FLAG_CHANGES, PAYMENT_CHECKS, NOTIFICATIONS, PAYOUT_WORK)
             .topics(APPROVAL_NOTICES, OPS_NOTICES)
             .secrets(MIDTRANS_SERVER_KEY, WHATSAPP_API_TOKEN, CUSTODY_API_KEY, CUSTODY_SIGNING_KEY, CUSTODY_CALLBACK_KEY)
             .keys(SEALS)
-            .buckets(ANCHORS)
+            .buckets(ANCHORS, RECONCILE_REPORTS)
             .externalApis(MIDTRANS_API, WHATSAPP_API, CUSTODY_API)
             .mails(NOTIFICATION_MAIL)
             .workflows(APPROVAL)

@@ -19,7 +19,7 @@ class TopologyBucketsTest {
     @Test
     void warroom_anchorsAreWrittenOnlyByTheAnchorRun_andReadByVerify() {
         Topology topology = Topology.warroom();
-        assertThat(topology.buckets()).containsExactly(Topology.ANCHORS);
+        assertThat(topology.buckets()).contains(Topology.ANCHORS, Topology.RECONCILE_REPORTS);
         assertThat(topology.functions().stream().filter(f -> f.buckets().get(Topology.ANCHORS) == BucketAccess.READ_PUT)
                 .map(FunctionDef::name)).containsExactly("integrity-anchor");
         assertThat(Topology.AUDIT_READ.buckets()).isEqualTo(Map.of(Topology.ANCHORS, BucketAccess.READ));

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.function.Consumer;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -20,12 +22,21 @@ import software.amazon.lambda.powertools.metrics.provider.EmfMetricsProvider;
 public final class RecordedMetrics implements Metrics, AutoCloseable {
 
     /** One metric as the code counted it, and whether a flush has sent it since. */
-    public record Point(String name, double value, MetricUnit unit, boolean flushed) {
+    public record Point(String name, double value, MetricUnit unit, boolean flushed, Map<String, String> dimensions) {
+
+        public Point {
+            dimensions = Map.copyOf(dimensions);
+        }
+
+        public Point(String name, double value, MetricUnit unit, boolean flushed) {
+            this(name, value, unit, flushed, Map.of());
+        }
     }
 
     private final List<Point> pending = new ArrayList<>();
     private final List<Point> points = new ArrayList<>();
     private DimensionSet defaultDimensions = new DimensionSet();
+    private Map<String, String> dimensions = Map.of();
 
     private RecordedMetrics() {
     }
@@ -65,17 +76,20 @@ public final class RecordedMetrics implements Metrics, AutoCloseable {
 
     @Override
     public synchronized void addMetric(String key, double value, MetricUnit unit, MetricResolution resolution) {
-        pending.add(new Point(key, value, unit, false));
+        pending.add(new Point(key, value, unit, false, dimensions));
     }
 
     @Override
     public synchronized void flush() {
-        pending.forEach(p -> points.add(new Point(p.name(), p.value(), p.unit(), true)));
+        pending.forEach(p -> points.add(new Point(p.name(), p.value(), p.unit(), true, p.dimensions())));
         pending.clear();
     }
 
     @Override
-    public void addDimension(DimensionSet dimensionSet) {
+    public synchronized void addDimension(DimensionSet dimensionSet) {
+        Map<String, String> added = new LinkedHashMap<>(dimensions);
+        dimensionSet.getDimensionKeys().forEach(key -> added.put(key, dimensionSet.getDimensionValue(key)));
+        dimensions = Map.copyOf(added);
     }
 
     @Override
@@ -118,8 +132,14 @@ public final class RecordedMetrics implements Metrics, AutoCloseable {
     }
 
     @Override
-    public void flushMetrics(Consumer<Metrics> metricsConsumer) {
-        metricsConsumer.accept(this);
-        flush();
+    public synchronized void flushMetrics(Consumer<Metrics> metricsConsumer) {
+        Map<String, String> outer = dimensions;
+        dimensions = Map.of();
+        try {
+            metricsConsumer.accept(this);
+            flush();
+        } finally {
+            dimensions = outer;
+        }
     }
 }
