@@ -56,6 +56,18 @@ public final class LedgerItems {
     }
 
     /**
+     * The id of the journal entry an entries-table item holds, without reading its postings; empty for an account's
+     * line. For a scan that wants a few entries of many.
+     */
+    public static Optional<String> journalId(Map<String, AttributeValue> item) {
+        AttributeValue key = item.get("key");
+        if (key == null || key.s() == null || !key.s().startsWith(JournalRecord.PREFIX)) {
+            return Optional.empty();
+        }
+        return Optional.of(key.s().substring(JournalRecord.PREFIX.length()));
+    }
+
+    /**
      * The journal entry an entries-table item holds; empty for an account's line (the same table holds both) and for
      * a journal item whose postings cannot be read (as {@link Journal} with no legs).
      */

@@ -1,6 +1,7 @@
 package com.warroom.reconcile.check;
 
 import com.warroom.ledger.LedgerItems;
+import com.warroom.money.DecimalAmount;
 import com.warroom.topology.TableDef;
 import com.warroom.topology.Topology;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ final class ContributionsVsRounds extends TallyCheck {
     private static final String TOTAL_ITEM = "total#";
     private static final String CONTRIBUTOR_ITEM = "contributor#";
     private static final String FINALIZED_ITEM = "finalized";
+    private static final String REFUND_EVENT = "RefundIssued";
+    private static final String REFUNDS_SEEN = "refunds";
 
     private final MismatchThresholds thresholds;
 
@@ -38,7 +41,7 @@ final class ContributionsVsRounds extends TallyCheck {
 
     @Override
     public List<TableDef> scans() {
-        return List.of(Topology.LEDGER_BALANCES, Topology.ROUNDS);
+        return List.of(Topology.LEDGER_BALANCES, Topology.ROUNDS, Topology.PLATFORM_EVENTS);
     }
 
     @Override
@@ -56,6 +59,10 @@ final class ContributionsVsRounds extends TallyCheck {
                     into.text("round " + round, "asset:" + balance.currency(), balance.currency());
                 }
             });
+            return;
+        }
+        if (table.equals(Topology.PLATFORM_EVENTS)) {
+            foldRefund(item, into);
             return;
         }
         String round = Items.text(item, "roundId").orElse(null);
@@ -77,7 +84,34 @@ final class ContributionsVsRounds extends TallyCheck {
             into.add(subject, "finalTotal", Items.number(item, "totalRaisedMinor").orElse(0));
             into.add(subject, "finalContributors", Items.number(item, "contributorCount").orElse(0));
             Items.text(item, "asset").ifPresent(asset -> into.text(subject, "finalAsset", asset));
+            Items.instant(item, "finalizedAt").ifPresent(at -> into.max(subject, "finalizedAt", at));
         }
+    }
+
+    // each refund with its time, to tell the refunds before a round's finalization from the ones after
+    private static void foldRefund(Map<String, AttributeValue> item, Tally into) {
+        if (!Items.text(item, "type").filter(REFUND_EVENT::equals).isPresent()) {
+            return;
+        }
+        Items.json(item, "detail").ifPresent(detail -> {
+            String asset = detail.path("asset").asText("");
+            if (detail.path("roundId").isTextual() && DecimalAmount.parsePositiveAsset(detail.path("amount").asText(""), asset)
+                    instanceof DecimalAmount.Parsed.Valid valid) {
+                into.member("round " + detail.get("roundId").textValue(), REFUNDS_SEEN, Items.instant(item, "occurredAt").orElse(0)
+                        + " " + asset + " " + valid.money().minor() + " " + Items.text(item, "eventId").orElse(""));
+            }
+        });
+    }
+
+    private static long refundedUpTo(Tally merged, String subject, String asset, long until) {
+        long refunded = 0;
+        for (String refund : merged.members(subject, REFUNDS_SEEN)) {
+            String[] parts = refund.split(" ");
+            if (Long.parseLong(parts[0]) <= until && parts[1].equals(asset)) {
+                refunded += Long.parseLong(parts[2]);
+            }
+        }
+        return refunded;
     }
 
     private static String asset(String round, String asset) {
@@ -124,11 +158,12 @@ final class ContributionsVsRounds extends TallyCheck {
             String asset = merged.text(subject, "finalAsset").orElse("XXX");
             String perAsset = asset(round, asset);
             long contributed = merged.sum(perAsset, "ledgerNet") + merged.sum(perAsset, "ledgerRefunded");
+            long raised = contributed - refundedUpTo(merged, subject, asset, merged.max(subject, "finalizedAt").orElse(Long.MAX_VALUE));
             long finalTotal = merged.sum(subject, "finalTotal");
-            if (finalTotal != contributed) {
+            if (finalTotal != raised) {
                 findings.add(Mismatch.money(NAME, subject + " finalized total", new Mismatch.Sides(asset,
                         "RoundFinalized totalRaised", finalTotal, "contributed in the ledger (" + RAISED + round + " + " + REFUNDS
-                        + round + ")", contributed), thresholds));
+                        + round + ") minus the refunds issued up to the finalization", raised), thresholds));
             }
             long finalContributors = merged.sum(subject, "finalContributors");
             if (finalContributors != items) {

@@ -72,7 +72,7 @@ final class FeeSplits extends TallyCheck {
             Items.instant(item, "receivedAt").ifPresent(at -> into.max(eventId, "receivedAt", at));
             return;
         }
-        LedgerItems.journal(item).filter(j -> j.entryId().startsWith(ENTRY_PREFIX))
+        LedgerItems.journalId(item).filter(id -> id.startsWith(ENTRY_PREFIX)).flatMap(id -> LedgerItems.journal(item))
                 .filter(j -> j.legs().stream().anyMatch(leg -> leg.account().startsWith(CLEARING)))
                 .ifPresent(journal -> {
                     String eventId = journal.entryId().substring(ENTRY_PREFIX.length());

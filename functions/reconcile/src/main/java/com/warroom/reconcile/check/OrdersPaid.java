@@ -66,7 +66,7 @@ final class OrdersPaid extends TallyCheck {
                 into.add(ENTITLEMENT + entitlement.userId() + " " + entitlement.item(), "active", 1);
             }
         } else {
-            LedgerItems.journal(item).filter(j -> j.entryId().startsWith(PAID_PREFIX)).ifPresent(journal -> {
+            LedgerItems.journalId(item).filter(id -> id.startsWith(PAID_PREFIX)).flatMap(id -> LedgerItems.journal(item)).ifPresent(journal -> {
                 String subject = ORDER + journal.entryId().substring(PAID_PREFIX.length());
                 into.add(subject, "entry", 1);
                 journal.legs().stream().filter(leg -> leg.account().startsWith(PSP_CLEARING)).forEach(leg -> {

@@ -57,7 +57,7 @@ final class PayoutsVsLedger extends TallyCheck {
             into.max(subject, "updatedAt", payout.times().updatedAt().toEpochMilli());
             return;
         }
-        LedgerItems.journal(item).filter(j -> j.entryId().startsWith(PAID_PREFIX)).ifPresent(journal -> {
+        LedgerItems.journalId(item).filter(id -> id.startsWith(PAID_PREFIX)).flatMap(id -> LedgerItems.journal(item)).ifPresent(journal -> {
             String subject = journal.entryId().substring(PAID_PREFIX.length());
             into.add(subject, "entry", 1);
             for (LedgerItems.Leg leg : journal.legs()) {

@@ -30,7 +30,12 @@ class ContributionsVsRoundsTest {
 
     @Test
     void compare_whenTheLedgerAndTheRoundTotalsAgree_findsNothing() {
-        world.finalized("R-1", "175", "USDC", 3);
+        world.finalized("R-1", "125", "USDC", 3);
+        assertThat(world.run(check)).isEmpty();
+
+        // a failed round's refunds come after its finalization: its total stays what it raised then
+        world.clock.advance(java.time.Duration.ofMinutes(5));
+        world.refund("R-1", "u-1", "125", "USDC");
         assertThat(world.run(check)).isEmpty();
     }
 
@@ -61,10 +66,12 @@ class ContributionsVsRoundsTest {
 
     @Test
     void compare_whenTheFinalizedRoundClaimsMoreThanWasContributed_findsTheTotalAndTheCount() {
-        world.finalized("R-1", "180", "USDC", 4);
+        world.clock.advance(java.time.Duration.ofMinutes(5));
+        world.finalized("R-1", "130", "USDC", 4);
 
-        assertThat(world.run(check)).extracting(FindingDraft::subject)
-                .containsExactlyInAnyOrder("round R-1 finalized total", "round R-1 finalized contributors");
+        assertThat(world.run(check)).extracting(FindingDraft::subject, FindingDraft::difference)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("round R-1 finalized total", "-5.000000 USDC"),
+                        org.assertj.core.groups.Tuple.tuple("round R-1 finalized contributors", "-1 contributor(s)"));
     }
 
     @Test
