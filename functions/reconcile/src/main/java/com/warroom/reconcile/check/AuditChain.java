@@ -3,11 +3,8 @@ package com.warroom.reconcile.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.audit.AuditTrail;
 import com.warroom.audit.ChainVerification;
-import com.warroom.json.Json;
 import com.warroom.topology.TableDef;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The audit chain intact against its anchors: {@link AuditTrail#verify()} walks every entry to the sealed head and
@@ -59,22 +56,5 @@ final class AuditChain implements Check {
                     "unreadable: " + verified.anchorsUnreadable(), "chain checked without its anchor", Risk.LOW, Action.RETRY, RUNBOOK));
         }
         return List.of();
-    }
-
-    /** The aggregate of a check that scans nothing: empty, and it stays so. */
-    static final class NothingScanned implements Aggregate {
-        @Override
-        public void fold(TableDef table, Map<String, AttributeValue> item) {
-            throw new IllegalStateException("this check scans no table, yet was given an item of " + table.logicalName());
-        }
-
-        @Override
-        public void merge(Aggregate other) {
-        }
-
-        @Override
-        public JsonNode toJson() {
-            return Json.mapper().createObjectNode();
-        }
     }
 }

@@ -59,12 +59,12 @@ final class PspStatus implements Check {
 
     @Override
     public Aggregate newAggregate() {
-        return new AuditChain.NothingScanned();
+        return new NothingScanned();
     }
 
     @Override
     public Aggregate readAggregate(JsonNode json) {
-        return new AuditChain.NothingScanned();
+        return new NothingScanned();
     }
 
     @Override
