@@ -39,7 +39,7 @@ import software.constructs.Construct;
  * the outcome is caught into {@code RecordOutcome} with {@code $.error}, and the execution as a whole has a timeout
  * longer than every step can take, so no execution waits forever.
  */
-public final class ApprovalWorkflow extends Construct {
+public final class ApprovalWorkflow extends Construct implements WarroomWorkflow {
 
     /** Errors of the Lambda service itself (the function did not answer): worth another attempt, unlike a handler's own error. */
     static final List<String> LAMBDA_SERVICE_ERRORS = List.of("Lambda.ClientExecutionTimeoutException", "Lambda.ServiceException",
@@ -106,14 +106,17 @@ public final class ApprovalWorkflow extends Construct {
                 .build();
     }
 
+    @Override
     public ApprovalWorkflowDef definition() {
         return definition;
     }
 
+    @Override
     public StateMachine stateMachine() {
         return stateMachine;
     }
 
+    @Override
     public LogGroup logs() {
         return logs;
     }

@@ -1,6 +1,6 @@
 package com.warroom.infra;
 
-import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.WorkflowDef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +16,16 @@ import software.amazon.awscdk.Stack;
 public final class StateMachineArns {
 
     private final Stack stack;
-    private final Map<String, ApprovalWorkflowDef> workflows = new LinkedHashMap<>();
+    private final Map<String, WorkflowDef> workflows = new LinkedHashMap<>();
 
-    public StateMachineArns(Stack stack, List<ApprovalWorkflowDef> definitions) {
+    public StateMachineArns(Stack stack, List<WorkflowDef> definitions) {
         this.stack = stack;
         definitions.forEach(definition -> workflows.put(definition.logicalName(), definition));
     }
 
     /** The workflow of a logical name; a function naming a workflow outside the topology is a wiring error. */
-    public ApprovalWorkflowDef workflow(String logicalName) {
-        ApprovalWorkflowDef workflow = workflows.get(logicalName);
+    public WorkflowDef workflow(String logicalName) {
+        WorkflowDef workflow = workflows.get(logicalName);
         if (workflow == null) {
             throw new IllegalArgumentException("workflow " + logicalName + " is not in the topology's workflows()");
         }
@@ -33,11 +33,11 @@ public final class StateMachineArns {
     }
 
     /** {@code Warroom-approval}: named like the functions, so operators find it by name. */
-    public String name(ApprovalWorkflowDef workflow) {
+    public String name(WorkflowDef workflow) {
         return stack.getStackName() + "-" + workflow(workflow.logicalName()).logicalName();
     }
 
-    public String arn(ApprovalWorkflowDef workflow) {
+    public String arn(WorkflowDef workflow) {
         return stack.formatArn(ArnComponents.builder()
                 .service("states")
                 .resource("stateMachine")

@@ -5,6 +5,8 @@ import com.warroom.topology.FunctionDef;
 import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
 import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.ScanWorkflowDef;
+import com.warroom.topology.WorkflowDef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class WarroomStack extends Stack {
     private final WriteOnceBuckets buckets;
     private final StaffDirectory directory;
     private final Map<FunctionDef, WarroomFunction> functions = new LinkedHashMap<>();
-    private final Map<ApprovalWorkflowDef, ApprovalWorkflow> workflows = new LinkedHashMap<>();
+    private final Map<WorkflowDef, WarroomWorkflow> workflows = new LinkedHashMap<>();
     private final WarroomHttpApi api;
     private final ConsoleHosting console;
     private final FunctionTriggers triggers;
@@ -77,10 +79,14 @@ public final class WarroomStack extends Stack {
                     new WarroomFunction.Props(definition, props.repoRoot().lambdaJar(definition), resources, LOG_RETENTION)));
         }
         keys.grantUses(functions);
-        for (ApprovalWorkflowDef definition : topology.workflows()) {
-            workflows.put(definition, new ApprovalWorkflow(this, ConstructIds.pascal(definition.logicalName()) + "Workflow",
-                    new ApprovalWorkflow.Props(definition, stateMachineArns.name(definition), functions,
-                            DecisionTimeout.resolve(definition, getNode()), LOG_RETENTION)));
+        for (WorkflowDef definition : topology.workflows()) {
+            String workflowId = ConstructIds.pascal(definition.logicalName()) + "Workflow";
+            workflows.put(definition, switch (definition) {
+                case ApprovalWorkflowDef approval -> new ApprovalWorkflow(this, workflowId, new ApprovalWorkflow.Props(approval,
+                        stateMachineArns.name(approval), functions, DecisionTimeout.resolve(approval, getNode()), LOG_RETENTION));
+                case ScanWorkflowDef scan -> new ScanWorkflow(this, workflowId,
+                        new ScanWorkflow.Props(scan, stateMachineArns.name(scan), functions, LOG_RETENTION));
+            });
         }
         api = new WarroomHttpApi(this, "Api",
                 new WarroomHttpApi.Props(topology.routes(), functions, directory, LOG_RETENTION));
@@ -147,8 +153,26 @@ public final class WarroomStack extends Stack {
     }
 
     /** The state machine built for each topology workflow, in topology order. */
-    public Map<ApprovalWorkflowDef, ApprovalWorkflow> workflows() {
+    public Map<WorkflowDef, WarroomWorkflow> workflows() {
         return Collections.unmodifiableMap(workflows);
+    }
+
+    /** The state machine built for an approval workflow of the topology. */
+    public ApprovalWorkflow approvalWorkflow(ApprovalWorkflowDef definition) {
+        return (ApprovalWorkflow) built(definition);
+    }
+
+    /** The state machine built for a scan workflow of the topology. */
+    public ScanWorkflow scanWorkflow(ScanWorkflowDef definition) {
+        return (ScanWorkflow) built(definition);
+    }
+
+    private WarroomWorkflow built(WorkflowDef definition) {
+        WarroomWorkflow workflow = workflows.get(definition);
+        if (workflow == null) {
+            throw new IllegalArgumentException("workflow " + definition.logicalName() + " is not in this stack's topology");
+        }
+        return workflow;
     }
 
     public WarroomHttpApi api() {
@@ -190,7 +214,7 @@ public final class WarroomStack extends Stack {
     }
 
     /** {@code ApprovalStateMachineArn} for the workflow {@code approval}. */
-    static String stateMachineOutput(ApprovalWorkflowDef workflow) {
+    static String stateMachineOutput(WorkflowDef workflow) {
         return ConstructIds.pascal(workflow.logicalName()) + "StateMachineArn";
     }
 

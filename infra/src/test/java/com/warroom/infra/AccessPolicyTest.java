@@ -20,7 +20,7 @@ import com.warroom.topology.TableDef;
 import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
 import com.warroom.topology.Trigger;
-import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.WorkflowDef;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,7 +133,7 @@ class AccessPolicyTest {
     void workflowActions_whenFunctionStartsOrCompletes_areOnlyThoseOnThatStateMachine(SynthesizedWarroom app, FunctionDef definition) {
         List<Map<String, Object>> statements = statementsOf(app, definition);
 
-        for (ApprovalWorkflowDef workflow : app.topology.workflows()) {
+        for (WorkflowDef workflow : app.topology.workflows()) {
             Set<String> expected = new TreeSet<>();
             if (definition.startsWorkflows().contains(workflow.logicalName())) {
                 expected.addAll(START_ACTIONS);
@@ -450,7 +450,7 @@ class AccessPolicyTest {
     }
 
     /** The ARN the stack gives functions: arn:PARTITION:states:REGION:ACCOUNT:stateMachine:Warroom-NAME. */
-    private static Object stateMachineArn(ApprovalWorkflowDef workflow) {
+    private static Object stateMachineArn(WorkflowDef workflow) {
         return Map.of("Fn::Join", List.of("", List.of("arn:", ref("AWS::Partition"), ":states:", ref("AWS::Region"), ":",
                 ref("AWS::AccountId"), ":stateMachine:" + WarroomApp.STACK_NAME + "-" + workflow.logicalName())));
     }

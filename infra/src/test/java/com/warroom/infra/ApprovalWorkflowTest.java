@@ -49,7 +49,7 @@ class ApprovalWorkflowTest {
     private static SynthesizedWarroom twoDayTimeout;
 
     static Stream<Arguments> workflows() {
-        return SynthesizedWarroom.eachOf(Topology::workflows, ApprovalWorkflowDef::logicalName);
+        return SynthesizedWarroom.eachOf(ApprovalWorkflowTest::approvals, ApprovalWorkflowDef::logicalName);
     }
 
     @ParameterizedTest
@@ -165,13 +165,13 @@ class ApprovalWorkflowTest {
 
         long timeout = definition.path("TimeoutSeconds").asLong();
         assertThat(timeout).isGreaterThanOrEqualTo(worstCase)
-                .isEqualTo(app.stack.workflows().get(workflow).executionTimeout().toSeconds());
+                .isEqualTo(app.stack.approvalWorkflow(workflow).executionTimeout().toSeconds());
     }
 
     @ParameterizedTest
     @MethodSource("workflows")
     void stateMachine_whenRunning_isStandardLogsAllWithExecutionDataAndTraces(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
-        ApprovalWorkflow built = app.stack.workflows().get(workflow);
+        ApprovalWorkflow built = app.stack.approvalWorkflow(workflow);
         Map<String, Object> stateMachine = properties(app.resource(built.stateMachine()));
         Map<String, Object> logging = map(stateMachine.get("LoggingConfiguration"));
         Object logGroupArn = map(map(list(logging.get("Destinations")).getFirst()).get("CloudWatchLogsLogGroup")).get("LogGroupArn");
@@ -188,7 +188,7 @@ class ApprovalWorkflowTest {
     @ParameterizedTest
     @MethodSource("workflows")
     void role_whenTheStateMachineRuns_mayInvokeOnlyItsFourTaskFunctionsAliases(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
-        Object role = ref(app.logicalId(app.stack.workflows().get(workflow).stateMachine().getRole()));
+        Object role = ref(app.logicalId(app.stack.approvalWorkflow(workflow).stateMachine().getRole()));
         List<Map<String, Object>> statements = app.resourcesOfType("AWS::IAM::Policy").values().stream()
                 .map(TemplateJson::properties)
                 .filter(policy -> list(policy.get("Roles")).contains(role))
@@ -222,7 +222,7 @@ class ApprovalWorkflowTest {
 
         assertThat(definition.path("States").path(WAIT_FOR_DECISION).path("TimeoutSeconds").asLong()).isEqualTo(48 * 3600);
         assertThat(definition.path("TimeoutSeconds").asLong()).isEqualTo(49 * 3600);
-        assertThat(app.stack.workflows().get(workflow).decisionTimeout()).isEqualTo(Duration.ofHours(48));
+        assertThat(app.stack.approvalWorkflow(workflow).decisionTimeout()).isEqualTo(Duration.ofHours(48));
     }
 
     @Test
@@ -293,8 +293,15 @@ class ApprovalWorkflowTest {
         return false;
     }
 
+    /** The topology's approval workflows. */
+    static List<ApprovalWorkflowDef> approvals(Topology topology) {
+        return topology.workflows().stream()
+                .flatMap(workflow -> workflow instanceof ApprovalWorkflowDef approval ? Stream.of(approval) : Stream.empty())
+                .toList();
+    }
+
     static String aslJson(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
-        return DefinitionString.ofResource(app.resource(app.stack.workflows().get(workflow).stateMachine()));
+        return DefinitionString.ofResource(app.resource(app.stack.approvalWorkflow(workflow).stateMachine()));
     }
 
     private static JsonNode state(SynthesizedWarroom app, ApprovalWorkflowDef workflow, String name) {

@@ -218,7 +218,7 @@ class LocalWorkflowOrderTest {
 
     private static JsonNode synthesizedDefinition() throws IOException {
         SynthesizedWarroom app = SynthesizedWarroom.get();
-        ApprovalWorkflow workflow = app.stack.workflows().get(REAL);
+        WarroomWorkflow workflow = app.stack.workflows().get(REAL);
         assertThat(workflow).as("the real topology's stack has the %s workflow", REAL.logicalName()).isNotNull();
         return JSON.readTree(DefinitionString.ofResource(app.resource(workflow.stateMachine())));
     }

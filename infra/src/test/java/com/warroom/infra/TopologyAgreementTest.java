@@ -8,7 +8,7 @@ import com.warroom.topology.SecretDef;
 import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
 import com.warroom.topology.Trigger;
-import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.WorkflowDef;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -79,7 +79,7 @@ class TopologyAgreementTest {
     @MethodSource("apps")
     void stateMachines_whenSynthesized_areTheTopologysWorkflowsEachWithAnOutput(SynthesizedWarroom synthesized) {
         assertThat(synthesized.resourcesOfType("AWS::StepFunctions::StateMachine")).hasSize(synthesized.topology.workflows().size());
-        for (ApprovalWorkflowDef workflow : synthesized.topology.workflows()) {
+        for (WorkflowDef workflow : synthesized.topology.workflows()) {
             Map<String, Object> output = TemplateJson.map(synthesized.outputs().get(WarroomStack.stateMachineOutput(workflow)));
             assertThat(output).as(workflow.logicalName()).containsEntry("Value",
                     TemplateJson.ref(synthesized.logicalId(synthesized.stack.workflows().get(workflow).stateMachine())));

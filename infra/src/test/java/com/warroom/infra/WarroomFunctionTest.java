@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
 import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.WorkflowDef;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ class WarroomFunctionTest {
             boolean wired = definition.equals(WorkflowTopology.STARTER) || definition.equals(WorkflowTopology.COMPLETER);
             assertThat(variables.containsKey(workflow.arnEnvVar())).as(definition.name()).isEqualTo(wired);
         }
-        assertThat(properties(synthesized.resource(synthesized.stack.workflows().get(workflow).stateMachine())))
+        assertThat(properties(synthesized.resource(synthesized.stack.approvalWorkflow(workflow).stateMachine())))
                 .containsEntry("StateMachineName", WarroomApp.STACK_NAME + "-" + workflow.logicalName());
     }
 
@@ -129,7 +130,7 @@ class WarroomFunctionTest {
     }
 
     /** What the stack formats, before the state machine exists: arn:PARTITION:states:REGION:ACCOUNT:stateMachine:Warroom-NAME. */
-    private static Map<String, Object> stateMachineArn(ApprovalWorkflowDef workflow) {
+    private static Map<String, Object> stateMachineArn(WorkflowDef workflow) {
         return Map.of("Fn::Join", List.of("", List.of("arn:", ref("AWS::Partition"), ":states:", ref("AWS::Region"), ":",
                 ref("AWS::AccountId"), ":stateMachine:" + WarroomApp.STACK_NAME + "-" + workflow.logicalName())));
     }

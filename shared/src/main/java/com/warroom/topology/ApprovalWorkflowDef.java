@@ -15,7 +15,7 @@ import java.util.List;
  * state with {@code "error": {"Error", "Cause"}} added.
  */
 public record ApprovalWorkflowDef(String logicalName, String arnEnvVar, FunctionDef record, FunctionDef awaitDecision,
-                          FunctionDef apply, FunctionDef outcome, Duration decisionTimeout) {
+                          FunctionDef apply, FunctionDef outcome, Duration decisionTimeout) implements WorkflowDef {
 
     public static final String RECORD_REQUEST = "RecordRequest";
     public static final String WAIT_FOR_DECISION = "WaitForDecision";
@@ -28,11 +28,8 @@ public record ApprovalWorkflowDef(String logicalName, String arnEnvVar, Function
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
 
-    public String localName() {
-        return "warroom-" + logicalName;
-    }
-
     /** The task functions, in state order. */
+    @Override
     public List<FunctionDef> functions() {
         return List.of(record, awaitDecision, apply, outcome);
     }

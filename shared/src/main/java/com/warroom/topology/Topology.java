@@ -512,7 +512,7 @@ public final class Topology {
     private final List<BucketDef> buckets;
     private final List<ExternalApiDef> externalApis;
     private final List<MailDef> mails;
-    private final List<ApprovalWorkflowDef> workflows;
+    private final List<WorkflowDef> workflows;
     private final List<FunctionDef> functions;
     private final List<RouteDef> routes;
     private final Map<String, RouteDef> routesByKey;
@@ -559,8 +559,16 @@ public final class Topology {
             f.buckets().keySet().forEach(b -> require(buckets.contains(b), f, "bucket " + b.logicalName()));
             f.callsApis().forEach(a -> require(externalApis.contains(a), f, "external API " + a.logicalName()));
             f.sendsMail().forEach(m -> require(mails.contains(m), f, "mail " + m.logicalName()));
-            Stream.concat(f.startsWorkflows().stream(), f.completesWorkflowTasks().stream())
-                    .forEach(w -> require(workflow(w).isPresent(), f, "workflow " + w));
+            f.startsWorkflows().forEach(w -> require(workflow(w).isPresent(), f, "workflow " + w));
+            f.completesWorkflowTasks().forEach(w -> {
+                require(workflow(w).isPresent(), f, "workflow " + w);
+                switch (workflow(w).orElseThrow()) {
+                    case ApprovalWorkflowDef approval -> { }
+                    // no state of a scan waits for a task token, so there is nothing to complete
+                    case ScanWorkflowDef scan -> throw new IllegalStateException("function " + f.name()
+                            + " completes tasks of " + w + ", a scan workflow, which has no task that waits for a token");
+                }
+            });
             switch (f.trigger()) {
                 case Trigger.Http http -> { }
                 case Trigger.QueueConsumer consumer -> require(queues.contains(consumer.queue()), f, "queue " + consumer.queue().logicalName());
@@ -569,7 +577,7 @@ public final class Topology {
                 case Trigger.Invoked invoked -> { }
             }
         }
-        for (ApprovalWorkflowDef w : workflows) {
+        for (WorkflowDef w : workflows) {
             for (FunctionDef task : w.functions()) {
                 if (!functions.contains(task)) {
                     throw new IllegalStateException("workflow " + w.logicalName() + " runs " + task.name() + ", which is not in the topology");
@@ -625,11 +633,11 @@ public final class Topology {
         return mails;
     }
 
-    public List<ApprovalWorkflowDef> workflows() {
+    public List<WorkflowDef> workflows() {
         return workflows;
     }
 
-    public Optional<ApprovalWorkflowDef> workflow(String logicalName) {
+    public Optional<WorkflowDef> workflow(String logicalName) {
         return workflows.stream().filter(w -> w.logicalName().equals(logicalName)).findFirst();
     }
 
@@ -662,7 +670,7 @@ public final class Topology {
         private final List<BucketDef> buckets = new ArrayList<>();
         private final List<ExternalApiDef> externalApis = new ArrayList<>();
         private final List<MailDef> mails = new ArrayList<>();
-        private final List<ApprovalWorkflowDef> workflows = new ArrayList<>();
+        private final List<WorkflowDef> workflows = new ArrayList<>();
         private final List<FunctionDef> functions = new ArrayList<>();
 
         private Builder() {
@@ -708,7 +716,7 @@ public final class Topology {
             return this;
         }
 
-        public Builder workflows(ApprovalWorkflowDef... more) {
+        public Builder workflows(WorkflowDef... more) {
             workflows.addAll(List.of(more));
             return this;
         }

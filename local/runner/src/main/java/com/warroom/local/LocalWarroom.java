@@ -20,8 +20,11 @@ import com.warroom.local.midtrans.OrderAmounts;
 import com.warroom.local.midtrans.SimulatedPayment;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.secrets.LocalSecrets;
+import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.ScanWorkflowDef;
 import com.warroom.topology.SecretDef;
 import com.warroom.topology.Topology;
+import com.warroom.topology.WorkflowDef;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -120,9 +123,7 @@ final class LocalWarroom implements AutoCloseable {
             // handlers read their settings when constructed, so only now that they point at this stack
             LocalTriggers triggers = LocalTriggers.realize(topology, stack, failures);
             try {
-                PendingApprovals.resume(new ApprovalStore(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.APPROVALS.envVar())),
-                        ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),
-                        (id, decision) -> stack.localStepFunctions().startAfterDecision(Topology.APPROVAL, id, decision));
+                resumeWorkflows(topology, stack);
                 TokenVerifier verifier = new TokenVerifier(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC());
                 ConsoleSite console = ConsoleSite.of(ConsoleSite.find(workingDir),
                         new TokenMint(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
@@ -168,6 +169,23 @@ final class LocalWarroom implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             gateway.close();
             throw e;
+        }
+    }
+
+    /**
+     * The local Step Functions keeps executions in memory, so a restart loses them; what each kind of workflow does about
+     * it. (The stack registered every workflow, of every kind, when it provisioned the topology.)
+     */
+    private static void resumeWorkflows(Topology topology, EmbeddedStack stack) {
+        for (WorkflowDef workflow : topology.workflows()) {
+            switch (workflow) {
+                case ApprovalWorkflowDef approval -> PendingApprovals.resume(
+                        new ApprovalStore(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.APPROVALS.envVar())),
+                        ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),
+                        (id, decision) -> stack.localStepFunctions().startAfterDecision(approval, id, decision));
+                // no decision to keep: what survives of a scan run a restart cut short is what its task functions recorded
+                case ScanWorkflowDef scan -> { }
+            }
         }
     }
 

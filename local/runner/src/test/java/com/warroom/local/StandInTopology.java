@@ -2,7 +2,7 @@ package com.warroom.local;
 
 import com.warroom.local.stack.HandlerClass;
 import com.warroom.local.stack.HandlerUnusable;
-import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.WorkflowDef;
 import com.warroom.topology.BucketDef;
 import com.warroom.topology.ExternalApiDef;
 import com.warroom.topology.FunctionDef;
@@ -45,7 +45,7 @@ final class StandInTopology {
                 .buckets(warroom.buckets().toArray(BucketDef[]::new))
                 .externalApis(warroom.externalApis().toArray(ExternalApiDef[]::new))
                 .mails(warroom.mails().toArray(MailDef[]::new))
-                .workflows(warroom.workflows().toArray(ApprovalWorkflowDef[]::new))
+                .workflows(warroom.workflows().toArray(WorkflowDef[]::new))
                 .functions(functions.toArray(FunctionDef[]::new))
                 .build();
     }

@@ -21,6 +21,7 @@ import com.warroom.topology.TopicDef;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
 import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.ScanWorkflowDef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,8 +49,9 @@ class EmbeddedStackEmulatorsTest {
     private static final TopicDef NOTICES = new TopicDef("test-notices", "WARROOM_TEST_TOPIC_NOTICES_ARN");
     private static final TopicDef UNREGISTERED = new TopicDef("test-unregistered", "WARROOM_TEST_TOPIC_UNREGISTERED_ARN");
     private static final KeyDef SEALS = new KeyDef("test-seals", "WARROOM_TEST_KEY_SEALS_ID");
-    private static final Topology TOPOLOGY = Topology.builder().topics(NOTICES).keys(SEALS).workflows(TestWorkflows.APPROVAL)
-            .functions(TestWorkflows.APPROVAL.functions().toArray(FunctionDef[]::new)).build();
+    private static final Topology TOPOLOGY = Topology.builder().topics(NOTICES).keys(SEALS).workflows(TestWorkflows.APPROVAL, TestWorkflows.SCAN)
+            .functions(TestWorkflows.APPROVAL.functions().toArray(FunctionDef[]::new))
+            .functions(TestWorkflows.SCAN.functions().toArray(FunctionDef[]::new)).build();
     private static final Duration QUIET_WITHIN = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,7 +76,8 @@ class EmbeddedStackEmulatorsTest {
         assertThat(settings).containsEntry("AWS_ENDPOINT_URL_SFN", stack.sfnEndpoint().toString())
                 .containsEntry("AWS_ENDPOINT_URL_SNS", stack.snsEndpoint().toString())
                 .containsEntry(NOTICES.arnEnvVar(), "arn:aws:sns:us-east-1:000000000000:warroom-test-notices")
-                .containsEntry(TestWorkflows.APPROVAL.arnEnvVar(), "arn:aws:states:us-east-1:000000000000:stateMachine:warroom-t-approval");
+                .containsEntry(TestWorkflows.APPROVAL.arnEnvVar(), "arn:aws:states:us-east-1:000000000000:stateMachine:warroom-t-approval")
+                .containsEntry(TestWorkflows.SCAN.arnEnvVar(), "arn:aws:states:us-east-1:000000000000:stateMachine:warroom-t-scan");
         assertThat(stack.sfnEndpoint().getHost()).isEqualTo(EmbeddedStack.LOOPBACK);
         assertThat(stack.snsEndpoint().getHost()).isEqualTo(EmbeddedStack.LOOPBACK);
         assertThat(Settings.find("AWS_ENDPOINT_URL_SFN")).contains(stack.sfnEndpoint().toString());
@@ -178,6 +181,20 @@ class EmbeddedStackEmulatorsTest {
             assertThat(sfn.describeExecution(b -> b.executionArn(arn)).statusAsString()).isEqualTo("SUCCEEDED");
         }
         assertThat(StepCalls.functionsCalledFor(id)).containsExactly("t-record", "t-await", "t-apply", "t-outcome");
+    }
+
+    @Test
+    void scanWorkflow_throughTheProductionSfnClient_mapsItsSegmentsAndSucceeds() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        try (SfnClient sfn = AwsClients.sfn()) {
+            String arn = sfn.startExecution(b -> b.stateMachineArn(Settings.require(TestWorkflows.SCAN.arnEnvVar())).name(runId)
+                    .input("{\"runId\":\"" + runId + "\",\"day\":\"2026-11-30\",\"totalSegments\":2}")).executionArn();
+
+            assertThat(stack.localStepFunctions().awaitQuiet(arn, QUIET_WITHIN).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(sfn.describeExecution(b -> b.executionArn(arn)).statusAsString()).isEqualTo("SUCCEEDED");
+            assertThat(stack.localStepFunctions().statesEntered(arn)).containsExactly(ScanWorkflowDef.PREPARE, ScanWorkflowDef.SCAN_SEGMENTS,
+                    ScanWorkflowDef.SCAN_SEGMENT, ScanWorkflowDef.SCAN_SEGMENT, ScanWorkflowDef.COMBINE, ScanWorkflowDef.REPORT);
+        }
     }
 
     @Test

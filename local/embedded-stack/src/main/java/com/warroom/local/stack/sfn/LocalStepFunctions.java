@@ -3,6 +3,8 @@ package com.warroom.local.stack.sfn;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.warroom.local.stack.LoopbackHttpServer;
 import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.ScanWorkflowDef;
+import com.warroom.topology.WorkflowDef;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -16,8 +18,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A local Step Functions for Warroom's workflows: speaks the Step Functions JSON protocol on 127.0.0.1 so that the
- * real {@code SfnClient} reaches it through {@code AWS_ENDPOINT_URL_SFN}, and runs each registered
- * {@link ApprovalWorkflowDef} as its state machine does in AWS, invoking the task functions in-process.
+ * real {@code SfnClient} reaches it through {@code AWS_ENDPOINT_URL_SFN}, and runs each registered workflow as its
+ * state machine does in AWS, invoking the task functions in-process: an {@link ApprovalWorkflowDef} with its task
+ * token and decision timeout, a {@link ScanWorkflowDef} with its Map state over the segments (items in parallel on
+ * real threads, at most its MaxConcurrency at once, each retried as its Retry says).
  *
  * <p>Operations: StartExecution, SendTaskSuccess, SendTaskFailure, DescribeExecution, ListExecutions,
  * ListStateMachines. Executions run on worker threads; tests wait for them with {@link #awaitQuiet} and move
@@ -41,9 +45,14 @@ public final class LocalStepFunctions implements AutoCloseable {
      * task deadlines come from {@code clock}. Handler classes load through this thread's context class loader.
      */
     public static LocalStepFunctions start(int port, String region, Clock clock) throws IOException {
+        return start(port, region, clock, RetryWait.REAL);
+    }
+
+    /** As {@link #start(int, String, Clock)}, waiting between a task's attempts with {@code retryWait} (tests: not at all). */
+    public static LocalStepFunctions start(int port, String region, Clock clock, RetryWait retryWait) throws IOException {
         ClassLoader handlers = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                 .orElse(LocalStepFunctions.class.getClassLoader());
-        var machines = new StateMachines(region, clock, handlers);
+        var machines = new StateMachines(region, clock, handlers, retryWait);
         try {
             return new LocalStepFunctions(machines, LoopbackHttpServer.start(port, "local-sfn", new SfnHttpHandler(new SfnOperations(machines))));
         } catch (IOException | RuntimeException e) {
@@ -63,17 +72,17 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
 
     /** Makes the workflow startable; answers its state machine ARN. Registering again changes nothing. */
-    public String register(ApprovalWorkflowDef workflow) {
+    public String register(WorkflowDef workflow) {
         return machines.register(workflow);
     }
 
     /** {@code arn:aws:states:<region>:000000000000:stateMachine:<localName>} */
-    public String stateMachineArn(ApprovalWorkflowDef workflow) {
+    public String stateMachineArn(WorkflowDef workflow) {
         return machines.stateMachineArn(workflow);
     }
 
     /** {@code arn:aws:states:<region>:000000000000:execution:<localName>:<executionName>} */
-    public String executionArn(ApprovalWorkflowDef workflow, String executionName) {
+    public String executionArn(WorkflowDef workflow, String executionName) {
         return machines.executionArn(workflow.localName(), executionName);
     }
 
@@ -102,8 +111,9 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
 
     /**
-     * The states the execution entered so far, in order: task states and the {@code Decided} choice alike, as the
-     * state machine's execution history lists their {@code StateEntered} events. Empty when there is no such execution.
+     * The states the execution entered so far, in order: task states, the {@code Decided} choice, a Map state and each
+     * of its iterations' states (once per item, in item order; not again for a retry) alike, as the state machine's
+     * execution history lists their {@code StateEntered} events. Empty when there is no such execution.
      */
     public List<String> statesEntered(String executionArn) {
         return machines.find(executionArn).map(Execution::statesEntered).orElse(List.of());

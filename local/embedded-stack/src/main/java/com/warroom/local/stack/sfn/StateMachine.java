@@ -1,10 +1,10 @@
 package com.warroom.local.stack.sfn;
 
-import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.WorkflowDef;
 import java.time.Instant;
 
 /** A registered workflow under its local ARN. */
-record StateMachine(String arn, ApprovalWorkflowDef workflow, Instant creationDate) {
+record StateMachine(String arn, WorkflowDef workflow, Instant creationDate) {
 
     String name() {
         return workflow.localName();

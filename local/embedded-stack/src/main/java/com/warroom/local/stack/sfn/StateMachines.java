@@ -2,6 +2,8 @@ package com.warroom.local.stack.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.ScanWorkflowDef;
+import com.warroom.topology.WorkflowDef;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,24 +28,24 @@ final class StateMachines implements AutoCloseable {
     private final String region;
     private final Clock clock;
     private final ExecutorService executor;
-    private final WorkflowRun.Workers workers;
+    private final Workers workers;
     private final ConcurrentMap<String, StateMachine> machines = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, WorkflowRun> runs = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ExecutionRun> runs = new ConcurrentHashMap<>();
 
-    StateMachines(String region, Clock clock, ClassLoader handlers) {
+    StateMachines(String region, Clock clock, ClassLoader handlers, RetryWait retryWait) {
         this.region = region;
         this.clock = clock;
         this.executor = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("local-sfn-worker-", 0).factory());
-        this.workers = new WorkflowRun.Workers(new LambdaInvoker(handlers), new TaskTokens(), executor, clock);
+        this.workers = new Workers(new LambdaInvoker(handlers), new TaskTokens(), executor, clock, retryWait);
     }
 
-    String register(ApprovalWorkflowDef workflow) {
+    String register(WorkflowDef workflow) {
         String arn = stateMachineArn(workflow);
         machines.putIfAbsent(arn, new StateMachine(arn, workflow, clock.instant()));
         return arn;
     }
 
-    String stateMachineArn(ApprovalWorkflowDef workflow) {
+    String stateMachineArn(WorkflowDef workflow) {
         return "arn:aws:states:" + region + ":" + ACCOUNT + ":stateMachine:" + workflow.localName();
     }
 
@@ -60,7 +62,7 @@ final class StateMachines implements AutoCloseable {
      * ExecutionAlreadyExists for the same name with another input, or once that execution has ended.
      */
     Execution start(String stateMachineArn, Optional<String> requestedName, String input) {
-        return begin(stateMachineArn, requestedName, input, WorkflowRun::start);
+        return begin(stateMachineArn, requestedName, input, ExecutionRun::start);
     }
 
     /**
@@ -69,10 +71,18 @@ final class StateMachines implements AutoCloseable {
      * AWS keeps executions across restarts and has no such call. Same naming rules and answers as {@link #start}.
      */
     Execution startAfterDecision(String stateMachineArn, String name, String decided) {
-        return begin(stateMachineArn, Optional.of(name), decided, WorkflowRun::startAfterDecision);
+        if (!(stateMachine(stateMachineArn).workflow() instanceof ApprovalWorkflowDef)) {
+            throw new IllegalArgumentException(stateMachineArn + " is no approval workflow: it takes no decision");
+        }
+        return begin(stateMachineArn, Optional.of(name), decided, (run, decision) -> {
+            switch (run) {
+                case WorkflowRun approval -> approval.startAfterDecision(decision);
+                case ScanRun scan -> throw new IllegalStateException("a scan run for the approval workflow " + stateMachineArn);
+            }
+        });
     }
 
-    private Execution begin(String stateMachineArn, Optional<String> requestedName, String input, BiConsumer<WorkflowRun, JsonNode> first) {
+    private Execution begin(String stateMachineArn, Optional<String> requestedName, String input, BiConsumer<ExecutionRun, JsonNode> first) {
         StateMachine machine = stateMachine(stateMachineArn);
         String name = requestedName.orElseGet(() -> UUID.randomUUID().toString());
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || INVALID_NAME.matcher(name).find()) {
@@ -82,8 +92,11 @@ final class StateMachines implements AutoCloseable {
                 .orElseThrow(() -> new SfnError("InvalidExecutionInput", "Invalid State Machine Execution Input: 'not valid JSON'"));
         String arn = executionArn(machine.name(), name);
         var execution = new Execution(arn, name, machine.arn(), input, clock.instant());
-        var fresh = new WorkflowRun(execution, machine.workflow(), workers);
-        WorkflowRun existing = runs.putIfAbsent(arn, fresh);
+        ExecutionRun fresh = switch (machine.workflow()) {
+            case ApprovalWorkflowDef approval -> new WorkflowRun(execution, approval, workers);
+            case ScanWorkflowDef scan -> new ScanRun(execution, scan, workers);
+        };
+        ExecutionRun existing = runs.putIfAbsent(arn, fresh);
         if (existing == null) {
             first.accept(fresh, document);
             return execution;
@@ -112,7 +125,7 @@ final class StateMachines implements AutoCloseable {
 
     Execution execution(String executionArn) {
         requireArn(executionArn);
-        WorkflowRun run = runs.get(executionArn);
+        ExecutionRun run = runs.get(executionArn);
         if (run == null) {
             throw new SfnError("ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'");
         }
@@ -120,7 +133,7 @@ final class StateMachines implements AutoCloseable {
     }
 
     Optional<Execution> find(String executionArn) {
-        return Optional.ofNullable(runs.get(executionArn)).map(WorkflowRun::execution);
+        return Optional.ofNullable(runs.get(executionArn)).map(ExecutionRun::execution);
     }
 
     /** The state machine's executions, newest first. */
@@ -141,8 +154,13 @@ final class StateMachines implements AutoCloseable {
     /** Times out every waiting task whose deadline has passed at the clock's current time; answers how many. */
     int fireDueTimeouts() {
         int fired = 0;
-        for (WorkflowRun run : runs.values()) {
-            if (run.fireTimeoutIfDue()) {
+        for (ExecutionRun run : runs.values()) {
+            boolean timedOut = switch (run) {
+                case WorkflowRun approval -> approval.fireTimeoutIfDue();
+                // no state of a scan waits with a deadline of its own
+                case ScanRun scan -> false;
+            };
+            if (timedOut) {
                 fired++;
             }
         }

@@ -9,8 +9,6 @@ import static com.warroom.topology.ApprovalWorkflowDef.WAIT_FOR_DECISION;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.warroom.topology.ApprovalWorkflowDef;
-import java.time.Clock;
-import java.util.concurrent.Executor;
 
 /**
  * Runs one execution of a {@link ApprovalWorkflowDef} the way its Step Functions state machine (infra's
@@ -21,19 +19,14 @@ import java.util.concurrent.Executor;
  * ({@code OutputPath: $.Payload}); a failure of RecordOutcome fails the execution. Steps run on worker threads; a
  * decision resumes the run on one.
  */
-final class WorkflowRun {
+final class WorkflowRun implements ExecutionRun {
 
     private static final String TIMEOUT = "States.Timeout";
-    private static final String RUNTIME = "States.Runtime";
 
     private final Execution execution;
     private final ApprovalWorkflowDef workflow;
     private final Workers workers;
     private volatile JsonNode decisionInput;
-
-    /** What a run needs from its runtime. */
-    record Workers(LambdaInvoker lambda, TaskTokens tokens, Executor executor, Clock clock) {
-    }
 
     WorkflowRun(Execution execution, ApprovalWorkflowDef workflow, Workers workers) {
         this.execution = execution;
@@ -41,11 +34,13 @@ final class WorkflowRun {
         this.workers = workers;
     }
 
-    Execution execution() {
+    @Override
+    public Execution execution() {
         return execution;
     }
 
-    void start(JsonNode input) {
+    @Override
+    public void start(JsonNode input) {
         resume(() -> recordRequest(input));
     }
 
@@ -75,14 +70,7 @@ final class WorkflowRun {
     }
 
     private void resume(Runnable steps) {
-        workers.executor().execute(() -> {
-            try {
-                steps.run();
-            } catch (RuntimeException bug) {
-                execution.fail(RUNTIME, "the local Step Functions runtime failed: " + bug, workers.clock().instant());
-                throw bug;
-            }
-        });
+        workers.run(execution, steps);
     }
 
     private void recordRequest(JsonNode input) {
@@ -138,18 +126,7 @@ final class WorkflowRun {
     }
 
     private void caught(JsonNode state, TaskResult.Failed failure) {
-        if (!state.isObject()) {
-            failRuntime("Unable to apply ResultPath '$.error' to the input '" + StatesJson.write(state)
-                    + "' of the failed state: it is not a JSON object");
-            return;
-        }
-        ObjectNode withError = state.deepCopy();
-        ObjectNode error = withError.putObject("error");
-        error.put("Error", failure.error());
-        if (failure.cause() != null) {
-            error.put("Cause", failure.cause());
-        }
-        recordOutcome(withError);
+        StatesJson.withError(state, failure).ifPresentOrElse(this::recordOutcome, () -> failRuntime(StatesJson.noObjectForError(state)));
     }
 
     private void recordOutcome(JsonNode state) {
@@ -162,6 +139,6 @@ final class WorkflowRun {
 
     // States.Runtime is not caught by States.ALL: the execution fails, as in AWS
     private void failRuntime(String cause) {
-        execution.fail(RUNTIME, cause, workers.clock().instant());
+        workers.failRuntime(execution, cause);
     }
 }
