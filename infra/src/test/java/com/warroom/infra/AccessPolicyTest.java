@@ -97,7 +97,6 @@ class AccessPolicyTest {
             Object queueArn = arnOf(app.logicalId(app.stack.queues().queue(queue)));
             assertThat(actionsOn(statements, queueArn)).as("%s on %s", definition.name(), queue.logicalName())
                     .containsExactlyInAnyOrderElementsOf(expected);
-        }
             Object dlqArn = arnOf(app.logicalId(app.stack.queues().deadLetterQueue(queue)));
             assertThat(actionsOn(statements, dlqArn)).as("%s on the DLQ of %s", definition.name(), queue.logicalName())
                     .containsExactlyInAnyOrderElementsOf(definition.deadLetters().contains(queue) ? List.of("sqs:SendMessage") : List.of());
