@@ -99,6 +99,25 @@ class IngestHandlerTest {
     }
 
     @Test
+    void badEvent_whenItsDeadLetterCannotBeSent_failsTheMessage_soItComesBackInsteadOfBeingLost() {
+        var cannotPark = new PlatformEventsIngestHandler(new PlatformEventIngest(
+                new PlatformEventIngest.Stores(world.dynamo, world.events, world.rounds,
+                        new com.warroom.platform.FeeRuleBook(new com.warroom.config.ConfigStore(world.dynamo,
+                                Topology.CONFIG.localName(), world.clock))),
+                world.ledger::prepare, new DeadLetters(world.stack.sqs(), world.queue.url().replace("platform-events", "no-such-queue")),
+                Topology.PLATFORM_EVENT_QUEUE.maxReceiveCount(), world.clock));
+        String bad = eventBridge(newId("e"), "ContributionConfirmed", contribution(newId("r"), newId("u"), "-1", "USDC"));
+        world.send(bad);
+
+        List<String> failed = world.drainThrough(batch -> cannotPark.handleRequest(batch,
+                PlatformStack.context(Topology.PLATFORM_EVENTS_INGEST.name())));
+
+        assertThat(failed).hasSize(1);
+        assertThat(world.drainQueue()).containsExactly(bad);
+        assertThat(world.drainDeadLetters()).isEmpty();
+    }
+
+    @Test
     void priming_readsOnly() {
         Priming.primeRegistered();
 
