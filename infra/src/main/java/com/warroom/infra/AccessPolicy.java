@@ -67,6 +67,8 @@ final class AccessPolicy {
                         tableStatements(entry.getKey(), resources.tables().table(entry.getKey()), entry.getValue())));
         WorkQueues queues = resources.queues();
         sorted(function.sendsTo()).forEach(queue -> statements.add(statement(SEND_ACTIONS, List.of(queues.queue(queue).getQueueArn()))));
+        sorted(function.deadLetters())
+                .forEach(queue -> statements.add(statement(SEND_ACTIONS, List.of(queues.deadLetterQueue(queue).getQueueArn()))));
         sorted(function.describesQueues())
                 .forEach(queue -> statements.add(statement(DESCRIBE_QUEUE_ACTIONS, List.of(queues.queue(queue).getQueueArn()))));
         function.publishesTo().stream().sorted(Comparator.comparing(TopicDef::logicalName)).forEach(topic ->

@@ -98,6 +98,8 @@ public final class WarroomFunction extends Construct {
         definition.sendsTo().forEach(queue -> environment.put(queue.urlEnvVar(), resources.queues().queue(queue).getQueueUrl()));
         definition.describesQueues()
                 .forEach(queue -> environment.put(queue.urlEnvVar(), resources.queues().queue(queue).getQueueUrl()));
+        definition.deadLetters()
+                .forEach(queue -> environment.put(queue.dlqUrlEnvVar(), resources.queues().deadLetterQueue(queue).getQueueUrl()));
         definition.publishesTo()
                 .forEach(topic -> environment.put(topic.arnEnvVar(), resources.topics().topic(topic).getTopicArn()));
         // the name only: the value is read at run time, so it never sits in the template or the function's configuration

@@ -39,6 +39,7 @@ public final class WarroomStack extends Stack {
 
     private final DataTables tables;
     private final WorkQueues queues;
+    private final EventBuses eventBuses;
     private final NoticeTopics topics;
     private final RuntimeSecrets secrets;
     private final SealKeys keys;
@@ -60,6 +61,7 @@ public final class WarroomStack extends Stack {
         Topology topology = props.topology();
         tables = new DataTables(this, "Tables", topology.tables());
         queues = new WorkQueues(this, "Queues", topology.queues());
+        eventBuses = new EventBuses(this, "EventBuses", topology.eventBuses(), queues);
         topics = new NoticeTopics(this, "Topics", topology.topics());
         secrets = new RuntimeSecrets(this, "Secrets", topology.secrets());
         keys = new SealKeys(this, "Keys", topology.keys());
@@ -113,6 +115,9 @@ public final class WarroomStack extends Stack {
                 "State machine of the " + definition.logicalName() + " workflow (aws stepfunctions list-executions)"));
         topology.topics().forEach(definition -> output(topicOutput(definition), topics.topic(definition).getTopicArn(),
                 "SNS topic " + definition.logicalName() + " (subscribe the people or systems to tell)"));
+        topology.eventBuses().forEach(definition -> output(ConstructIds.pascal(definition.name()) + "BusArn",
+                eventBuses.bus(definition).bus().getEventBusArn(), "EventBridge bus " + definition.name() + " (the platform's"
+                        + " PutEvents target; source " + definition.source() + ")"));
         topology.buckets().forEach(definition -> output(bucketOutput(definition), buckets.bucket(definition).getBucketName(),
                 "Write-once bucket " + definition.logicalName() + ", Object Lock COMPLIANCE " + definition.retentionDays()
                         + " days (aws s3 ls s3://<name>/ --recursive)"));
@@ -125,6 +130,10 @@ public final class WarroomStack extends Stack {
 
     public WorkQueues queues() {
         return queues;
+    }
+
+    public EventBuses eventBuses() {
+        return eventBuses;
     }
 
     public NoticeTopics topics() {

@@ -97,6 +97,9 @@ class AccessPolicyTest {
             Object queueArn = arnOf(app.logicalId(app.stack.queues().queue(queue)));
             assertThat(actionsOn(statements, queueArn)).as("%s on %s", definition.name(), queue.logicalName())
                     .containsExactlyInAnyOrderElementsOf(expected);
+            Object dlqArn = arnOf(app.logicalId(app.stack.queues().deadLetterQueue(queue)));
+            assertThat(actionsOn(statements, dlqArn)).as("%s on the DLQ of %s", definition.name(), queue.logicalName())
+                    .containsExactlyInAnyOrderElementsOf(definition.deadLetters().contains(queue) ? List.of("sqs:SendMessage") : List.of());
         }
     }
 
@@ -333,7 +336,7 @@ class AccessPolicyTest {
                 ref(app.logicalId(app.stack.functions().get(Topology.PAYMENT_PROCESSOR).role())));
         assertThat(rolesAllowingOn(app, "dynamodb:PutItem", Topology.LEDGER_ENTRIES)).containsExactlyInAnyOrderElementsOf(
                 Stream.of(Topology.PAYMENT_PROCESSOR, Topology.APPROVAL_APPLY, Topology.PAYOUT_API, Topology.PAYOUT_WORKER,
-                                Topology.PAYOUT_ADMIN, Topology.CONFIG_SEED)
+                                Topology.PAYOUT_ADMIN, Topology.CONFIG_SEED, Topology.PLATFORM_EVENTS_INGEST)
                         .map(function -> ref(app.logicalId(app.stack.functions().get(function).role()))).toList());
     }
 

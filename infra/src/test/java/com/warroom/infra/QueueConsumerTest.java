@@ -65,9 +65,15 @@ class QueueConsumerTest {
     }
 
     @Test
-    void consumers_inTheRealTopology_areOpsNoticesThePaymentProcessorTheNotificationSenderAndThePayoutWorker() {
+    void consumers_inTheRealTopology_areOpsNoticesThePaymentProcessorTheNotificationSenderThePayoutWorkerAndThePlatformEventsIngest() {
         assertThat(SynthesizedWarroom.get().stack.triggers().consumers())
-                .containsOnlyKeys(Topology.OPS_NOTICE, Topology.PAYMENT_PROCESSOR, Topology.NOTIFICATION_SENDER, Topology.PAYOUT_WORKER);
+                .containsOnlyKeys(Topology.OPS_NOTICE, Topology.PAYMENT_PROCESSOR, Topology.NOTIFICATION_SENDER, Topology.PAYOUT_WORKER,
+                        Topology.PLATFORM_EVENTS_INGEST);
+    }
+
+    @Test
+    void platformEventsIngest_whenTheBusDeliversAnEvent_consumesThePlatformEventsQueue() {
+        assertConsumes(Topology.PLATFORM_EVENTS_INGEST, Topology.PLATFORM_EVENT_QUEUE);
     }
 
     @Test

@@ -66,6 +66,8 @@ class WarroomFunctionTest {
                 expected.put(table.envVar(), ref(synthesized.logicalId(synthesized.stack.tables().table(table)))));
         Stream.concat(definition.sendsTo().stream(), definition.describesQueues().stream()).forEach(queue ->
                 expected.put(queue.urlEnvVar(), ref(synthesized.logicalId(synthesized.stack.queues().queue(queue)))));
+        definition.deadLetters().forEach(queue ->
+                expected.put(queue.dlqUrlEnvVar(), ref(synthesized.logicalId(synthesized.stack.queues().deadLetterQueue(queue)))));
         definition.publishesTo().forEach(topic ->
                 expected.put(topic.arnEnvVar(), ref(synthesized.logicalId(synthesized.stack.topics().topic(topic)))));
         Stream.concat(definition.startsWorkflows().stream(), definition.completesWorkflowTasks().stream())

@@ -30,7 +30,8 @@ public record FunctionDef(
         Map<KeyDef, KeyUse> keys,
         Map<BucketDef, BucketAccess> buckets,
         Set<ExternalApiDef> callsApis,
-        Set<MailDef> sendsMail) {
+        Set<MailDef> sendsMail,
+        Set<QueueDef> deadLetters) {
 
     public FunctionDef {
         Objects.requireNonNull(trigger, "trigger");
@@ -45,6 +46,7 @@ public record FunctionDef(
         buckets = Map.copyOf(buckets);
         callsApis = Set.copyOf(callsApis);
         sendsMail = Set.copyOf(sendsMail);
+        deadLetters = Set.copyOf(deadLetters);
         if (trigger instanceof Trigger.QueueConsumer consumer
                 && timeoutSeconds > consumer.queue().visibilityTimeoutSeconds()) {
             // Lambda refuses an event source whose queue would hand a message to a second poller mid-batch
@@ -72,6 +74,7 @@ public record FunctionDef(
         buckets.forEach(b::bucket);
         callsApis.forEach(b::calls);
         sendsMail.forEach(b::sendsMail);
+        deadLetters.forEach(b::deadLetters);
         return b;
     }
 
@@ -110,6 +113,7 @@ public record FunctionDef(
         private final Map<BucketDef, BucketAccess> buckets = new LinkedHashMap<>();
         private final Set<ExternalApiDef> callsApis = new LinkedHashSet<>();
         private final Set<MailDef> sendsMail = new LinkedHashSet<>();
+        private final Set<QueueDef> deadLetters = new LinkedHashSet<>();
 
         private Builder(String name) {
             this.name = name;
@@ -226,13 +230,23 @@ public record FunctionDef(
             return this;
         }
 
+        /**
+         * Sends to the queue's dead-letter queue itself (its URL in {@link QueueDef#dlqUrlEnvVar()}): for a consumer that
+         * knows a message can never succeed and parks it at once with the reason, instead of failing it until the queue
+         * gives up.
+         */
+        public Builder deadLetters(QueueDef queue) {
+            deadLetters.add(queue);
+            return this;
+        }
+
         public FunctionDef build() {
             Objects.requireNonNull(module, "module");
             return new FunctionDef(name, module, jar == null ? module.substring(module.lastIndexOf('/') + 1) : jar,
                     Objects.requireNonNull(handlerClass, "handler"),
                     memoryMb, timeoutSeconds, Objects.requireNonNull(trigger, name + ": a function needs a trigger"),
                     tables, sendsTo, describesQueues, publishesTo, startsWorkflows, completesWorkflowTasks, readsSecrets, keys,
-                    buckets, callsApis, sendsMail);
+                    buckets, callsApis, sendsMail, deadLetters);
         }
     }
 }

@@ -13,4 +13,13 @@ public record QueueDef(String logicalName, String urlEnvVar, int visibilityTimeo
     public String localDlqName() {
         return localName() + "-dlq";
     }
+
+    /**
+     * Where a consumer that dead-letters a message itself ({@code FunctionDef.Builder#deadLetters}) finds the DLQ's URL:
+     * {@code WARROOM_QUEUE_X_URL} becomes {@code WARROOM_QUEUE_X_DLQ_URL}.
+     */
+    public String dlqUrlEnvVar() {
+        return urlEnvVar.endsWith("_URL") ? urlEnvVar.substring(0, urlEnvVar.length() - "_URL".length()) + "_DLQ_URL"
+                : urlEnvVar + "_DLQ";
+    }
 }

@@ -167,6 +167,20 @@ public final class Topology {
     public static final TableDef ROUNDS = new TableDef("rounds", "WARROOM_TABLE_ROUNDS",
             KeyAttribute.string("roundId"), Optional.of(KeyAttribute.string("item")), List.of(), Optional.empty());
 
+    /**
+     * The platform's events (EventBridge delivers them from {@link #PLATFORM_BUS}; {@code POST /v1/platform/events} puts the
+     * same message here), for the ingest; a bad event is parked in the DLQ by the ingest itself, with its reason.
+     */
+    public static final QueueDef PLATFORM_EVENT_QUEUE = new QueueDef("platform-events", "WARROOM_QUEUE_PLATFORM_EVENTS_URL", 60, 5);
+
+    /** The EventBridge detail-types the platform publishes and the ingest takes in. */
+    public static final List<String> PLATFORM_EVENT_TYPES = List.of("ContributionConfirmed", "RoundFinalized", "FeeCharged",
+            "ReferralClaimed", "RefundIssued");
+
+    /** The bus the platform publishes its money events on; its rule delivers them to {@link #PLATFORM_EVENT_QUEUE}. */
+    public static final EventBusDef PLATFORM_BUS = new EventBusDef("warroom-platform", "warroom.platform", PLATFORM_EVENT_TYPES,
+            PLATFORM_EVENT_QUEUE);
+
     /** Reconcile runs: one summary item per run (status, counts per check and risk); a day's runs in byDay. */
     public static final TableDef RECONCILE_RUNS = new TableDef("reconcile-runs", "WARROOM_TABLE_RECONCILE_RUNS",
             KeyAttribute.string("runId"), Optional.empty(),
@@ -210,6 +224,7 @@ public final class Topology {
             .table(PLATFORM_EVENTS, TableAccess.DESCRIBE).table(ROUNDS, TableAccess.DESCRIBE)
             .table(RECONCILE_RUNS, TableAccess.DESCRIBE).table(RECONCILE_FINDINGS, TableAccess.DESCRIBE)
             .describes(FLAG_CHANGES).describes(PAYMENT_CHECKS).describes(NOTIFICATIONS).describes(PAYOUT_WORK)
+            .describes(PLATFORM_EVENT_QUEUE)
             .build();
 
     public static final FunctionDef FLAG_ADMIN = FunctionDef.builder("flag-admin").module("functions/flag-toggle")
@@ -485,10 +500,34 @@ public final class Topology {
             .table(PAYOUTS, TableAccess.READ).table(ORDERS, TableAccess.READ)
             .build();
 
+    /**
+     * Takes in the platform's events: validates each and posts it in one transaction (its platform-events item, its
+     * ledger entry, its round totals), once per event id; a bad one goes to the queue's DLQ with the reason.
+     */
+    public static final FunctionDef PLATFORM_EVENTS_INGEST = FunctionDef.builder("platform-events-ingest")
+            .module("functions/platform-events")
+            .handler("com.warroom.platform.ingest.PlatformEventsIngestHandler").timeoutSeconds(60)
+            .trigger(new Trigger.QueueConsumer(PLATFORM_EVENT_QUEUE, 10, Duration.ZERO))
+            .table(PLATFORM_EVENTS, TableAccess.READ_WRITE).table(ROUNDS, TableAccess.READ_WRITE)
+            .table(LEDGER_BALANCES, TableAccess.READ_WRITE).table(LEDGER_ENTRIES, TableAccess.READ_APPEND)
+            .table(CONFIG, TableAccess.READ)
+            .deadLetters(PLATFORM_EVENT_QUEUE).seals(SEALS)
+            .build();
+
+    /** The same events over HTTP, for a platform without EventBridge access and for a local run: queued as EventBridge would. */
+    public static final FunctionDef PLATFORM_EVENTS_API = FunctionDef.builder("platform-events-api")
+            .module("functions/platform-events")
+            .handler("com.warroom.platform.api.PlatformEventsApiHandler").timeoutSeconds(10)
+            .routes(HttpRoute.post("/v1/platform/events", Set.of(Role.SERVICE), Idempotency.OPTIONAL))
+            .table(CONFIG, TableAccess.READ).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .sendsTo(PLATFORM_EVENT_QUEUE)
+            .build();
+
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
                     LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS, PLATFORM_EVENTS, ROUNDS, RECONCILE_RUNS, RECONCILE_FINDINGS)
-            .queues(FLAG_CHANGES, PAYMENT_CHECKS, NOTIFICATIONS, PAYOUT_WORK)
+            .queues(FLAG_CHANGES, PAYMENT_CHECKS, NOTIFICATIONS, PAYOUT_WORK, PLATFORM_EVENT_QUEUE)
+            .eventBuses(PLATFORM_BUS)
             .topics(APPROVAL_NOTICES, OPS_NOTICES)
             .secrets(MIDTRANS_SERVER_KEY, WHATSAPP_API_TOKEN, CUSTODY_API_KEY, CUSTODY_SIGNING_KEY, CUSTODY_CALLBACK_KEY)
             .keys(SEALS)
@@ -501,11 +540,12 @@ public final class Topology {
                     APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED, INTEGRITY_ANCHOR,
                     WEBHOOK_INTAKE, ORDERS_API, PAYMENT_PROCESSOR, PAYMENTS_ADMIN, PSP_RECONCILE, LEDGER_READ,
                     NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_POLL, PAYOUT_ADMIN,
-                    STUCK_LIST)
+                    STUCK_LIST, PLATFORM_EVENTS_INGEST, PLATFORM_EVENTS_API)
             .build();
 
     private final List<TableDef> tables;
     private final List<QueueDef> queues;
+    private final List<EventBusDef> eventBuses;
     private final List<TopicDef> topics;
     private final List<SecretDef> secrets;
     private final List<KeyDef> keys;
@@ -520,6 +560,7 @@ public final class Topology {
     private Topology(Builder b) {
         this.tables = List.copyOf(b.tables);
         this.queues = List.copyOf(b.queues);
+        this.eventBuses = List.copyOf(b.eventBuses);
         this.topics = List.copyOf(b.topics);
         this.secrets = List.copyOf(b.secrets);
         this.keys = List.copyOf(b.keys);
@@ -551,7 +592,7 @@ public final class Topology {
         }
         for (FunctionDef f : functions) {
             f.tables().keySet().forEach(t -> require(tables.contains(t), f, "table " + t.logicalName()));
-            Stream.concat(f.sendsTo().stream(), f.describesQueues().stream())
+            Stream.of(f.sendsTo(), f.describesQueues(), f.deadLetters()).flatMap(Set::stream)
                     .forEach(q -> require(queues.contains(q), f, "queue " + q.logicalName()));
             f.publishesTo().forEach(t -> require(topics.contains(t), f, "topic " + t.logicalName()));
             f.readsSecrets().forEach(s -> require(secrets.contains(s), f, "secret " + s.logicalName()));
@@ -576,6 +617,15 @@ public final class Topology {
                 case Trigger.WorkflowTask task -> require(workflow(task.workflow()).isPresent(), f, "workflow " + task.workflow());
                 case Trigger.Invoked invoked -> { }
             }
+        }
+        for (EventBusDef bus : eventBuses) {
+            if (!queues.contains(bus.target())) {
+                throw new IllegalStateException("bus " + bus.name() + " delivers to queue " + bus.target().logicalName()
+                        + ", which is not in the topology");
+            }
+        }
+        if (eventBuses.stream().map(EventBusDef::name).distinct().count() != eventBuses.size()) {
+            throw new IllegalStateException("two event buses share a name");
         }
         for (WorkflowDef w : workflows) {
             for (FunctionDef task : w.functions()) {
@@ -607,6 +657,11 @@ public final class Topology {
 
     public List<QueueDef> queues() {
         return queues;
+    }
+
+    /** The EventBridge buses others publish to, each with the rule that delivers to its queue. */
+    public List<EventBusDef> eventBuses() {
+        return eventBuses;
     }
 
     public List<TopicDef> topics() {
@@ -664,6 +719,7 @@ public final class Topology {
     public static final class Builder {
         private final List<TableDef> tables = new ArrayList<>();
         private final List<QueueDef> queues = new ArrayList<>();
+        private final List<EventBusDef> eventBuses = new ArrayList<>();
         private final List<TopicDef> topics = new ArrayList<>();
         private final List<SecretDef> secrets = new ArrayList<>();
         private final List<KeyDef> keys = new ArrayList<>();
@@ -683,6 +739,11 @@ public final class Topology {
 
         public Builder queues(QueueDef... more) {
             queues.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder eventBuses(EventBusDef... more) {
+            eventBuses.addAll(List.of(more));
             return this;
         }
 

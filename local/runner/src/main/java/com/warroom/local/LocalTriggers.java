@@ -14,6 +14,7 @@ import com.warroom.local.schedule.LocalScheduler;
 import com.warroom.local.schedule.ScheduledFunction;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.HandlerClass;
+import com.warroom.topology.EventBusDef;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
 import com.warroom.topology.Trigger;
@@ -26,7 +27,8 @@ import java.util.Objects;
 
 /**
  * What starts each function on this machine, as the CDK app wires it in AWS: routes behind the local gateway, a poller
- * per queue consumer, the local scheduler for schedules; workflow tasks are the local Step Functions'. Every trigger
+ * per queue consumer, the local scheduler for schedules; workflow tasks are the local Step Functions'; event buses have
+ * no local realization (their HTTP route feeds their queue). Every trigger
  * kind is realized in one switch, so a new kind cannot be forgotten here.
  */
 public final class LocalTriggers implements AutoCloseable {
@@ -67,6 +69,17 @@ public final class LocalTriggers implements AutoCloseable {
                 case Trigger.WorkflowTask task -> { }
                 // only a person or a deploy step invokes it; the runner's first start seeds the config itself (LocalConfigSeed)
                 case Trigger.Invoked invoked -> { }
+            }
+        }
+        for (EventBusDef bus : topology.eventBuses()) {
+            // No EventBridge on this machine, so no bus and no rule: a bus's events reach its target queue (whose poller is
+            // above) only through an HTTP route that puts the message EventBridge would deliver, such as the platform's
+            // POST /v1/platform/events. A bus without such a route could not be fed here, so the runner refuses it.
+            boolean fedOverHttp = topology.functions().stream()
+                    .anyMatch(f -> f.trigger() instanceof Trigger.Http && f.sendsTo().contains(bus.target()));
+            if (!fedOverHttp) {
+                throw new IllegalStateException("event bus " + bus.name() + " has no local realization: no HTTP route sends to its queue "
+                        + bus.target().logicalName());
             }
         }
         return new LocalTriggers(LambdaFunctions.of(routes), pollers, new LocalScheduler(schedules, stack.clock(), failures));

@@ -28,7 +28,8 @@ class LocalTriggersTest {
         try (LocalTriggers triggers = LocalTriggers.realize(Topology.warroom(), stack, NONE_EXPECTED)) {
             assertThat(triggers.pollers()).extracting(poller -> poller.functionName() + " <- " + poller.queue().name())
                     .containsExactly("ops-notices <- warroom-flag-changes", "payment-processor <- warroom-payment-checks",
-                            "notification-sender <- warroom-notifications", "payout-worker <- warroom-payouts");
+                            "notification-sender <- warroom-notifications", "payout-worker <- warroom-payouts",
+                            "platform-events-ingest <- warroom-platform-events");
             assertThat(triggers.pollers()).allSatisfy(poller -> {
                 assertThat(poller.queue().arn()).isEqualTo("arn:aws:sqs:" + stack.region() + ":000000000000:" + poller.queue().name());
                 assertThat(poller.running()).as("nothing runs before start").isFalse();
@@ -37,6 +38,19 @@ class LocalTriggersTest {
                     .containsExactly("approval-keeper rate(5 minutes) UTC", "integrity-anchor rate(5 minutes) UTC",
                             "psp-reconcile rate(15 minutes) UTC", "payout-poll rate(1 minute) UTC");
         }
+    }
+
+    @Test
+    void realize_whenAnEventBusHasNoRouteFeedingItsQueue_refusesIt_forThereIsNoEventBridgeHere(EmbeddedStack stack) {
+        // the ingest alone: its queue has a poller, but nothing on this machine could put the bus's events on it
+        Topology topology = Topology.builder()
+                .tables(Topology.PLATFORM_EVENTS, Topology.ROUNDS, Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES, Topology.CONFIG)
+                .queues(Topology.PLATFORM_EVENT_QUEUE).keys(Topology.SEALS).eventBuses(Topology.PLATFORM_BUS)
+                .functions(Topology.PLATFORM_EVENTS_INGEST).build();
+
+        assertThatThrownBy(() -> LocalTriggers.realize(topology, stack, NONE_EXPECTED))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("event bus warroom-platform has no local realization: no HTTP route sends to its queue platform-events");
     }
 
     @Test

@@ -249,7 +249,14 @@ public final class EmbeddedStack implements AutoCloseable {
     public EmbeddedStack provision(Topology topology) {
         var provisioner = new TopologyProvisioner(dynamoDb, sqs);
         topology.tables().forEach(provisioner::ensureTable);
-        topology.queues().forEach(q -> queueUrls.put(q.urlEnvVar(), provisioner.ensureQueue(q)));
+        topology.queues().forEach(q -> {
+            TopologyProvisioner.QueueUrls urls = provisioner.ensureQueue(q);
+            queueUrls.put(q.urlEnvVar(), urls.url());
+            queueUrls.put(q.dlqUrlEnvVar(), urls.dlqUrl());
+        });
+        // No EventBridge here: nothing publishes to topology.eventBuses() on this machine. Their events reach each bus's
+        // target queue through the topology's HTTP route for them (POST /v1/platform/events), which puts the message
+        // EventBridge would deliver, so the queue's consumer is the same code in both places.
         topology.topics().forEach(localSns::register);
         topology.keys().forEach(localKms::register);
         topology.buckets().forEach(localS3::register);

@@ -63,14 +63,19 @@ final class TopologyProvisioner {
                 .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName(ttl).enabled(true).build())));
     }
 
-    String ensureQueue(QueueDef queue) {
+    /** The URLs of a queue and of its dead-letter queue. */
+    record QueueUrls(String url, String dlqUrl) {
+    }
+
+    QueueUrls ensureQueue(QueueDef queue) {
         String dlqUrl = sqs.createQueue(b -> b.queueName(queue.localDlqName())).queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + queue.maxReceiveCount() + "\"}";
-        return sqs.createQueue(b -> b.queueName(queue.localName()).attributes(Map.of(
+        String url = sqs.createQueue(b -> b.queueName(queue.localName()).attributes(Map.of(
                 QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(queue.visibilityTimeoutSeconds()),
                 QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
+        return new QueueUrls(url, dlqUrl);
     }
 
     private static List<KeySchemaElement> keySchema(KeyAttribute partition, KeyAttribute sort,
