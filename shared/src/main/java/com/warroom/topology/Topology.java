@@ -485,6 +485,82 @@ public final class Topology {
             .table(PAYOUTS, TableAccess.READ).table(ORDERS, TableAccess.READ)
             .build();
 
+    /** Who may start reconcile runs, read their reports and findings, and acknowledge findings. */
+    private static final Set<Role> RECONCILERS = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPER_ADMIN);
+
+    /**
+     * What the reconcile checks read, for the steps that build them (prepare sizes the tables they scan, segment scans
+     * them, combine compares): every table a check reads, the seals and anchors they verify, Midtrans's own status.
+     */
+    private static FunctionDef.Builder readsWhatChecksRead(FunctionDef.Builder function) {
+        return function.table(LEDGER_BALANCES, TableAccess.READ).table(LEDGER_ENTRIES, TableAccess.READ)
+                .table(PAYOUTS, TableAccess.READ).table(USERS, TableAccess.READ).table(FLAGS, TableAccess.READ)
+                .table(ORDERS, TableAccess.READ).table(ENTITLEMENTS, TableAccess.READ).table(PAYMENT_REVIEWS, TableAccess.READ)
+                .table(PLATFORM_EVENTS, TableAccess.READ).table(ROUNDS, TableAccess.READ).table(AUDIT, TableAccess.READ)
+                .table(CONFIG, TableAccess.READ)
+                .verifiesSeals(SEALS).bucket(ANCHORS, BucketAccess.READ)
+                .calls(MIDTRANS_API).readsSecret(MIDTRANS_SERVER_KEY);
+    }
+
+    private static FunctionDef.Builder reconcileStep(String name, String handlerClass) {
+        return FunctionDef.builder(name).module("functions/reconcile").handler(handlerClass)
+                .trigger(new Trigger.Invoked());
+    }
+
+    /** Reconcile step Prepare: the segments of every table the checks scan, more for bigger tables. */
+    public static final FunctionDef RECONCILE_PREPARE = readsWhatChecksRead(reconcileStep("reconcile-prepare",
+            "com.warroom.reconcile.run.PrepareHandler").timeoutSeconds(60))
+            .table(RECONCILE_RUNS, TableAccess.READ)
+            .build();
+
+    /** Reconcile step ScanSegment: one parallel-scan segment folded into the checks' aggregates, stored in the reports bucket. */
+    public static final FunctionDef RECONCILE_SEGMENT = readsWhatChecksRead(reconcileStep("reconcile-segment",
+            "com.warroom.reconcile.run.SegmentHandler").memoryMb(1024).timeoutSeconds(900))
+            .bucket(RECONCILE_REPORTS, BucketAccess.READ_PUT)
+            .build();
+
+    /** Reconcile step Combine: merges the segments' aggregates, compares, records the findings (new, seen, resolved). */
+    public static final FunctionDef RECONCILE_COMBINE = readsWhatChecksRead(reconcileStep("reconcile-combine",
+            "com.warroom.reconcile.run.CombineHandler").memoryMb(1024).timeoutSeconds(900))
+            .table(RECONCILE_RUNS, TableAccess.READ_WRITE).table(RECONCILE_FINDINGS, TableAccess.READ_WRITE)
+            .bucket(RECONCILE_REPORTS, BucketAccess.READ_PUT)
+            .build();
+
+    /** Reconcile step Report: the JSON and HTML report to the bucket, the run COMPLETED, metrics, the summary to the war room. */
+    public static final FunctionDef RECONCILE_REPORT = reconcileStep("reconcile-report",
+            "com.warroom.reconcile.report.ReportHandler").timeoutSeconds(120)
+            .table(RECONCILE_RUNS, TableAccess.READ_WRITE).bucket(RECONCILE_REPORTS, BucketAccess.READ_PUT)
+            .publishes(OPS_NOTICES)
+            .build();
+
+    /** Reconcile step RecordFailure: the run FAILED with its error, its day free again, told to the war room. */
+    public static final FunctionDef RECONCILE_FAILED = reconcileStep("reconcile-failed",
+            "com.warroom.reconcile.run.RecordFailureHandler").timeoutSeconds(30)
+            .table(RECONCILE_RUNS, TableAccess.READ_WRITE)
+            .publishes(OPS_NOTICES)
+            .build();
+
+    /** The reconcile routes: start a run, its report (JSON, page), the runs, the findings and their acknowledgement. */
+    public static final FunctionDef RECONCILE_API = FunctionDef.builder("reconcile-api").module("functions/reconcile")
+            .handler("com.warroom.reconcile.api.ReconcileApiHandler").timeoutSeconds(30)
+            .routes(HttpRoute.post("/v1/admin/reconcile/runs", RECONCILERS, Idempotency.OPTIONAL),
+                    HttpRoute.get("/v1/admin/reconcile/runs", RECONCILERS),
+                    HttpRoute.get("/v1/admin/reconcile/runs/{id}", RECONCILERS),
+                    HttpRoute.get("/v1/admin/reconcile/runs/{id}/report", RECONCILERS),
+                    HttpRoute.get("/v1/admin/reconcile/findings", RECONCILERS),
+                    HttpRoute.post("/v1/admin/reconcile/findings/{id}/ack", RECONCILERS, Idempotency.OPTIONAL))
+            .table(RECONCILE_RUNS, TableAccess.READ_WRITE).table(RECONCILE_FINDINGS, TableAccess.READ_WRITE)
+            .table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .bucket(RECONCILE_REPORTS, BucketAccess.READ).seals(SEALS)
+            .build();
+
+    /** Daily at 00:30 Asia/Jakarta: starts the day's reconcile run (a run of the day in progress: nothing). */
+    public static final FunctionDef RECONCILE_SCHEDULE = FunctionDef.builder("reconcile-schedule").module("functions/reconcile")
+            .handler("com.warroom.reconcile.run.ScheduleHandler").timeoutSeconds(30)
+            .trigger(Trigger.Schedule.of("cron(30 0 * * ? *)", "Asia/Jakarta"))
+            .table(RECONCILE_RUNS, TableAccess.READ_WRITE)
+            .build();
+
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
                     LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS, PLATFORM_EVENTS, ROUNDS, RECONCILE_RUNS, RECONCILE_FINDINGS)
@@ -501,7 +577,8 @@ public final class Topology {
                     APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED, INTEGRITY_ANCHOR,
                     WEBHOOK_INTAKE, ORDERS_API, PAYMENT_PROCESSOR, PAYMENTS_ADMIN, PSP_RECONCILE, LEDGER_READ,
                     NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_POLL, PAYOUT_ADMIN,
-                    STUCK_LIST)
+                    STUCK_LIST, RECONCILE_PREPARE, RECONCILE_SEGMENT, RECONCILE_COMBINE, RECONCILE_REPORT, RECONCILE_FAILED,
+                    RECONCILE_API, RECONCILE_SCHEDULE)
             .build();
 
     private final List<TableDef> tables;
