@@ -210,7 +210,7 @@ public final class ReconcileWorld {
         @Override
         public Started start(String runId, LocalDate day) {
             if (refuse) {
-                return Started.not("Step Functions refused: SfnException");
+                return Started.not("Step Functions refused the start");
             }
             started.add(new String[] {runId, Json.write(Map.of("runId", runId, "day", day.toString()))});
             return Started.at("arn:aws:states:us-east-1:000000000000:execution:reconcile:" + runId);

@@ -40,6 +40,6 @@ final class ReconcileProblems {
         return Problem.of(409, "finding-not-open", "Only an OPEN finding can be acknowledged",
                         "finding " + finding.findingId() + " is " + finding.status()
                                 + finding.acknowledgement().map(a -> " (ticket " + a.ticket() + ")").orElse(""))
-                .with("status", finding.status().name());
+                .with("findingStatus", finding.status().name());
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -43,8 +44,10 @@ public final class StepFunctionsWorkflow implements ReconcileWorkflow {
                     .executionArn());
         } catch (ExecutionAlreadyExistsException e) {
             return Started.not("an execution named " + runId + " exists already");
+        } catch (AwsServiceException e) {
+            return Started.not("Step Functions refused the start (" + e.awsErrorDetails().errorCode() + ")");
         } catch (SdkException e) {
-            return Started.not("Step Functions refused: " + e.getClass().getSimpleName());
+            return Started.not("Step Functions could not be reached");
         }
     }
 }
