@@ -114,6 +114,12 @@ function Runs({ selectedRun }) {
   </section>`;
 }
 
+/** The report with the console's stylesheet for it: inside the console, its own inline <style> is refused (style-src 'self'). */
+function styled(report) {
+  const sheet = '<link rel="stylesheet" href="' + new URL('report.css', location.href).href + '">';
+  return report.includes('</head>') ? report.replace('</head>', sheet + '</head>') : sheet + report;
+}
+
 /** The run's HTML report, in a sandboxed frame (it is fetched with the bearer token, so a plain link cannot show it). */
 function Report({ runId }) {
   const page = useLoad(() => getText('/v1/admin/reconcile/runs/' + encodeURIComponent(runId) + '/report'), [runId]);
@@ -121,7 +127,7 @@ function Report({ runId }) {
     <h2 id="report-title">Report of run <code>${runId}</code></h2>
     ${page.loading ? html`<${Loading} />` : null}
     <${Problem} problem=${page.problem} />
-    ${page.data ? html`<iframe id="report-frame" title=${'Reconcile report of run ' + runId} sandbox="" srcdoc=${page.data}
+    ${page.data ? html`<iframe id="report-frame" title=${'Reconcile report of run ' + runId} sandbox="" srcdoc=${styled(page.data)}
         style="width:100%;height:70vh;border:1px solid var(--line);border-radius:6px"></iframe>` : null}
     <p><a href=${link({})}>Close the report</a></p>
   </section>`;

@@ -43,6 +43,8 @@ class ReconcilePageTest extends ConsoleBrowserTest {
         browser.driver().switchTo().frame(frame);
         browser.waitForText(By.id("summary"), check);
         String report = browser.driver().findElement(By.tagName("body")).getText();
+        assertThat(browser.driver().findElement(By.cssSelector("#summary td")).getCssValue("border-top-style"))
+                .as("the console's stylesheet for the report applies in the frame").isEqualTo("solid");
         assertThat(report).contains("HIGH risk (1)").contains("MEDIUM risk (1)").contains("LOW risk (0)")
                 .contains("2 payouts of 25 USDC").contains("ESCALATE").contains("#reconcile-" + check);
         browser.driver().switchTo().defaultContent();
@@ -80,7 +82,10 @@ class ReconcilePageTest extends ConsoleBrowserTest {
         assertThat(browser.all(By.cssSelector("li.finding")).stream().map(f -> f.getDomAttribute("data-risk")).distinct().toList())
                 .containsExactly("LOW");
         assertThat(browser.scrollsSideways()).as("no sideways scrolling on a phone").isFalse();
+        browser.scrollTo(By.id("findings-title"));
         browser.screenshot("reconcile-findings-phone");
+        browser.scrollTo(By.id("runs"));
+        browser.screenshot("reconcile-runs-phone");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }
 
