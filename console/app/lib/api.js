@@ -27,7 +27,7 @@ export class ApiProblem extends Error {
 export const NETWORK = 0;
 
 async function call(method, path, body, idempotencyKey) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+  const headers = { Accept: 'application/json, application/problem+json, text/html' };
   const t = token();
   if (t) headers.Authorization = 'Bearer ' + t;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -54,11 +54,16 @@ async function call(method, path, body, idempotencyKey) {
   if (!response.ok) {
     throw new ApiProblem(response.status, json || { title: 'HTTP ' + response.status, detail: text.slice(0, 200) });
   }
-  return { status: response.status, body: json };
+  return { status: response.status, body: json, text };
 }
 
 export function get(path) {
   return call('GET', path).then(r => r.body);
+}
+
+/** A read whose answer is not JSON (a report page): its text. */
+export function getText(path) {
+  return call('GET', path).then(r => r.text);
 }
 
 /**

@@ -4,6 +4,7 @@ import { html, Problem, useLoad, when, Loading } from '../lib/ui.js';
 import { get, query } from '../lib/api.js';
 import { hasRole } from '../lib/session.js';
 import { QUEUE_READERS } from '../lib/payouts.js';
+import { RECONCILERS, RISKS, RunStatus, riskCounts } from './reconcile.js';
 
 function Section({ id, title, children }) {
   return html`<section class="card" aria-labelledby=${id}><h2 id=${id}>${title}</h2>${children}</section>`;
@@ -87,9 +88,28 @@ function PayoutFailures() {
   </ul>`;
 }
 
+/** Today's reconcile run (Asia/Jakarta) and the OPEN findings by risk, each count a link to the findings filtered so. */
+function ReconcileStatus() {
+  const runs = useLoad(() => get('/v1/admin/reconcile/runs' + query({ days: 1, limit: 1 })), []);
+  const open = useLoad(() => Promise.all(RISKS.map(risk => get('/v1/admin/reconcile/findings' + query({ status: 'OPEN', risk, limit: 100 })))), []);
+  if (runs.loading || open.loading) return html`<${Loading} />`;
+  if (runs.problem || open.problem) return html`<${Problem} problem=${runs.problem || open.problem} />`;
+  const run = runs.data.items[0];
+  return html`<div id="ops-reconcile-status">
+    ${run ? html`<p id="ops-reconcile-run"><${RunStatus} status=${run.status} /> Today's run (${runs.data.today}) started ${when(run.startedAt)}
+        ${run.summary ? html`: ${run.summary.findings} findings (${riskCounts(run.summary.byRisk)})` : null}
+        ${run.error ? html`: <span class="run-error">${run.error}</span>` : null}
+        ${run.report ? html` <a href=${'#/reconcile' + query({ run: run.runId })}>Report</a>` : null}</p>`
+      : html`<p id="ops-reconcile-run"><span class="badge warn">? No run today yet</span> <span class="muted">(${runs.data.today}; the
+        schedule runs at 00:30 Asia/Jakarta)</span></p>`}
+    <ul class="plain" id="ops-reconcile-open">${RISKS.map((risk, i) => html`<li>
+      <${CountBadge} page=${open.data[i]} what=${'open ' + risk} bad=${risk === 'HIGH' ? '▲' : '◆'} />${' '}
+      <a href=${'#/reconcile' + query({ status: 'OPEN', risk })}>Open ${risk} findings</a></li>`)}</ul>
+  </div>`;
+}
+
 const LATER = [
   ['Pending transaction aging', 'issue: payments and the ledger'],
-  ['Reconcile status', 'issue: daily reconciliation'],
 ];
 
 function DailyOpsPage() {
@@ -102,6 +122,7 @@ function DailyOpsPage() {
       ${approver ? html`<${Section} id="ops-audit" title="Audit chain"><${AuditVerify} /></${Section}>` : null}
       <${Section} id="ops-health" title="Health"><${Health} /></${Section}>
       ${hasRole(...QUEUE_READERS) ? html`<${Section} id="ops-payouts" title="Payout failures"><${PayoutFailures} /></${Section}>` : null}
+      ${hasRole(...RECONCILERS) ? html`<${Section} id="ops-reconcile" title="Reconcile status"><${ReconcileStatus} /></${Section}>` : null}
       ${LATER.map(([title, from], i) => html`<${Section} id=${'ops-later-' + i} title=${title}>
         <p class="muted">Not available yet (${from}).</p></${Section}>`)}
     </div>`;

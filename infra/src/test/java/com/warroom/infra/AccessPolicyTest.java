@@ -204,9 +204,30 @@ class AccessPolicyTest {
         assertThat(actionsOn(statementsOf(app, Topology.INTEGRITY_ANCHOR), bucket)).containsExactly("s3:ListBucket");
         assertThat(actionsOn(statementsOf(app, Topology.INTEGRITY_ANCHOR), objects))
                 .containsExactlyInAnyOrder("s3:GetObject", "s3:PutObject");
-        assertThat(rolesAllowing(app, action -> action.startsWith("s3:"))).containsExactlyInAnyOrder(
-                ref(app.logicalId(app.stack.functions().get(Topology.AUDIT_READ).role())),
-                ref(app.logicalId(app.stack.functions().get(Topology.INTEGRITY_ANCHOR).role())));
+        // the reconcile steps that run the checks verify the audit chain against its anchors: they read them
+        for (FunctionDef checker : List.of(Topology.RECONCILE_PREPARE, Topology.RECONCILE_SEGMENT, Topology.RECONCILE_COMBINE)) {
+            assertThat(actionsOn(statementsOf(app, checker), bucket)).as(checker.name()).containsExactly("s3:ListBucket");
+            assertThat(actionsOn(statementsOf(app, checker), objects)).as(checker.name()).containsExactly("s3:GetObject");
+        }
+        assertThat(rolesAllowing(app, action -> action.startsWith("s3:"))).containsExactlyInAnyOrderElementsOf(Stream.of(
+                        Topology.AUDIT_READ, Topology.INTEGRITY_ANCHOR, Topology.RECONCILE_PREPARE, Topology.RECONCILE_SEGMENT,
+                        Topology.RECONCILE_COMBINE, Topology.RECONCILE_REPORT, Topology.RECONCILE_API)
+                .map(f -> ref(app.logicalId(app.stack.functions().get(f).role()))).toList());
+    }
+
+    @Test
+    void reconcileReports_arePutBySegmentCombineAndReport_andReadByTheApi() {
+        SynthesizedWarroom app = SynthesizedWarroom.get();
+        Object bucket = bucketArn(app, Topology.RECONCILE_REPORTS);
+        Object objects = objectsArn(app, Topology.RECONCILE_REPORTS);
+
+        for (FunctionDef writer : List.of(Topology.RECONCILE_SEGMENT, Topology.RECONCILE_COMBINE, Topology.RECONCILE_REPORT)) {
+            assertThat(actionsOn(statementsOf(app, writer), bucket)).as(writer.name()).containsExactly("s3:ListBucket");
+            assertThat(actionsOn(statementsOf(app, writer), objects)).as(writer.name()).containsExactlyInAnyOrder("s3:GetObject", "s3:PutObject");
+        }
+        assertThat(actionsOn(statementsOf(app, Topology.RECONCILE_API), objects)).containsExactly("s3:GetObject");
+        assertThat(actionsOn(statementsOf(app, Topology.RECONCILE_PREPARE), objects)).isEmpty();
+        assertThat(actionsOn(statementsOf(app, Topology.RECONCILE_FAILED), objects)).isEmpty();
     }
 
     @ParameterizedTest

@@ -105,7 +105,8 @@ class FunctionScheduleTest {
         Map<String, Object> schedule = schedule(app, Topology.APPROVAL_KEEPER);
 
         assertThat(app.stack.triggers().schedules())
-                .containsOnlyKeys(Topology.APPROVAL_KEEPER, Topology.INTEGRITY_ANCHOR, Topology.PSP_RECONCILE, Topology.PAYOUT_POLL);
+                .containsOnlyKeys(Topology.APPROVAL_KEEPER, Topology.INTEGRITY_ANCHOR, Topology.PSP_RECONCILE, Topology.PAYOUT_POLL,
+                        Topology.RECONCILE_SCHEDULE);
         assertThat(schedule).containsEntry("Name", "Warroom-approval-keeper")
                 .containsEntry("ScheduleExpression", "rate(5 minutes)")
                 .containsEntry("ScheduleExpressionTimezone", "UTC");

@@ -11,6 +11,7 @@ import com.warroom.local.stack.sfn.ExecutionView;
 import com.warroom.local.stack.sfn.LocalStepFunctions;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.ScanWorkflowDef;
+import com.warroom.topology.Topology;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +47,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 class LocalScanOrderTest {
 
     /**
-     * The scan workflow whose synthesized state machine is checked: the stand-in of {@link WorkflowTopology}; point it at
-     * the real topology's (e.g. {@code Topology.RECONCILE}) once that holds one. The app is the synthesized one that holds it.
+     * The scan workflow whose synthesized state machine is checked: the real topology's reconcile run. The app is the
+     * synthesized one that holds it.
      */
-    private static final ScanWorkflowDef REAL = WorkflowTopology.SCAN;
+    private static final ScanWorkflowDef REAL = Topology.RECONCILE;
     /** The workflow with the same function names, each on the recording handler class. */
     private static final ScanWorkflowDef RECORDING = new ScanWorkflowDef(REAL.logicalName(), REAL.arnEnvVar(), recording(REAL.prepare()),
             recording(REAL.segment()), recording(REAL.combine()), recording(REAL.report()), recording(REAL.recordFailure()),

@@ -2,8 +2,15 @@ package com.warroom.http;
 
 import java.util.Map;
 
-/** What a route action answers: a status and a body the router encodes as JSON. */
+/**
+ * What a route action answers: a status and a body the router encodes as JSON, or a {@link Text} it sends as it is
+ * (a readable page such as a reconcile report).
+ */
 public record ApiResult(int status, Object body, Map<String, String> headers) {
+
+    /** A body that is not JSON: sent as it is, with its own content type. */
+    public record Text(String contentType, String content) {
+    }
 
     public ApiResult {
         headers = Map.copyOf(headers);
@@ -19,6 +26,11 @@ public record ApiResult(int status, Object body, Map<String, String> headers) {
 
     public static ApiResult of(int status, Object body) {
         return new ApiResult(status, body, Map.of());
+    }
+
+    /** A 200 whose body is {@code content} of {@code contentType}, such as {@code text/html; charset=utf-8}. */
+    public static ApiResult text(String contentType, String content) {
+        return new ApiResult(200, new Text(contentType, content), Map.of());
     }
 
     public static ApiResult problem(Problem problem) {

@@ -220,6 +220,10 @@ public final class ApiRouter {
     static APIGatewayV2HTTPResponse encode(ApiResult result, String requestId) {
         Objects.requireNonNull(result, "a route action answered null");
         Map<String, String> headers = new HashMap<>(result.headers());
+        if (result.body() instanceof ApiResult.Text text) {
+            headers.put("Content-Type", text.contentType());
+            return response(result.status(), headers, text.content(), requestId);
+        }
         headers.put("Content-Type", result.isProblem() ? "application/problem+json" : "application/json");
         return response(result.status(), headers, Json.write(result.body()), requestId);
     }

@@ -198,6 +198,7 @@ public final class Topology {
     public static final BucketDef RECONCILE_REPORTS = new BucketDef("reconcile-reports", 400);
 
     public static final String APPROVAL_WORKFLOW_NAME = "approval";
+    public static final String RECONCILE_WORKFLOW_NAME = "reconcile";
 
     private static final Set<Role> STAFF_AND_SERVICE = Stream.concat(Role.STAFF.stream(), Stream.of(Role.SERVICE))
             .collect(Collectors.toUnmodifiableSet());
@@ -523,6 +524,91 @@ public final class Topology {
             .sendsTo(PLATFORM_EVENT_QUEUE)
             .build();
 
+    /** Who may start reconcile runs, read their reports and findings, and acknowledge findings. */
+    private static final Set<Role> RECONCILERS = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPER_ADMIN);
+
+    /**
+     * What the reconcile checks read, for the steps that build them (prepare sizes the tables they scan, segment scans
+     * them, combine compares): every table a check reads, the seals and anchors they verify, Midtrans's own status.
+     */
+    private static FunctionDef.Builder readsWhatChecksRead(FunctionDef.Builder function) {
+        return function.table(LEDGER_BALANCES, TableAccess.READ).table(LEDGER_ENTRIES, TableAccess.READ)
+                .table(PAYOUTS, TableAccess.READ).table(USERS, TableAccess.READ).table(FLAGS, TableAccess.READ)
+                .table(ORDERS, TableAccess.READ).table(ENTITLEMENTS, TableAccess.READ).table(PAYMENT_REVIEWS, TableAccess.READ)
+                .table(PLATFORM_EVENTS, TableAccess.READ).table(ROUNDS, TableAccess.READ).table(AUDIT, TableAccess.READ)
+                .table(CONFIG, TableAccess.READ)
+                .verifiesSeals(SEALS).bucket(ANCHORS, BucketAccess.READ)
+                .calls(MIDTRANS_API).readsSecret(MIDTRANS_SERVER_KEY);
+    }
+
+    private static FunctionDef.Builder reconcileStep(String name, String handlerClass) {
+        return FunctionDef.builder(name).module("functions/reconcile").handler(handlerClass)
+                .trigger(new Trigger.WorkflowTask(RECONCILE_WORKFLOW_NAME));
+    }
+
+    /** Reconcile step Prepare: the segments of every table the checks scan, more for bigger tables. */
+    public static final FunctionDef RECONCILE_PREPARE = readsWhatChecksRead(reconcileStep("reconcile-prepare",
+            "com.warroom.reconcile.run.PrepareHandler").timeoutSeconds(60))
+            .table(RECONCILE_RUNS, TableAccess.READ)
+            .build();
+
+    /** Reconcile step ScanSegment: one parallel-scan segment folded into the checks' aggregates, stored in the reports bucket. */
+    public static final FunctionDef RECONCILE_SEGMENT = readsWhatChecksRead(reconcileStep("reconcile-segment",
+            "com.warroom.reconcile.run.SegmentHandler").memoryMb(1024).timeoutSeconds(900))
+            .bucket(RECONCILE_REPORTS, BucketAccess.READ_PUT)
+            .build();
+
+    /** Reconcile step Combine: merges the segments' aggregates, compares, records the findings (new, seen, resolved). */
+    public static final FunctionDef RECONCILE_COMBINE = readsWhatChecksRead(reconcileStep("reconcile-combine",
+            "com.warroom.reconcile.run.CombineHandler").memoryMb(1024).timeoutSeconds(900))
+            .table(RECONCILE_RUNS, TableAccess.READ_WRITE).table(RECONCILE_FINDINGS, TableAccess.READ_WRITE)
+            .bucket(RECONCILE_REPORTS, BucketAccess.READ_PUT)
+            .build();
+
+    /** Reconcile step Report: the JSON and HTML report to the bucket, the run COMPLETED, metrics, the summary to the war room. */
+    public static final FunctionDef RECONCILE_REPORT = reconcileStep("reconcile-report",
+            "com.warroom.reconcile.report.ReportHandler").timeoutSeconds(120)
+            .table(RECONCILE_RUNS, TableAccess.READ_WRITE).bucket(RECONCILE_REPORTS, BucketAccess.READ_PUT)
+            .publishes(OPS_NOTICES)
+            .build();
+
+    /** Reconcile step RecordFailure: the run FAILED with its error, its day free again, told to the war room. */
+    public static final FunctionDef RECONCILE_FAILED = reconcileStep("reconcile-failed",
+            "com.warroom.reconcile.run.RecordFailureHandler").timeoutSeconds(30)
+            .table(RECONCILE_RUNS, TableAccess.READ_WRITE)
+            .publishes(OPS_NOTICES)
+            .build();
+
+    /** The reconcile routes: start a run, its report (JSON, page), the runs, the findings and their acknowledgement. */
+    public static final FunctionDef RECONCILE_API = FunctionDef.builder("reconcile-api").module("functions/reconcile")
+            .handler("com.warroom.reconcile.api.ReconcileApiHandler").timeoutSeconds(30)
+            .routes(HttpRoute.post("/v1/admin/reconcile/runs", RECONCILERS, Idempotency.OPTIONAL),
+                    HttpRoute.get("/v1/admin/reconcile/runs", RECONCILERS),
+                    HttpRoute.get("/v1/admin/reconcile/runs/{id}", RECONCILERS),
+                    HttpRoute.get("/v1/admin/reconcile/runs/{id}/report", RECONCILERS),
+                    HttpRoute.get("/v1/admin/reconcile/findings", RECONCILERS),
+                    HttpRoute.post("/v1/admin/reconcile/findings/{id}/ack", RECONCILERS, Idempotency.OPTIONAL))
+            .table(RECONCILE_RUNS, TableAccess.READ_WRITE).table(RECONCILE_FINDINGS, TableAccess.READ_WRITE)
+            .table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .bucket(RECONCILE_REPORTS, BucketAccess.READ).seals(SEALS)
+            .starts(RECONCILE_WORKFLOW_NAME)
+            .build();
+
+    /** Daily at 00:30 Asia/Jakarta: starts the day's reconcile run (a run of the day in progress: nothing). */
+    public static final FunctionDef RECONCILE_SCHEDULE = FunctionDef.builder("reconcile-schedule").module("functions/reconcile")
+            .handler("com.warroom.reconcile.run.ScheduleHandler").timeoutSeconds(30)
+            .trigger(Trigger.Schedule.of("cron(30 0 * * ? *)", "Asia/Jakarta"))
+            .table(RECONCILE_RUNS, TableAccess.READ_WRITE)
+            .starts(RECONCILE_WORKFLOW_NAME)
+            .build();
+
+    /**
+     * A reconcile run: Prepare sizes the segments, a Map scans them (at most 10 at a time), Combine compares, Report
+     * writes the report; a failure anywhere is recorded on the run.
+     */
+    public static final ScanWorkflowDef RECONCILE = new ScanWorkflowDef(RECONCILE_WORKFLOW_NAME, "WARROOM_WORKFLOW_RECONCILE_ARN",
+            RECONCILE_PREPARE, RECONCILE_SEGMENT, RECONCILE_COMBINE, RECONCILE_REPORT, RECONCILE_FAILED, 10);
+
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
                     LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS, PLATFORM_EVENTS, ROUNDS, RECONCILE_RUNS, RECONCILE_FINDINGS)
@@ -534,13 +620,15 @@ public final class Topology {
             .buckets(ANCHORS, RECONCILE_REPORTS)
             .externalApis(MIDTRANS_API, WHATSAPP_API, CUSTODY_API)
             .mails(NOTIFICATION_MAIL)
-            .workflows(APPROVAL)
+            .workflows(APPROVAL, RECONCILE)
             .functions(HEALTH, FLAG_ADMIN, FLAG_READ, AUDIT_READ, APPROVALS_API, CONFIG_READ, CONFIG_CHANGE,
                     APPROVAL_RECORD, APPROVAL_AWAIT, APPROVAL_APPLY, APPROVAL_OUTCOME,
                     APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED, INTEGRITY_ANCHOR,
                     WEBHOOK_INTAKE, ORDERS_API, PAYMENT_PROCESSOR, PAYMENTS_ADMIN, PSP_RECONCILE, LEDGER_READ,
                     NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_POLL, PAYOUT_ADMIN,
-                    STUCK_LIST, PLATFORM_EVENTS_INGEST, PLATFORM_EVENTS_API)
+                    STUCK_LIST, PLATFORM_EVENTS_INGEST, PLATFORM_EVENTS_API,
+                    RECONCILE_PREPARE, RECONCILE_SEGMENT, RECONCILE_COMBINE, RECONCILE_REPORT, RECONCILE_FAILED,
+                    RECONCILE_API, RECONCILE_SCHEDULE)
             .build();
 
     private final List<TableDef> tables;

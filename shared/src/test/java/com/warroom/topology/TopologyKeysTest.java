@@ -40,6 +40,6 @@ class TopologyKeysTest {
         Set<String> verifiers = topology.functions().stream().filter(f -> f.keys().get(Topology.SEALS) == KeyUse.VERIFY)
                 .map(FunctionDef::name).collect(Collectors.toSet());
         assertThat(verifiers).containsExactlyInAnyOrder("flag-read", "audit-read", "approval-keeper", "integrity-anchor", "ledger-read",
-                "notification-sender");
+                "notification-sender", "reconcile-prepare", "reconcile-segment", "reconcile-combine");
     }
 }

@@ -126,7 +126,7 @@ class ScheduleCommandTest {
         CliRun run = CliRun.of(ENV, workDir, "schedule", "run", "nope");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly("warroom: no schedule 'nope'; the schedules are: approval-keeper, integrity-anchor, psp-reconcile, payout-poll");
+        assertThat(run.errLines()).containsExactly("warroom: no schedule 'nope'; the schedules are: approval-keeper, integrity-anchor, psp-reconcile, payout-poll, reconcile-schedule");
     }
 
     @Test
@@ -136,11 +136,13 @@ class ScheduleCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).matches("SCHEDULE +EXPRESSION +ZONE +NEXT RUN \\(ZONE\\) +NEXT RUN \\(UTC\\)");
-        List<String> schedules = List.of("approval-keeper +rate\\(5 minutes\\)", "integrity-anchor +rate\\(5 minutes\\)",
-                "psp-reconcile +rate\\(15 minutes\\)", "payout-poll +rate\\(1 minute\\)");
+        List<String> schedules = List.of("approval-keeper +rate\\(5 minutes\\) +UTC", "integrity-anchor +rate\\(5 minutes\\) +UTC",
+                "psp-reconcile +rate\\(15 minutes\\) +UTC", "payout-poll +rate\\(1 minute\\) +UTC",
+                "reconcile-schedule +cron\\(30 0 \\* \\* \\? \\*\\) +Asia/Jakarta");
         for (int i = 1; i <= schedules.size(); i++) {
+            String offset = schedules.get(i - 1).endsWith("Jakarta") ? "\\+07:00" : "\\+00:00";
             assertThat(lines.get(i)).matches(schedules.get(i - 1)
-                    + " +UTC +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+00:00 +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+                    + " +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d " + offset + " +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         }
         assertThat(lines.get(schedules.size() + 1)).isEqualTo("No ./warroom up is running on " + workDir.resolve("data")
                 + ": the runs it would plan if it started now (a rate counts from its start).");
