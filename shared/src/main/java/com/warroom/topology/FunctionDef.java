@@ -30,7 +30,8 @@ public record FunctionDef(
         Map<KeyDef, KeyUse> keys,
         Map<BucketDef, BucketAccess> buckets,
         Set<ExternalApiDef> callsApis,
-        Set<MailDef> sendsMail) {
+        Set<MailDef> sendsMail,
+        boolean readsMetrics) {
 
     public FunctionDef {
         Objects.requireNonNull(trigger, "trigger");
@@ -72,6 +73,9 @@ public record FunctionDef(
         buckets.forEach(b::bucket);
         callsApis.forEach(b::calls);
         sendsMail.forEach(b::sendsMail);
+        if (readsMetrics) {
+            b.readsMetrics();
+        }
         return b;
     }
 
@@ -110,6 +114,7 @@ public record FunctionDef(
         private final Map<BucketDef, BucketAccess> buckets = new LinkedHashMap<>();
         private final Set<ExternalApiDef> callsApis = new LinkedHashSet<>();
         private final Set<MailDef> sendsMail = new LinkedHashSet<>();
+        private boolean readsMetrics;
 
         private Builder(String name) {
             this.name = name;
@@ -226,13 +231,22 @@ public record FunctionDef(
             return this;
         }
 
+        /**
+         * Reads CloudWatch metric data (GetMetricData, which IAM cannot narrow to a resource), with the HTTP API's id
+         * and the stack's name to find AWS's own metrics of Warroom: for the alarm evaluation.
+         */
+        public Builder readsMetrics() {
+            this.readsMetrics = true;
+            return this;
+        }
+
         public FunctionDef build() {
             Objects.requireNonNull(module, "module");
             return new FunctionDef(name, module, jar == null ? module.substring(module.lastIndexOf('/') + 1) : jar,
                     Objects.requireNonNull(handlerClass, "handler"),
                     memoryMb, timeoutSeconds, Objects.requireNonNull(trigger, name + ": a function needs a trigger"),
                     tables, sendsTo, describesQueues, publishesTo, startsWorkflows, completesWorkflowTasks, readsSecrets, keys,
-                    buckets, callsApis, sendsMail);
+                    buckets, callsApis, sendsMail, readsMetrics);
         }
     }
 }

@@ -6,6 +6,12 @@ package com.warroom.topology;
  */
 public record QueueDef(String logicalName, String urlEnvVar, int visibilityTimeoutSeconds, int maxReceiveCount) {
 
+    /** Where a function that describes the queue finds its dead-letter queue's URL: {@code ..._URL} becomes {@code ..._DLQ_URL}. */
+    public String dlqUrlEnvVar() {
+        return urlEnvVar.endsWith("_URL") ? urlEnvVar.substring(0, urlEnvVar.length() - "_URL".length()) + "_DLQ_URL"
+                : urlEnvVar + "_DLQ";
+    }
+
     public String localName() {
         return "warroom-" + logicalName;
     }

@@ -50,6 +50,12 @@ public final class Topology {
     /** The war-room channel: every applied kill-switch change, in one line a person reads. */
     public static final TopicDef OPS_NOTICES = new TopicDef("ops-notices", "WARROOM_TOPIC_OPS_NOTICES_ARN");
 
+    /**
+     * Where every CloudWatch alarm sends its ALARM and OK (subscribe the on-call people or a chat integration), and
+     * where {@code POST /v1/admin/alerts/test} publishes a test alert.
+     */
+    public static final TopicDef ALERTS = new TopicDef("alerts", "WARROOM_TOPIC_ALERTS_ARN");
+
     /** Every applied flag change, for consumers that want to react faster than the 30-second cache. */
     public static final QueueDef FLAG_CHANGES = new QueueDef("flag-changes", "WARROOM_QUEUE_FLAG_CHANGES_URL", 30, 5);
 
@@ -485,11 +491,27 @@ public final class Topology {
             .table(PAYOUTS, TableAccess.READ).table(ORDERS, TableAccess.READ)
             .build();
 
+    private static final Set<Role> ALARM_READERS = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPER_ADMIN);
+    private static final Set<Role> ALERT_TESTERS = EnumSet.of(Role.OPS, Role.SUPER_ADMIN);
+
+    /**
+     * The alarms' states, evaluated from the same rules the CDK app builds its alarms from (com.warroom.alarms), and a
+     * test alert published to {@link #ALERTS}. It describes every queue for its dead-letter queue's depth.
+     */
+    public static final FunctionDef ALARMS_API = FunctionDef.builder("alarms-api").module("functions/alarms")
+            .handler("com.warroom.alarms.api.AlarmsHandler").timeoutSeconds(30)
+            .routes(HttpRoute.get("/v1/admin/alarms", ALARM_READERS),
+                    HttpRoute.post("/v1/admin/alerts/test", ALERT_TESTERS, Idempotency.OPTIONAL))
+            .table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE).seals(SEALS)
+            .describes(FLAG_CHANGES).describes(PAYMENT_CHECKS).describes(NOTIFICATIONS).describes(PAYOUT_WORK)
+            .publishes(ALERTS).readsMetrics()
+            .build();
+
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
                     LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS, PLATFORM_EVENTS, ROUNDS, RECONCILE_RUNS, RECONCILE_FINDINGS)
             .queues(FLAG_CHANGES, PAYMENT_CHECKS, NOTIFICATIONS, PAYOUT_WORK)
-            .topics(APPROVAL_NOTICES, OPS_NOTICES)
+            .topics(APPROVAL_NOTICES, OPS_NOTICES, ALERTS)
             .secrets(MIDTRANS_SERVER_KEY, WHATSAPP_API_TOKEN, CUSTODY_API_KEY, CUSTODY_SIGNING_KEY, CUSTODY_CALLBACK_KEY)
             .keys(SEALS)
             .buckets(ANCHORS, RECONCILE_REPORTS)
@@ -501,7 +523,7 @@ public final class Topology {
                     APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED, INTEGRITY_ANCHOR,
                     WEBHOOK_INTAKE, ORDERS_API, PAYMENT_PROCESSOR, PAYMENTS_ADMIN, PSP_RECONCILE, LEDGER_READ,
                     NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_POLL, PAYOUT_ADMIN,
-                    STUCK_LIST)
+                    STUCK_LIST, ALARMS_API)
             .build();
 
     private final List<TableDef> tables;

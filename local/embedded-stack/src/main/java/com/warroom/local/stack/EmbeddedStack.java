@@ -249,7 +249,10 @@ public final class EmbeddedStack implements AutoCloseable {
     public EmbeddedStack provision(Topology topology) {
         var provisioner = new TopologyProvisioner(dynamoDb, sqs);
         topology.tables().forEach(provisioner::ensureTable);
-        topology.queues().forEach(q -> queueUrls.put(q.urlEnvVar(), provisioner.ensureQueue(q)));
+        topology.queues().forEach(q -> {
+            queueUrls.put(q.urlEnvVar(), provisioner.ensureQueue(q));
+            queueUrls.put(q.dlqUrlEnvVar(), sqs.getQueueUrl(b -> b.queueName(q.localDlqName())).queueUrl());
+        });
         topology.topics().forEach(localSns::register);
         topology.keys().forEach(localKms::register);
         topology.buckets().forEach(localS3::register);
