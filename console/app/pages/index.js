@@ -11,5 +11,6 @@ import payouts from './payouts.js';
 import ledger from './ledger.js';
 import audit from './audit.js';
 import config from './config.js';
+import alarms from './alarms.js';
 
-export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, payouts, ledger, audit, config];
+export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, payouts, ledger, audit, config, alarms];

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.warroom.alarms.AlarmCatalog;
 import com.warroom.alarms.AlarmEvaluation;
 import com.warroom.alarms.MetricData;
+import com.warroom.alarms.MetricsSettings;
 import com.warroom.alarms.RunbookLink;
 import com.warroom.alarms.data.AlarmMetricData;
 import com.warroom.alarms.data.CloudWatchMetrics;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 /** The alarm routes: every alarm's state now, and a test alert on the alerts topic. */
 public final class AlarmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    /** The stack name locally, where no CDK app names one. */
+    /** The stack's name where no CDK app names one (locally): WarroomApp's. */
     static final String LOCAL_STACK_NAME = "Warroom";
 
     private final ApiRouter router;
@@ -62,9 +63,10 @@ public final class AlarmsHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (localFile.isPresent()) {
                 return local(Path.of(localFile.get()), readme);
             }
-            String stackName = Settings.require(CloudWatchMetrics.STACK_NAME_ENV_VAR);
+            // the CDK app sets both; the stack's default name otherwise, so that constructing never fails
+            String stackName = Settings.find(MetricsSettings.STACK_NAME_ENV_VAR).orElse(LOCAL_STACK_NAME);
             return new Sources(new AlarmMetricData(new CloudWatchMetrics(AwsClients.cloudWatch(),
-                    new CloudWatchMetrics.Names(Settings.require(CloudWatchMetrics.API_ID_ENV_VAR), stackName)),
+                    new CloudWatchMetrics.Names(Settings.find(MetricsSettings.API_ID_ENV_VAR), stackName)),
                     new QueueDepths(AwsClients.sqs())),
                     new ListAlarmsAction.Settings(stackName, readme, "cloudwatch"));
         }

@@ -1,6 +1,7 @@
 package com.warroom.alarms.data;
 
 import com.warroom.alarms.MetricData;
+import com.warroom.alarms.MetricsSettings;
 import com.warroom.alarms.Watched;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,12 +25,13 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
  */
 public final class CloudWatchMetrics implements MetricData {
 
-    /** The HTTP API's id and the stack's name: how AWS's own metrics of this Warroom are found. */
-    public record Names(String apiId, String stackName) {
+    /**
+     * The HTTP API's id (set by the CDK app once the API exists; a metric of the API cannot be asked for without it)
+     * and the stack's name: how AWS's own metrics of this Warroom are found.
+     */
+    public record Names(java.util.Optional<String> apiId, String stackName) {
     }
 
-    public static final String API_ID_ENV_VAR = "WARROOM_API_ID";
-    public static final String STACK_NAME_ENV_VAR = "WARROOM_STACK_NAME";
     private static final String QUERY_ID = "q";
 
     private final CloudWatchClient cloudWatch;
@@ -73,7 +75,8 @@ public final class CloudWatchMetrics implements MetricData {
         List<Dimension> dimensions = new ArrayList<>();
         switch (watched) {
             case Watched.WarroomMetric metric -> metric.dimensions().forEach((name, value) -> dimensions.add(dimension(name, value)));
-            case Watched.ApiMetric api -> dimensions.add(dimension("ApiId", names.apiId()));
+            case Watched.ApiMetric api -> dimensions.add(dimension("ApiId", names.apiId().orElseThrow(
+                    () -> new IllegalStateException(MetricsSettings.API_ID_ENV_VAR + " is not set: the API's metrics cannot be read"))));
             case Watched.LambdaMetric lambda -> lambda.function()
                     .ifPresent(function -> dimensions.add(dimension(LocalMetricFile.LAMBDA_FUNCTION, names.stackName() + "-" + function)));
             case Watched.DeadLetters queue -> throw new IllegalArgumentException("queue depths come from SQS, not CloudWatch");
