@@ -57,7 +57,7 @@ function AlarmsPage() {
     ${list.data ? html`
       <p id="alarms-summary">${firing.length ? html`<span class="badge bad">■ ${firing.length} in ALARM</span>`
         : html`<span class="badge ok">● No alarm in ALARM</span>`} of ${list.data.alarms.length} alarms</p>
-      <table class="stack" id="alarms">
+      <table class="stack alarms-table" id="alarms">
         <thead><tr><th scope="col">Alarm</th><th scope="col">State</th><th scope="col">Value / threshold</th><th scope="col">Owner</th><th scope="col">Runbook</th></tr></thead>
         <tbody>${list.data.alarms.map(a => html`<${AlarmRow} key=${a.name} alarm=${a} />`)}</tbody>
       </table>

@@ -97,8 +97,7 @@ function AlarmsSummary() {
   return html`<div id="ops-alarms-summary">
     ${firing.length === 0 ? html`<p><span class="badge ok">● No alarm in ALARM</span> (${list.data.alarms.length} watched)</p>`
       : html`<p><span class="badge bad">■ ${firing.length} in ALARM</span></p>
-        <ul class="plain">${firing.map(a => html`<li><code>${a.name}</code> <span class="muted">(${a.owner})</span>
-          <a href=${a.runbook} target="_blank" rel="noopener">Runbook<span class="visually-hidden"> of ${a.name}</span></a></li>`)}</ul>`}
+        <ul class="plain">${firing.map(a => html`<li><code>${a.name}</code> <span class="muted">(${a.owner})</span>${' '}<a href=${a.runbook} target="_blank" rel="noopener">Runbook<span class="visually-hidden"> of ${a.name}</span></a></li>`)}</ul>`}
     <p><a href="#/alarms">Alarms</a></p></div>`;
 }
 

@@ -32,7 +32,7 @@ class AlarmsPageTest extends ConsoleBrowserTest {
         WebElement failures = browser.driver().findElement(By.cssSelector("#alarms tr[data-name='Warroom-payout-failures']"));
         assertThat(failures.getDomAttribute("data-state")).isEqualTo("ALARM");
         assertThat(failures.getText()).contains("ALARM", "ops", ">= 3");
-        assertThat(failures.findElement(By.linkText("Runbook")).getDomAttribute("href"))
+        assertThat(failures.findElement(By.cssSelector("td[data-label='Runbook'] a")).getDomAttribute("href"))
                 .endsWith("README.md#payout-failures-metric-payoutfailed-alarm-warroom-payout-failures");
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#alarms tbody tr"));
         assertThat(rows.getFirst().getDomAttribute("data-state")).as("ALARM first").isEqualTo("ALARM");
@@ -50,6 +50,7 @@ class AlarmsPageTest extends ConsoleBrowserTest {
 
         Browser phone = newBrowser(Browser.PHONE).signIn("olga", "ops").open("/alarms");
         phone.waitFor(By.cssSelector("#alarms tr[data-name='Warroom-payout-failures']"));
+        assertThat(phone.scrollsSideways()).as("no sideways scrolling on a phone").isFalse();
         phone.screenshot("alarms-phone");
         assertThat(phone.seriousAccessibilityViolations()).isEmpty();
     }
@@ -63,6 +64,7 @@ class AlarmsPageTest extends ConsoleBrowserTest {
 
         browser.waitForText(By.id("ops-alarms-summary"), "in ALARM");
         assertThat(browser.driver().findElement(By.id("ops-alarms-summary")).getText()).contains("Warroom-payout-failures");
+        browser.scrollTo(By.id("ops-alarms"));
         browser.screenshot("daily-ops-alarms-phone");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }
@@ -74,6 +76,7 @@ class AlarmsPageTest extends ConsoleBrowserTest {
         browser.waitFor(By.cssSelector(".who-may"));
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("403", "ops, finance and super_admin");
         assertThat(browser.driver().findElements(By.id("send-test-alert"))).isEmpty();
+        browser.screenshot("alarms-forbidden-laptop");
     }
 
     // what the runner's recorder writes for a metric a function emitted

@@ -79,6 +79,22 @@ class AlarmsTestAlertTest {
                 .satisfies(m -> assertThat(Json.readTree(m.body()).path("Message").asText()).contains("root-rita"));
     }
 
+    @Test
+    void testAlert_retriedWithTheSameKey_answersTheFirstMessageId_andSendsOnce() {
+        String key = java.util.UUID.randomUUID().toString();
+        var event = HttpEvents.withHeader(HttpEvents.route(TestAlertAction.ROUTE).caller("ops-olga", Role.OPS).body("{}").build(),
+                "Idempotency-Key", key);
+
+        APIGatewayV2HTTPResponse first = api.call(event);
+        APIGatewayV2HTTPResponse retry = api.call(event);
+
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders()).containsEntry("Idempotent-Replayed", "true");
+        assertThat(stack.sqs().receiveMessage(b -> b.queueUrl(alertsQueue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages())
+                .hasSize(1);
+    }
+
     static Stream<Arguments> badBodies() {
         return Stream.of(
                 Arguments.of("{\"note\":", 400, null),
