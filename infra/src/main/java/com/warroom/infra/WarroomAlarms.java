@@ -4,7 +4,6 @@ import com.warroom.alarms.AlarmCatalog;
 import com.warroom.alarms.AlarmRule;
 import com.warroom.alarms.Comparison;
 import com.warroom.alarms.MissingData;
-import com.warroom.alarms.Owner;
 import com.warroom.alarms.RunbookLink;
 import com.warroom.alarms.Watched;
 import com.warroom.topology.FunctionDef;
@@ -141,10 +140,5 @@ public final class WarroomAlarms extends Construct {
             case MISSING -> TreatMissingData.MISSING;
             case IGNORE -> TreatMissingData.IGNORE;
         };
-    }
-
-    /** The owners, for the README's and the tests' sake: every tag value an alarm can carry. */
-    static java.util.List<String> owners() {
-        return java.util.Arrays.stream(Owner.values()).map(Owner::tag).toList();
     }
 }

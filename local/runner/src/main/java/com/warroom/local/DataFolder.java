@@ -123,7 +123,7 @@ final class DataFolder {
      * line each: what the local alarm evaluation reads in place of CloudWatch.
      */
     Path metricsFile() throws IOException {
-        return OwnerOnly.folder(dir.resolve("metrics")).resolve("points.jsonl");
+        return OwnerOnly.file(OwnerOnly.folder(dir.resolve("metrics")).resolve("points.jsonl"));
     }
 
     /** {@code mail/}: the local SES's messages, one owner-only JSON file each. */
