@@ -5,6 +5,7 @@ import { get, query } from '../lib/api.js';
 import { hasRole } from '../lib/session.js';
 import { QUEUE_READERS } from '../lib/payouts.js';
 import { RECONCILERS, RISKS, RunStatus, riskCounts } from './reconcile.js';
+import { ALARM_READERS } from '../lib/alarms.js';
 
 function Section({ id, title, children }) {
   return html`<section class="card" aria-labelledby=${id}><h2 id=${id}>${title}</h2>${children}</section>`;
@@ -108,6 +109,19 @@ function ReconcileStatus() {
   </div>`;
 }
 
+/** How many alarms are in ALARM now, and which, each linked to its runbook. */
+function AlarmsSummary() {
+  const list = useLoad(() => get('/v1/admin/alarms'), []);
+  if (list.loading) return html`<${Loading} />`;
+  if (list.problem) return html`<${Problem} problem=${list.problem} />`;
+  const firing = list.data.alarms.filter(a => a.state === 'ALARM');
+  return html`<div id="ops-alarms-summary">
+    ${firing.length === 0 ? html`<p><span class="badge ok">● No alarm in ALARM</span> (${list.data.alarms.length} watched)</p>`
+      : html`<p><span class="badge bad">■ ${firing.length} in ALARM</span></p>
+        <ul class="plain">${firing.map(a => html`<li><code>${a.name}</code> <span class="muted">(${a.owner})</span>${' '}<a href=${a.runbook} target="_blank" rel="noopener">Runbook<span class="visually-hidden"> of ${a.name}</span></a></li>`)}</ul>`}
+    <p><a href="#/alarms">Alarms</a></p></div>`;
+}
+
 const LATER = [
   ['Pending transaction aging', 'issue: payments and the ledger'],
 ];
@@ -120,6 +134,7 @@ function DailyOpsPage() {
       <${Section} id="ops-flags" title="Flows disabled"><${DisabledFlags} /></${Section}>
       ${approver ? html`<${Section} id="ops-approvals" title="Pending approvals"><${PendingApprovals} /></${Section}>` : null}
       ${approver ? html`<${Section} id="ops-audit" title="Audit chain"><${AuditVerify} /></${Section}>` : null}
+      ${hasRole(...ALARM_READERS) ? html`<${Section} id="ops-alarms" title="Alarms"><${AlarmsSummary} /></${Section}>` : null}
       <${Section} id="ops-health" title="Health"><${Health} /></${Section}>
       ${hasRole(...QUEUE_READERS) ? html`<${Section} id="ops-payouts" title="Payout failures"><${PayoutFailures} /></${Section}>` : null}
       ${hasRole(...RECONCILERS) ? html`<${Section} id="ops-reconcile" title="Reconcile status"><${ReconcileStatus} /></${Section}>` : null}

@@ -12,5 +12,6 @@ import reconcile from './reconcile.js';
 import ledger from './ledger.js';
 import audit from './audit.js';
 import config from './config.js';
+import alarms from './alarms.js';
 
-export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, payouts, reconcile, ledger, audit, config];
+export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, payouts, reconcile, alarms, ledger, audit, config];

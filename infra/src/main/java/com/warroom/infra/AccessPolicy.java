@@ -36,6 +36,8 @@ final class AccessPolicy {
     private static final List<String> SEND_ACTIONS = List.of("sqs:SendMessage");
     private static final List<String> DESCRIBE_QUEUE_ACTIONS = List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl");
     static final List<String> PUBLISH_ACTIONS = List.of("sns:Publish");
+    /** GetMetricData has no resource-level permissions: IAM allows it on {@code *} only. */
+    static final List<String> READ_METRICS_ACTIONS = List.of("cloudwatch:GetMetricData");
     // what CDK's grantRead gives: the value, and the secret's metadata (versions, last changed) that a health check may show
     static final List<String> READ_SECRET_ACTIONS = List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
     static final List<String> START_WORKFLOW_ACTIONS = List.of("states:StartExecution");
@@ -69,8 +71,9 @@ final class AccessPolicy {
         sorted(function.sendsTo()).forEach(queue -> statements.add(statement(SEND_ACTIONS, List.of(queues.queue(queue).getQueueArn()))));
         sorted(function.deadLetters())
                 .forEach(queue -> statements.add(statement(SEND_ACTIONS, List.of(queues.deadLetterQueue(queue).getQueueArn()))));
-        sorted(function.describesQueues())
-                .forEach(queue -> statements.add(statement(DESCRIBE_QUEUE_ACTIONS, List.of(queues.queue(queue).getQueueArn()))));
+        // describing a queue is reading its depth and its dead-letter queue's: what health and the alarm evaluation show
+        sorted(function.describesQueues()).forEach(queue -> statements.add(statement(DESCRIBE_QUEUE_ACTIONS,
+                List.of(queues.queue(queue).getQueueArn(), queues.deadLetterQueue(queue).getQueueArn()))));
         function.publishesTo().stream().sorted(Comparator.comparing(TopicDef::logicalName)).forEach(topic ->
                 statements.add(statement(PUBLISH_ACTIONS, List.of(resources.topics().topic(topic).getTopicArn()))));
         function.readsSecrets().stream().sorted(Comparator.comparing(SecretDef::logicalName)).forEach(secret ->
@@ -83,6 +86,9 @@ final class AccessPolicy {
         function.buckets().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(BucketDef::logicalName)))
                 .forEach(entry -> statements.addAll(bucketStatements(resources.buckets().bucket(entry.getKey()), entry.getValue())));
+        if (function.readsMetrics()) {
+            statements.add(statement(READ_METRICS_ACTIONS, List.of("*")));
+        }
         // every MailDef is sent from the one sender address, so one statement covers them all
         if (!function.sendsMail().isEmpty()) {
             statements.add(sendMailStatement(resources.mail(), stack));

@@ -96,8 +96,10 @@ public final class WarroomFunction extends Construct {
         definition.tables().keySet()
                 .forEach(table -> environment.put(table.envVar(), resources.tables().table(table).getTableName()));
         definition.sendsTo().forEach(queue -> environment.put(queue.urlEnvVar(), resources.queues().queue(queue).getQueueUrl()));
-        definition.describesQueues()
-                .forEach(queue -> environment.put(queue.urlEnvVar(), resources.queues().queue(queue).getQueueUrl()));
+        definition.describesQueues().forEach(queue -> {
+            environment.put(queue.urlEnvVar(), resources.queues().queue(queue).getQueueUrl());
+            environment.put(queue.dlqUrlEnvVar(), resources.queues().deadLetterQueue(queue).getQueueUrl());
+        });
         definition.deadLetters()
                 .forEach(queue -> environment.put(queue.dlqUrlEnvVar(), resources.queues().deadLetterQueue(queue).getQueueUrl()));
         definition.publishesTo()

@@ -23,6 +23,8 @@ final class WarroomNagSuppressions {
     static final String XRAY_WILDCARD = "The only Resource::* statement is xray:PutTraceSegments and"
             + " xray:PutTelemetryRecords, added by Lambda active tracing: X-Ray has no resource-level permissions."
             + " Every DynamoDB and SQS statement names its table, index or queue ARN (the IAM tests check it).";
+    static final String METRICS_WILDCARD = " The function that evaluates the alarms also reads metric data"
+            + " (cloudwatch:GetMetricData), which IAM does not scope to a resource either; it reads metrics only.";
     static final String STATE_MACHINE_WILDCARD = "The state machine role's only Resource::* statements are the ones Step"
             + " Functions needs for its logging and tracing: logs:CreateLogDelivery and the other CloudWatch Logs"
             + " vended-delivery actions, which IAM does not scope to a log group, and the X-Ray trace and sampling"
@@ -78,12 +80,12 @@ final class WarroomNagSuppressions {
     }
 
     static void apply(WarroomStack stack) {
-        stack.functions().values().forEach(function -> {
+        stack.functions().forEach((definition, function) -> {
             NagSuppressions.addResourceSuppressions(function.function(), List.of(suppression("AwsSolutions-L1", JAVA_21_RUNTIME)));
             NagSuppressions.addResourceSuppressions(function.role(), List.of(NagPackSuppression.builder()
                     .id("AwsSolutions-IAM5")
                     .appliesTo(List.of("Resource::*"))
-                    .reason(XRAY_WILDCARD)
+                    .reason(definition.readsMetrics() ? XRAY_WILDCARD + METRICS_WILDCARD : XRAY_WILDCARD)
                     .build()), true);
         });
         stack.buckets().all().values().forEach(bucket ->

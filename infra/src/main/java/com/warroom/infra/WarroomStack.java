@@ -1,5 +1,7 @@
 package com.warroom.infra;
 
+import com.warroom.alarms.MetricsSettings;
+import com.warroom.alarms.RunbookLink;
 import com.warroom.topology.BucketDef;
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.TopicDef;
@@ -21,8 +23,8 @@ import software.constructs.Construct;
 
 /**
  * Warroom on AWS, built entirely from the {@link Topology}: a table, queue, topic, secret, key, bucket, external API,
- * mail, workflow, function, trigger or route throttle added there appears here; with them the alarms on tampering
- * ({@link TamperAlarms}) and on the money-in counts ({@link PaymentAlarms}) and the ops console's hosting
+ * mail, workflow, function, trigger or route throttle added there appears here; with them every alarm of the catalogue
+ * ({@link WarroomAlarms}), the Daily Ops dashboard ({@link DailyOpsDashboard}) and the ops console's hosting
  * ({@link ConsoleHosting}).
  */
 public final class WarroomStack extends Stack {
@@ -50,9 +52,8 @@ public final class WarroomStack extends Stack {
     private final WarroomHttpApi api;
     private final ConsoleHosting console;
     private final FunctionTriggers triggers;
-    private final TamperAlarms tamperAlarms;
-    private final PaymentAlarms paymentAlarms;
-    private final PayoutAlarms payoutAlarms;
+    private final WarroomAlarms alarms;
+    private final DailyOpsDashboard dashboard;
     private final ExternalApiUrls externalApis;
     private final MailSender mailSender;
 
@@ -95,10 +96,22 @@ public final class WarroomStack extends Stack {
         console = new ConsoleHosting(this, "Console", new ConsoleHosting.Props(props.repoRoot().consoleApp(), api, directory,
                 ConsoleDomain.fromContext(getNode()), LOG_RETENTION));
         triggers = new FunctionTriggers(this, "Triggers", new FunctionTriggers.Props(functions, queues));
-        tamperAlarms = new TamperAlarms(this, "TamperAlarms",
-                new TamperAlarms.Props(Optional.ofNullable(functions.get(Topology.INTEGRITY_ANCHOR))));
-        paymentAlarms = new PaymentAlarms(this, "PaymentAlarms");
-        payoutAlarms = new PayoutAlarms(this, "PayoutAlarms");
+        String readmeUrl = readmeUrl(getNode().tryGetContext(RunbookLink.CONTEXT_KEY));
+        functions.forEach((definition, function) -> {
+            if (definition.readsMetrics()) {
+                // the API is built from the functions, so its id reaches the ones that read its metrics afterwards
+                function.function().addEnvironment(MetricsSettings.API_ID_ENV_VAR, api.api().getApiId());
+                function.function().addEnvironment(MetricsSettings.STACK_NAME_ENV_VAR, getStackName());
+                function.function().addEnvironment(RunbookLink.ENV_VAR, readmeUrl);
+            }
+        });
+        alarms = new WarroomAlarms(this, "Alarms", new WarroomAlarms.Props(topology, functions, queues, api.api(),
+                topology.topics().contains(Topology.ALERTS) ? Optional.of(topics.topic(Topology.ALERTS)) : Optional.empty(),
+                readmeUrl));
+        dashboard = topology.queues().contains(Topology.PAYOUT_WORK)
+                ? new DailyOpsDashboard(this, "DailyOps", new DailyOpsDashboard.Props(api.api(), queues, Topology.PAYOUT_WORK,
+                        List.copyOf(alarms.all().values()), readmeUrl))
+                : null;
         output("ApiUrl", api.url(), "Base URL of the HTTP API");
         output("UserPoolId", directory.pool().getUserPoolId(), "Cognito user pool of staff and the backend");
         output("StaffClientId", directory.staffClient().getUserPoolClientId(), "App client for staff sign-in (SRP, auth code)");
@@ -193,18 +206,20 @@ public final class WarroomStack extends Stack {
         return console;
     }
 
-    /** The alarms on the tamper metrics and on the integrity-anchor function. */
-    public TamperAlarms tamperAlarms() {
-        return tamperAlarms;
+    /** Every alarm of the catalogue (com.warroom.alarms.AlarmCatalog), with its owner tag and runbook link. */
+    public WarroomAlarms alarms() {
+        return alarms;
     }
 
-    /** The alarms on the money-in counts: forged or rejected webhooks, payments for review, failed notifications, Midtrans down. */
-    public PaymentAlarms paymentAlarms() {
-        return paymentAlarms;
+    /** The Daily Ops dashboard, when the topology has the payouts queue it shows. */
+    public Optional<DailyOpsDashboard> dashboard() {
+        return Optional.ofNullable(dashboard);
     }
 
-    public PayoutAlarms payoutAlarms() {
-        return payoutAlarms;
+    /** The README the runbook links point into: the context's {@code runbookBaseUrl}, or the repository's. */
+    static String readmeUrl(Object context) {
+        String url = context == null ? "" : context.toString().trim();
+        return url.isEmpty() ? RunbookLink.DEFAULT_README_URL : url.replaceAll("#.*$", "");
     }
 
     /** The base URL each external API got (none: off), from the context or the topology's default. */

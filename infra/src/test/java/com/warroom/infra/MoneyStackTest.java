@@ -65,7 +65,7 @@ class MoneyStackTest {
     @MethodSource("queues")
     void queue_whenAMessageFailsItsMaxReceives_movesToItsDeadLetterQueueWhichRaisesAnAlarm(QueueDef definition) {
         Map<String, Object> redrive = map(properties(APP.resource(APP.stack.queues().queue(definition))).get("RedrivePolicy"));
-        Map<String, Object> alarm = properties(APP.resource(APP.stack.queues().deadLetterAlarm(definition)));
+        Map<String, Object> alarm = properties(APP.resource(APP.stack.alarms().alarm(com.warroom.alarms.AlarmCatalog.deadLetterAlarm(definition))));
 
         assertThat(redrive).containsEntry("deadLetterTargetArn", arnOf(APP.logicalId(APP.stack.queues().deadLetterQueue(definition))));
         assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).isEqualTo(definition.maxReceiveCount());

@@ -2,6 +2,7 @@ package com.warroom.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.warroom.alarms.AlarmCatalog;
 import com.warroom.topology.QueueDef;
 import com.warroom.topology.RouteDef;
 import com.warroom.topology.Topology;
@@ -59,12 +60,12 @@ class ReadmeAgreementTest {
             alarms.add(String.valueOf(properties.get("AlarmName")));
         });
         List<String> deadLetterAlarms = Topology.warroom().queues().stream()
-                .map(q -> WorkQueues.deadLetterAlarmName(WarroomApp.STACK_NAME, q)).toList();
+                .map(q -> WarroomApp.STACK_NAME + "-" + AlarmCatalog.deadLetterAlarm(q)).toList();
 
         Set<String> named = matches(NAME);
         Set<String> calledAlarms = matches(ALARM_NAME);
         // one runbook covers every dead-letter queue, by the pattern of their names
-        String deadLetterPattern = WorkQueues.deadLetterAlarmName(WarroomApp.STACK_NAME, new QueueDef("<queue>", "", 30, 1));
+        String deadLetterPattern = WarroomApp.STACK_NAME + "-" + AlarmCatalog.deadLetterAlarm(new QueueDef("<queue>", "", 30, 1));
         assertThat(calledAlarms).as("alarm names in the README").contains(deadLetterPattern);
 
         Set<String> undocumented = new TreeSet<>(alarms);

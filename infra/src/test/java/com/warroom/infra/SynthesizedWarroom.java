@@ -38,6 +38,8 @@ final class SynthesizedWarroom {
     /** The production Midtrans API, given with a trailing slash (which the stack drops). */
     static final String MIDTRANS_PRODUCTION_URL = "https://api.midtrans.com/";
     static final String WHATSAPP_URL = "https://whatsapp.example.net/v1";
+    /** Where the deploy's runbooks are read. */
+    static final String README_URL = "https://git.example.org/ops/warroom/-/blob/main/README.md";
     /** The sender address, with a domain in capitals (which the stack folds) and a local part it keeps. */
     static final String MAIL_FROM = "Payments@Mail.Example.ORG";
 
@@ -108,7 +110,8 @@ final class SynthesizedWarroom {
             withDeployContext = new SynthesizedWarroom("with-deploy-context", Topology.warroom(), Map.of(
                     Topology.MIDTRANS_API.contextKey(), MIDTRANS_PRODUCTION_URL,
                     Topology.WHATSAPP_API.contextKey(), WHATSAPP_URL,
-                    MailSender.CONTEXT_KEY, MAIL_FROM));
+                    MailSender.CONTEXT_KEY, MAIL_FROM,
+                    com.warroom.alarms.RunbookLink.CONTEXT_KEY, README_URL));
         }
         return withDeployContext;
     }

@@ -66,8 +66,16 @@ class WarroomFunctionTest {
                 expected.put(table.envVar(), ref(synthesized.logicalId(synthesized.stack.tables().table(table)))));
         Stream.concat(definition.sendsTo().stream(), definition.describesQueues().stream()).forEach(queue ->
                 expected.put(queue.urlEnvVar(), ref(synthesized.logicalId(synthesized.stack.queues().queue(queue)))));
+        // describing a queue reads its dead-letter queue's depth too; a consumer that dead-letters sends to it
+        definition.describesQueues().forEach(queue ->
+                expected.put(queue.dlqUrlEnvVar(), ref(synthesized.logicalId(synthesized.stack.queues().deadLetterQueue(queue)))));
         definition.deadLetters().forEach(queue ->
                 expected.put(queue.dlqUrlEnvVar(), ref(synthesized.logicalId(synthesized.stack.queues().deadLetterQueue(queue)))));
+        if (definition.readsMetrics()) {
+            expected.put("WARROOM_API_ID", ref(synthesized.logicalId(synthesized.stack.api().api())));
+            expected.put("WARROOM_STACK_NAME", "Warroom");
+            expected.put("WARROOM_RUNBOOK_BASE_URL", com.warroom.alarms.RunbookLink.DEFAULT_README_URL);
+        }
         definition.publishesTo().forEach(topic ->
                 expected.put(topic.arnEnvVar(), ref(synthesized.logicalId(synthesized.stack.topics().topic(topic)))));
         Stream.concat(definition.startsWorkflows().stream(), definition.completesWorkflowTasks().stream())

@@ -71,6 +71,15 @@ public final class AwsClients {
         return builder.credentialsProvider(credentials(endpoint)).build();
     }
 
+    public static software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch() {
+        var builder = software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder()
+                .region(region())
+                .httpClient(httpClient());
+        Optional<URI> endpoint = endpoint("CLOUDWATCH");
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.credentialsProvider(credentials(endpoint)).build();
+    }
+
     /** Path-style addressing against a local endpoint, whose host carries no bucket names. */
     public static S3Client s3() {
         var builder = S3Client.builder()

@@ -31,7 +31,8 @@ public record FunctionDef(
         Map<BucketDef, BucketAccess> buckets,
         Set<ExternalApiDef> callsApis,
         Set<MailDef> sendsMail,
-        Set<QueueDef> deadLetters) {
+        Set<QueueDef> deadLetters,
+        boolean readsMetrics) {
 
     public FunctionDef {
         Objects.requireNonNull(trigger, "trigger");
@@ -75,6 +76,9 @@ public record FunctionDef(
         callsApis.forEach(b::calls);
         sendsMail.forEach(b::sendsMail);
         deadLetters.forEach(b::deadLetters);
+        if (readsMetrics) {
+            b.readsMetrics();
+        }
         return b;
     }
 
@@ -114,6 +118,7 @@ public record FunctionDef(
         private final Set<ExternalApiDef> callsApis = new LinkedHashSet<>();
         private final Set<MailDef> sendsMail = new LinkedHashSet<>();
         private final Set<QueueDef> deadLetters = new LinkedHashSet<>();
+        private boolean readsMetrics;
 
         private Builder(String name) {
             this.name = name;
@@ -240,13 +245,22 @@ public record FunctionDef(
             return this;
         }
 
+        /**
+         * Reads CloudWatch metric data (GetMetricData, which IAM cannot narrow to a resource), with the HTTP API's id
+         * and the stack's name to find AWS's own metrics of Warroom: for the alarm evaluation.
+         */
+        public Builder readsMetrics() {
+            this.readsMetrics = true;
+            return this;
+        }
+
         public FunctionDef build() {
             Objects.requireNonNull(module, "module");
             return new FunctionDef(name, module, jar == null ? module.substring(module.lastIndexOf('/') + 1) : jar,
                     Objects.requireNonNull(handlerClass, "handler"),
                     memoryMb, timeoutSeconds, Objects.requireNonNull(trigger, name + ": a function needs a trigger"),
                     tables, sendsTo, describesQueues, publishesTo, startsWorkflows, completesWorkflowTasks, readsSecrets, keys,
-                    buckets, callsApis, sendsMail, deadLetters);
+                    buckets, callsApis, sendsMail, deadLetters, readsMetrics);
         }
     }
 }

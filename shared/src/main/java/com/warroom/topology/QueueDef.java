@@ -6,20 +6,21 @@ package com.warroom.topology;
  */
 public record QueueDef(String logicalName, String urlEnvVar, int visibilityTimeoutSeconds, int maxReceiveCount) {
 
+    /**
+     * Where the dead-letter queue's URL is found ({@code WARROOM_QUEUE_X_URL} becomes {@code WARROOM_QUEUE_X_DLQ_URL}): by a
+     * function that describes the queue (its depth), and by a consumer that dead-letters a message itself
+     * ({@code FunctionDef.Builder#deadLetters}).
+     */
+    public String dlqUrlEnvVar() {
+        return urlEnvVar.endsWith("_URL") ? urlEnvVar.substring(0, urlEnvVar.length() - "_URL".length()) + "_DLQ_URL"
+                : urlEnvVar + "_DLQ";
+    }
+
     public String localName() {
         return "warroom-" + logicalName;
     }
 
     public String localDlqName() {
         return localName() + "-dlq";
-    }
-
-    /**
-     * Where a consumer that dead-letters a message itself ({@code FunctionDef.Builder#deadLetters}) finds the DLQ's URL:
-     * {@code WARROOM_QUEUE_X_URL} becomes {@code WARROOM_QUEUE_X_DLQ_URL}.
-     */
-    public String dlqUrlEnvVar() {
-        return urlEnvVar.endsWith("_URL") ? urlEnvVar.substring(0, urlEnvVar.length() - "_URL".length()) + "_DLQ_URL"
-                : urlEnvVar + "_DLQ";
     }
 }

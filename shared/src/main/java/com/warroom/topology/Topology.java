@@ -50,6 +50,12 @@ public final class Topology {
     /** The war-room channel: every applied kill-switch change, in one line a person reads. */
     public static final TopicDef OPS_NOTICES = new TopicDef("ops-notices", "WARROOM_TOPIC_OPS_NOTICES_ARN");
 
+    /**
+     * Where every CloudWatch alarm sends its ALARM and OK (subscribe the on-call people or a chat integration), and
+     * where {@code POST /v1/admin/alerts/test} publishes a test alert.
+     */
+    public static final TopicDef ALERTS = new TopicDef("alerts", "WARROOM_TOPIC_ALERTS_ARN");
+
     /** Every applied flag change, for consumers that want to react faster than the 30-second cache. */
     public static final QueueDef FLAG_CHANGES = new QueueDef("flag-changes", "WARROOM_QUEUE_FLAG_CHANGES_URL", 30, 5);
 
@@ -609,12 +615,29 @@ public final class Topology {
     public static final ScanWorkflowDef RECONCILE = new ScanWorkflowDef(RECONCILE_WORKFLOW_NAME, "WARROOM_WORKFLOW_RECONCILE_ARN",
             RECONCILE_PREPARE, RECONCILE_SEGMENT, RECONCILE_COMBINE, RECONCILE_REPORT, RECONCILE_FAILED, 10);
 
+    private static final Set<Role> ALARM_READERS = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPER_ADMIN);
+    private static final Set<Role> ALERT_TESTERS = EnumSet.of(Role.OPS, Role.SUPER_ADMIN);
+
+    /**
+     * The alarms' states, evaluated from the same rules the CDK app builds its alarms from (com.warroom.alarms), and a
+     * test alert published to {@link #ALERTS}. It describes every queue for its dead-letter queue's depth.
+     */
+    public static final FunctionDef ALARMS_API = FunctionDef.builder("alarms-api").module("functions/alarms")
+            .handler("com.warroom.alarms.api.AlarmsHandler").timeoutSeconds(30)
+            .routes(HttpRoute.get("/v1/admin/alarms", ALARM_READERS),
+                    HttpRoute.post("/v1/admin/alerts/test", ALERT_TESTERS, Idempotency.OPTIONAL))
+            .table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE).seals(SEALS)
+            .describes(FLAG_CHANGES).describes(PAYMENT_CHECKS).describes(NOTIFICATIONS).describes(PAYOUT_WORK)
+            .describes(PLATFORM_EVENT_QUEUE)
+            .publishes(ALERTS).readsMetrics()
+            .build();
+
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
                     LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS, PLATFORM_EVENTS, ROUNDS, RECONCILE_RUNS, RECONCILE_FINDINGS)
             .queues(FLAG_CHANGES, PAYMENT_CHECKS, NOTIFICATIONS, PAYOUT_WORK, PLATFORM_EVENT_QUEUE)
             .eventBuses(PLATFORM_BUS)
-            .topics(APPROVAL_NOTICES, OPS_NOTICES)
+            .topics(APPROVAL_NOTICES, OPS_NOTICES, ALERTS)
             .secrets(MIDTRANS_SERVER_KEY, WHATSAPP_API_TOKEN, CUSTODY_API_KEY, CUSTODY_SIGNING_KEY, CUSTODY_CALLBACK_KEY)
             .keys(SEALS)
             .buckets(ANCHORS, RECONCILE_REPORTS)
@@ -628,7 +651,7 @@ public final class Topology {
                     NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_POLL, PAYOUT_ADMIN,
                     STUCK_LIST, PLATFORM_EVENTS_INGEST, PLATFORM_EVENTS_API,
                     RECONCILE_PREPARE, RECONCILE_SEGMENT, RECONCILE_COMBINE, RECONCILE_REPORT, RECONCILE_FAILED,
-                    RECONCILE_API, RECONCILE_SCHEDULE)
+                    RECONCILE_API, RECONCILE_SCHEDULE, ALARMS_API)
             .build();
 
     private final List<TableDef> tables;

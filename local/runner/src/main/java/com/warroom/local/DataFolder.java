@@ -118,6 +118,14 @@ final class DataFolder {
         return OwnerOnly.folder(dir.resolve("s3"));
     }
 
+    /**
+     * {@code metrics/points.jsonl}: every metric point the functions, the gateway and the invocations emitted, one JSON
+     * line each: what the local alarm evaluation reads in place of CloudWatch.
+     */
+    Path metricsFile() throws IOException {
+        return OwnerOnly.file(OwnerOnly.folder(dir.resolve("metrics")).resolve("points.jsonl"));
+    }
+
     /** {@code mail/}: the local SES's messages, one owner-only JSON file each. */
     Path mailDir() throws IOException {
         return OwnerOnly.folder(dir.resolve("mail"));

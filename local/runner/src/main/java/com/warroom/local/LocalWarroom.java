@@ -15,6 +15,7 @@ import com.warroom.local.gateway.ConsoleSite;
 import com.warroom.local.gateway.GatewayLimits;
 import com.warroom.local.gateway.LocalGateway;
 import com.warroom.local.lambda.FailureLog;
+import com.warroom.local.metrics.LocalMetrics;
 import com.warroom.local.midtrans.MidtransSimulator;
 import com.warroom.local.midtrans.OrderAmounts;
 import com.warroom.local.midtrans.SimulatedPayment;
@@ -53,10 +54,11 @@ final class LocalWarroom implements AutoCloseable {
     private final String config;
     private final Midtrans midtrans;
     private final Custody custody;
+    private final LocalMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalWarroom(EmbeddedStack stack, LocalTriggers triggers, Running running, Map<String, String> settings, String config,
-                         Simulators simulators) {
+                         Simulators simulators, LocalMetrics metrics) {
         this.stack = stack;
         this.triggers = triggers;
         this.gateway = running.gateway();
@@ -65,6 +67,7 @@ final class LocalWarroom implements AutoCloseable {
         this.config = config;
         this.midtrans = simulators.midtrans();
         this.custody = simulators.custody();
+        this.metrics = metrics;
     }
 
     /** The Midtrans simulator, the external APIs as realized, and the key file {@code up} wrote the local default to. */
@@ -94,6 +97,7 @@ final class LocalWarroom implements AutoCloseable {
                         local.s3().port(), Optional.of(data.s3Dir()), local.ses().port(), Optional.of(data.mailDir())));
         MidtransSimulator simulator = null;
         CustodySimulator custodySimulator = null;
+        LocalMetrics metrics = null;
         try {
             provision(stack, topology, data);
             data.tightenAgain();
@@ -120,6 +124,8 @@ final class LocalWarroom implements AutoCloseable {
             }
             Midtrans midtrans = new Midtrans(simulator, apis, keyWritten);
             String config = LocalConfigSeed.ensure(workingDir);
+            // before the handlers: the alarm evaluation learns the metric file from its settings when constructed
+            metrics = LocalMetrics.install(data.metricsFile(), Clock.systemUTC());
             // handlers read their settings when constructed, so only now that they point at this stack
             LocalTriggers triggers = LocalTriggers.realize(topology, stack, failures);
             try {
@@ -129,7 +135,8 @@ final class LocalWarroom implements AutoCloseable {
                         new TokenMint(signingKey, LocalIdentity.WARROOM_LOCAL, Clock.systemUTC()));
                 Running running = listen(new InetSocketAddress(EmbeddedStack.LOOPBACK, local.gateway().port()), verifier, topology,
                         triggers.start(), data, console, payer(stack, simulator), custodySimulator);
-                return new LocalWarroom(stack, triggers, running, stack.settings(topology), config, new Simulators(midtrans, custody));
+                return new LocalWarroom(stack, triggers, running, stack.settings(topology), config, new Simulators(midtrans, custody),
+                        metrics);
             } catch (Exception | Error e) {
                 triggers.close();
                 throw e;
@@ -140,6 +147,9 @@ final class LocalWarroom implements AutoCloseable {
             }
             if (custodySimulator != null) {
                 custodySimulator.close();
+            }
+            if (metrics != null) {
+                metrics.close();
             }
             stack.close();
             throw e;
@@ -265,6 +275,7 @@ final class LocalWarroom implements AutoCloseable {
                 gateway.close();
                 midtrans.simulator().close();
                 custody.simulator().close();
+                metrics.close();
             } finally {
                 stack.close();
             }

@@ -2,6 +2,7 @@ package com.warroom.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.warroom.http.Problem;
+import com.warroom.local.metrics.LocalMetrics;
 import com.warroom.local.auth.TokenCheck;
 import com.warroom.local.auth.TokenVerifier;
 import com.warroom.topology.RouteDef;
@@ -35,6 +36,14 @@ final class GatewayDispatcher {
     }
 
     GatewayResponse dispatch(GatewayRequest request) {
+        long started = System.nanoTime();
+        GatewayResponse response = answer(request);
+        // what API Gateway publishes for every request: 5xx and Latency, for the local alarm evaluation
+        LocalMetrics.request(response.status(), (System.nanoTime() - started) / 1_000_000);
+        return response;
+    }
+
+    private GatewayResponse answer(GatewayRequest request) {
         return switch (routes.match(request.method(), request.rawPath())) {
             case RouteMatch.NotFound notFound ->
                     GatewayResponse.problem(Problem.notFound("no route for " + request.method() + " " + request.rawPath()));

@@ -3,6 +3,7 @@ package com.warroom.local.gateway;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.warroom.local.metrics.LocalMetrics;
 import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.topology.FunctionDef;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class LambdaFunctions {
         if (handler == null) {
             throw new IllegalStateException("function " + function.name() + " is not loaded");
         }
-        return handler.handleRequest(event, LocalLambdaContext.of(function.name(), function.memoryMb(), function.timeoutSeconds()));
+        return LocalMetrics.invocation(function.name(),
+                () -> handler.handleRequest(event, LocalLambdaContext.of(function.name(), function.memoryMb(), function.timeoutSeconds())));
     }
 }

@@ -1,6 +1,7 @@
 package com.warroom.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.warroom.local.metrics.LocalMetrics;
 import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.topology.FunctionDef;
 import java.util.UUID;
@@ -18,7 +19,7 @@ public record LocalFunction<I, O>(FunctionDef definition, RequestHandler<I, O> h
 
     /** With the request id the caller reports (a schedule run's id). */
     public O invoke(I event, String awsRequestId) {
-        return handler.handleRequest(event,
-                LocalLambdaContext.of(definition.name(), definition.memoryMb(), definition.timeoutSeconds(), awsRequestId));
+        return LocalMetrics.invocation(definition.name(), () -> handler.handleRequest(event,
+                LocalLambdaContext.of(definition.name(), definition.memoryMb(), definition.timeoutSeconds(), awsRequestId)));
     }
 }

@@ -1,0 +1,181 @@
+package com.warroom.alarms;
+
+import com.warroom.observability.OpsMetrics;
+import com.warroom.topology.QueueDef;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** What an alarm watches: a metric of Warroom's own, or one AWS publishes for the API, the functions or a queue. */
+public sealed interface Watched {
+
+    /** The CloudWatch namespace of the metric. */
+    String namespace();
+
+    /** The metric's name in its namespace. */
+    String metricName();
+
+    /** How a period's points make its value. */
+    Statistic statistic();
+
+    /** A short text for descriptions and the console: {@code StuckOldestAgeSeconds{kind=payout} Maximum}. */
+    default String describe() {
+        return metricName() + " " + statistic().cloudWatchName();
+    }
+
+    /**
+     * A metric the functions publish ({@code OpsMetrics.count} or {@code measure}) in namespace Warroom. The
+     * dimensions narrow it (a points with more dimensions, such as Powertools' {@code Service}, still matches); none
+     * means every series of the name, whichever function publishes it.
+     */
+    record WarroomMetric(String metricName, Map<String, String> dimensions, Statistic statistic) implements Watched {
+
+        public WarroomMetric {
+            dimensions = new TreeMap<>(dimensions);
+        }
+
+        public static WarroomMetric sum(String name) {
+            return new WarroomMetric(name, Map.of(), Statistic.SUM);
+        }
+
+        public static WarroomMetric maximum(String name, Map<String, String> dimensions) {
+            return new WarroomMetric(name, dimensions, Statistic.MAXIMUM);
+        }
+
+        @Override
+        public String namespace() {
+            return OpsMetrics.NAMESPACE;
+        }
+
+        /**
+         * Whether it is one plain metric (its dimensions are the exact set, {@code Service} among them, as Powertools
+         * publishes it) rather than a Metrics Insights query over every series that has its dimensions.
+         */
+        public boolean plain() {
+            return dimensions.containsKey(AlarmRule.SERVICE_DIMENSION);
+        }
+
+        /** Whether a point with these dimensions belongs to this metric. */
+        public boolean matches(Map<String, String> pointDimensions) {
+            return plain() ? pointDimensions.equals(dimensions) : pointDimensions.entrySet().containsAll(dimensions.entrySet());
+        }
+
+        /** {@code SELECT MAX(StuckOldestAgeSeconds) FROM "Warroom" WHERE kind = 'payout'}: the query of a metric that is not plain. */
+        public String insightsQuery() {
+            StringBuilder query = new StringBuilder("SELECT ").append(statistic.insightsFunction()).append('(').append(metricName)
+                    .append(") FROM \"").append(OpsMetrics.NAMESPACE).append('"');
+            String where = dimensions.entrySet().stream().map(e -> e.getKey() + " = '" + e.getValue().replace("'", "\\'") + "'")
+                    .collect(java.util.stream.Collectors.joining(" AND "));
+            if (!where.isEmpty()) {
+                query.append(" WHERE ").append(where);
+            }
+            return query.toString();
+        }
+
+        @Override
+        public String describe() {
+            String labels = dimensions.isEmpty() ? "" : dimensions.toString().replace(", ", ",");
+            return metricName + labels + " " + statistic.cloudWatchName();
+        }
+    }
+
+    /** What API Gateway publishes for the HTTP API (namespace AWS/ApiGateway, dimension ApiId). */
+    enum ApiSignal {
+        SERVER_ERRORS("5xx", Statistic.SUM),
+        LATENCY_P95("Latency", Statistic.P95);
+
+        private final String metricName;
+        private final Statistic statistic;
+
+        ApiSignal(String metricName, Statistic statistic) {
+            this.metricName = metricName;
+            this.statistic = statistic;
+        }
+    }
+
+    record ApiMetric(ApiSignal signal) implements Watched {
+
+        public static final String NAMESPACE = "AWS/ApiGateway";
+
+        @Override
+        public String namespace() {
+            return NAMESPACE;
+        }
+
+        @Override
+        public String metricName() {
+            return signal.metricName;
+        }
+
+        @Override
+        public Statistic statistic() {
+            return signal.statistic;
+        }
+    }
+
+    /** What Lambda publishes (namespace AWS/Lambda), summed. */
+    enum LambdaSignal {
+        ERRORS("Errors"), THROTTLES("Throttles");
+
+        private final String metricName;
+
+        LambdaSignal(String metricName) {
+            this.metricName = metricName;
+        }
+    }
+
+    /**
+     * A Lambda metric of one topology function ({@code function}: its name in the topology), or with no function the
+     * account's aggregate over every function, which Lambda publishes without dimensions.
+     */
+    record LambdaMetric(LambdaSignal signal, Optional<String> function) implements Watched {
+
+        public static final String NAMESPACE = "AWS/Lambda";
+
+        @Override
+        public String namespace() {
+            return NAMESPACE;
+        }
+
+        @Override
+        public String metricName() {
+            return signal.metricName;
+        }
+
+        @Override
+        public Statistic statistic() {
+            return Statistic.SUM;
+        }
+
+        @Override
+        public String describe() {
+            return function.map(f -> metricName() + "{function=" + f + "} Sum").orElse(metricName() + " Sum (every function)");
+        }
+    }
+
+    /** The messages waiting in a queue's dead-letter queue (AWS/SQS ApproximateNumberOfMessagesVisible, maximum). */
+    record DeadLetters(QueueDef queue) implements Watched {
+
+        public static final String NAMESPACE = "AWS/SQS";
+
+        @Override
+        public String namespace() {
+            return NAMESPACE;
+        }
+
+        @Override
+        public String metricName() {
+            return "ApproximateNumberOfMessagesVisible";
+        }
+
+        @Override
+        public Statistic statistic() {
+            return Statistic.MAXIMUM;
+        }
+
+        @Override
+        public String describe() {
+            return "messages in the " + queue.logicalName() + " DLQ";
+        }
+    }
+}
