@@ -80,6 +80,6 @@ class EventBusesTest {
         assertThat(APP.environment(Topology.PLATFORM_EVENTS_API)).containsEntry("WARROOM_QUEUE_PLATFORM_EVENTS_URL",
                 ref(APP.logicalId(APP.stack.queues().queue(Topology.PLATFORM_EVENT_QUEUE))))
                 .doesNotContainKey("WARROOM_QUEUE_PLATFORM_EVENTS_DLQ_URL");
-        assertThat(APP.stack.queues().deadLetterAlarm(Topology.PLATFORM_EVENT_QUEUE)).isNotNull();
+        assertThat(APP.stack.alarms().alarm(com.warroom.alarms.AlarmCatalog.deadLetterAlarm(Topology.PLATFORM_EVENT_QUEUE))).isNotNull();
     }
 }
