@@ -8,8 +8,9 @@ import orders from './orders.js';
 import paymentReviews from './payment-reviews.js';
 import outbox from './outbox.js';
 import payouts from './payouts.js';
+import stuck from './stuck.js';
 import ledger from './ledger.js';
 import audit from './audit.js';
 import config from './config.js';
 
-export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, payouts, ledger, audit, config];
+export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, payouts, stuck, ledger, audit, config];

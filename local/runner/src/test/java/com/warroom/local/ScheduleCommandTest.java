@@ -126,7 +126,7 @@ class ScheduleCommandTest {
         CliRun run = CliRun.of(ENV, workDir, "schedule", "run", "nope");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly("warroom: no schedule 'nope'; the schedules are: approval-keeper, integrity-anchor, psp-reconcile, payout-poll");
+        assertThat(run.errLines()).containsExactly("warroom: no schedule 'nope'; the schedules are: approval-keeper, integrity-anchor, stuck-tx-sweeper");
     }
 
     @Test
@@ -137,7 +137,7 @@ class ScheduleCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).matches("SCHEDULE +EXPRESSION +ZONE +NEXT RUN \\(ZONE\\) +NEXT RUN \\(UTC\\)");
         List<String> schedules = List.of("approval-keeper +rate\\(5 minutes\\)", "integrity-anchor +rate\\(5 minutes\\)",
-                "psp-reconcile +rate\\(15 minutes\\)", "payout-poll +rate\\(1 minute\\)");
+                "stuck-tx-sweeper +rate\\(5 minutes\\)");
         for (int i = 1; i <= schedules.size(); i++) {
             assertThat(lines.get(i)).matches(schedules.get(i - 1)
                     + " +UTC +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+00:00 +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
