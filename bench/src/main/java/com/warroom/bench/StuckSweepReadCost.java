@@ -66,7 +66,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * costs. The tables are filled with BatchWriteItem from several threads; almost every item is final (CONFIRMED or
  * FAILED payouts, PAID or EXPIRED orders).
  *
- * <pre>bench/run.sh stuck-sweep [--sizes 10000,1000000] [--sweeps 5] [--writers 4] [--scan-up-to 100000]</pre>
+ * <pre>bench/run.sh stuck-sweep [--sizes 10000,1000000] [--warmup 5] [--sweeps 5] [--writers 4] [--scan-up-to 100000]</pre>
  */
 public final class StuckSweepReadCost {
 
@@ -83,11 +83,13 @@ public final class StuckSweepReadCost {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchArgs options = new BenchArgs(args, Map.of("sizes", "10000,1000000", "sweeps", "5", "writers", "4", "scan-up-to", "100000"));
+        BenchArgs options = new BenchArgs(args, Map.of("sizes", "10000,1000000", "sweeps", "5", "writers", "4", "scan-up-to", "100000",
+                "warmup", "5"));
         List<Integer> sizes = java.util.Arrays.stream(options.text("sizes").split(",")).map(String::strip).map(Integer::parseInt).toList();
         int sweeps = options.number("sweeps");
         int writers = options.number("writers");
         int scanUpTo = options.number("scan-up-to");
+        int warmup = options.number("warmup");
         MachineInfo.print("stuck-sweep");
         try (EmbeddedStack stack = EmbeddedStack.start(EmbeddedStack.Options.ephemeral()).provision(Topology.warroom())) {
             ReadMeter meter = new ReadMeter();
@@ -104,7 +106,7 @@ public final class StuckSweepReadCost {
                 long loadStarted = System.nanoTime();
                 loader.fillTo(size);
                 System.out.printf("loaded %,d items (payouts + orders) in %.1f s%n", loader.total(), (System.nanoTime() - loadStarted) / 1e9);
-                rows.add(measure(stack, metered, meter, loader.total(), sweeps, loader.total() <= scanUpTo));
+                rows.add(measure(stack, metered, meter, loader.total(), warmup, sweeps, loader.total() <= scanUpTo));
                 System.out.println(rows.getLast());
             }
             System.out.println();
@@ -114,7 +116,8 @@ public final class StuckSweepReadCost {
         }
     }
 
-    private static String measure(EmbeddedStack stack, DynamoDbClient metered, ReadMeter meter, long total, int sweeps, boolean scan) {
+    private static String measure(EmbeddedStack stack, DynamoDbClient metered, ReadMeter meter, long total, int warmup, int sweeps,
+                                  boolean scan) {
         var settings = stack.settings(Topology.warroom());
         AdjustableClock clock = AdjustableClock.startingAt(NOW);
         DynamoDbEnhancedClient dynamo = DynamoDbEnhancedClient.builder().dynamoDbClient(metered).build();
@@ -123,7 +126,11 @@ public final class StuckSweepReadCost {
                 new Redrives(new ProcessedMessages(dynamo, Topology.IDEMPOTENCY.localName(), clock)),
                 new PayoutWork(stack.sqs(), settings.get(Topology.PAYOUT_WORK.urlEnvVar())),
                 new PaymentCheckQueue(stack.sqs(), settings.get(Topology.PAYMENT_CHECKS.urlEnvVar()))), clock);
-        sweep.run(); // warm-up: classes, connections, DynamoDB Local's statement cache
+        for (int i = 0; i < warmup; i++) {
+            // warm-up: classes, the JIT, connections, DynamoDB Local's statement cache; each re-drives as a measured sweep does
+            clock.advance(StuckSweep.INTERVAL.multipliedBy(3));
+            sweep.run();
+        }
         List<Long> nanos = new ArrayList<>();
         ReadMeter.Reading reading = null;
         SweepReport report = null;
