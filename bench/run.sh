@@ -12,6 +12,7 @@
 #   bench/run.sh midtrans-client  [--runs 5]
 #   bench/run.sh payout-worker    [--warmup 1] [--rounds 5] [--payouts 50] [--threads 1,4] [--variants clean,lost-answers]
 #                                 [--lost-percent 25] [--rail-timeout-ms 250] [--budget-s 240] [--variant lambda-c1-serial|jdk-defaults]
+#   bench/run.sh stuck-sweep      [--sizes 10000,1000000] [--warmup 5] [--sweeps 5] [--writers 4] [--scan-up-to 100000]
 # Offline machines: MAVEN_ARGS=-o bench/run.sh ...   Skip the build: BENCH_SKIP_BUILD=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,8 @@ case "${1:-}" in
   webhook-intake) main=com.warroom.bench.WebhookIntakeThroughput ;;
   midtrans-client) main=com.warroom.bench.MidtransClientFootprint ;;
   payout-worker) main=com.warroom.bench.PayoutWorkerThroughput ;;
-  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost|ledger-posting|webhook-intake|midtrans-client|payout-worker [options]" >&2; exit 2 ;;
+  stuck-sweep) main=com.warroom.bench.StuckSweepReadCost ;;
+  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost|ledger-posting|webhook-intake|midtrans-client|payout-worker|stuck-sweep [options]" >&2; exit 2 ;;
 esac
 shift
 

@@ -1,11 +1,12 @@
 // Daily Ops: the morning and evening checklist. Each section reads the API as it is now; the sections later
-// issues fill (reconciliation, transaction aging) say so until they exist.
+// issues fill (reconciliation) say so until they exist.
 import { html, Problem, useLoad, when, Loading } from '../lib/ui.js';
 import { get, query } from '../lib/api.js';
 import { hasRole } from '../lib/session.js';
 import { QUEUE_READERS } from '../lib/payouts.js';
 import { RECONCILERS, RISKS, RunStatus, riskCounts } from './reconcile.js';
 import { ALARM_READERS } from '../lib/alarms.js';
+import { STUCK_READERS, itemHref, waited, KindBadge, ItemStatus, StuckBadge } from '../lib/stuck.js';
 
 function Section({ id, title, children }) {
   return html`<section class="card" aria-labelledby=${id}><h2 id=${id}>${title}</h2>${children}</section>`;
@@ -122,9 +123,27 @@ function AlarmsSummary() {
     <p><a href="#/alarms">Alarms</a></p></div>`;
 }
 
-const LATER = [
-  ['Pending transaction aging', 'issue: payments and the ledger'],
-];
+// the stuck list's oldest items read for the section; it shows the first few with a link to the whole list
+const AGING_READ = 20;
+const AGING_SHOWN = 5;
+
+/** The oldest payouts and orders still waiting, with their ages and how many of them are stuck (GET /v1/admin/stuck). */
+function PendingAging() {
+  const list = useLoad(() => get('/v1/admin/stuck' + query({ limit: AGING_READ })), []);
+  if (list.loading) return html`<${Loading} />`;
+  if (list.problem) return html`<${Problem} problem=${list.problem} />`;
+  const items = list.data.items;
+  const stuck = items.filter(i => i.stuck).length;
+  return html`<div id="ops-aging">
+    <p>${stuck ? html`<span class="badge bad">▲ ${stuck}${items.length === AGING_READ ? '+' : ''} stuck</span>`
+      : html`<span class="badge ok">● Nothing stuck</span>`}
+      ${' '}<span class="muted">${items.length ? 'oldest waiting ' + waited(items[0].ageSeconds) : 'nothing waiting'}</span></p>
+    ${items.length ? html`<ul class="plain" id="ops-aging-items">${items.slice(0, AGING_SHOWN).map(i => html`<li>
+        <${KindBadge} kind=${i.kind} /> <a href=${itemHref(i)}><code>${i.id}</code></a> <${ItemStatus} item=${i} />
+        <${StuckBadge} item=${i} /> <strong>${waited(i.ageSeconds)}</strong></li>`)}</ul>` : null}
+    <p><a href="#/stuck">Stuck list</a></p>
+  </div>`;
+}
 
 function DailyOpsPage() {
   const approver = hasRole('ops', 'finance', 'super_admin');
@@ -138,8 +157,7 @@ function DailyOpsPage() {
       <${Section} id="ops-health" title="Health"><${Health} /></${Section}>
       ${hasRole(...QUEUE_READERS) ? html`<${Section} id="ops-payouts" title="Payout failures"><${PayoutFailures} /></${Section}>` : null}
       ${hasRole(...RECONCILERS) ? html`<${Section} id="ops-reconcile" title="Reconcile status"><${ReconcileStatus} /></${Section}>` : null}
-      ${LATER.map(([title, from], i) => html`<${Section} id=${'ops-later-' + i} title=${title}>
-        <p class="muted">Not available yet (${from}).</p></${Section}>`)}
+      ${hasRole(...STUCK_READERS) ? html`<${Section} id="ops-pending-aging" title="Pending transaction aging"><${PendingAging} /></${Section}>` : null}
     </div>`;
 }
 

@@ -9,9 +9,10 @@ import paymentReviews from './payment-reviews.js';
 import outbox from './outbox.js';
 import payouts from './payouts.js';
 import reconcile from './reconcile.js';
+import stuck from './stuck.js';
 import ledger from './ledger.js';
 import audit from './audit.js';
 import config from './config.js';
 import alarms from './alarms.js';
 
-export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, payouts, reconcile, alarms, ledger, audit, config];
+export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, payouts, stuck, reconcile, alarms, ledger, audit, config];

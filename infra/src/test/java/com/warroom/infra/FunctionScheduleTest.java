@@ -105,7 +105,7 @@ class FunctionScheduleTest {
         Map<String, Object> schedule = schedule(app, Topology.APPROVAL_KEEPER);
 
         assertThat(app.stack.triggers().schedules())
-                .containsOnlyKeys(Topology.APPROVAL_KEEPER, Topology.INTEGRITY_ANCHOR, Topology.PSP_RECONCILE, Topology.PAYOUT_POLL,
+                .containsOnlyKeys(Topology.APPROVAL_KEEPER, Topology.INTEGRITY_ANCHOR, Topology.STUCK_TX_SWEEPER,
                         Topology.RECONCILE_SCHEDULE);
         assertThat(schedule).containsEntry("Name", "Warroom-approval-keeper")
                 .containsEntry("ScheduleExpression", "rate(5 minutes)")
@@ -126,15 +126,15 @@ class FunctionScheduleTest {
     }
 
     @Test
-    void schedule_whenThePspReconcileRuns_isEveryFifteenMinutesUtcAndNeverDeliveredLaterThanTheNextRun() {
-        Map<String, Object> schedule = schedule(SynthesizedWarroom.get(), Topology.PSP_RECONCILE);
+    void schedule_whenTheStuckTxSweeperRuns_isEveryFiveMinutesUtcAndNeverDeliveredLaterThanTheNextRun() {
+        Map<String, Object> schedule = schedule(SynthesizedWarroom.get(), Topology.STUCK_TX_SWEEPER);
 
-        assertThat(schedule).containsEntry("Name", "Warroom-psp-reconcile")
-                .containsEntry("ScheduleExpression", "rate(15 minutes)")
+        assertThat(schedule).containsEntry("Name", "Warroom-stuck-tx-sweeper")
+                .containsEntry("ScheduleExpression", "rate(5 minutes)")
                 .containsEntry("ScheduleExpressionTimezone", "UTC")
                 .containsEntry("FlexibleTimeWindow", Map.of("Mode", "OFF"));
         assertThat(((Number) map(map(schedule.get("Target")).get("RetryPolicy")).get("MaximumEventAgeInSeconds")).intValue())
-                .isEqualTo(900);
+                .isEqualTo(300);
     }
 
     @Test

@@ -29,8 +29,9 @@ class MoneyStackTest {
     static final List<SecretDef> SECRETS = List.of(Topology.MIDTRANS_SERVER_KEY, Topology.WHATSAPP_API_TOKEN, Topology.CUSTODY_API_KEY,
             Topology.CUSTODY_SIGNING_KEY, Topology.CUSTODY_CALLBACK_KEY);
     static final List<FunctionDef> FUNCTIONS = List.of(Topology.WEBHOOK_INTAKE, Topology.ORDERS_API, Topology.PAYMENT_PROCESSOR,
-            Topology.PAYMENTS_ADMIN, Topology.PSP_RECONCILE, Topology.LEDGER_READ, Topology.NOTIFICATION_SENDER, Topology.OUTBOX_ADMIN,
-            Topology.PAYOUT_API, Topology.PAYOUT_WORKER, Topology.CUSTODY_CALLBACK, Topology.PAYOUT_POLL, Topology.PAYOUT_ADMIN);
+            Topology.PAYMENTS_ADMIN, Topology.LEDGER_READ, Topology.NOTIFICATION_SENDER, Topology.OUTBOX_ADMIN,
+            Topology.PAYOUT_API, Topology.PAYOUT_WORKER, Topology.CUSTODY_CALLBACK, Topology.PAYOUT_ADMIN, Topology.STUCK_TX_SWEEPER,
+            Topology.STUCK_LIST);
 
     private static final SynthesizedWarroom APP = SynthesizedWarroom.get();
 

@@ -150,7 +150,7 @@ public final class AlarmCatalog {
                                 + " + gross_amount + server key): someone is posting forged notifications to the public webhook,"
                                 + " or warroom/midtrans-server-key is not the key Midtrans signs with (rotated in the Midtrans"
                                 + " dashboard, or sandbox against production). Nothing was stored. Genuine ones refused are"
-                                + " retried by Midtrans, and the psp-reconcile schedule asks Midtrans about PENDING orders.").build(),
+                                + " retried by Midtrans, and the stuck-tx-sweeper asks Midtrans about PENDING orders.").build(),
                 count("payment-review-recorded", PAYMENT_REVIEW_RECORDED).owner(Owner.FINANCE)
                         .runbook("payment-needs-review-metric-paymentreviewrecorded-alarm-warroom-payment-review-recorded")
                         .meaning("a payment event was not applied and waits for a person in the payment reviews (GET"

@@ -1,6 +1,7 @@
 package com.warroom.idempotency;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -29,9 +30,13 @@ public final class ProcessedMessages {
 
     /** The mark of {@code businessId} processed by {@code consumer}, kept for {@link IdempotencyStore#RETENTION}. */
     public MessageMark mark(String consumer, String businessId) {
+        return mark(consumer, businessId, IdempotencyStore.RETENTION);
+    }
+
+    private MessageMark mark(String consumer, String businessId, Duration keptFor) {
         Instant now = clock.instant();
         return new MessageMark(table, new ProcessedMessage(ProcessedMessage.itemKey(consumer, businessId), consumer, businessId,
-                now.toString(), now.plus(IdempotencyStore.RETENTION).getEpochSecond()), now.getEpochSecond());
+                now.toString(), now.plus(keptFor).getEpochSecond()), now.getEpochSecond());
     }
 
     /** Whether {@code consumer} has already acted on {@code businessId} (read strongly consistent). */
@@ -48,13 +53,31 @@ public final class ProcessedMessages {
      * live mark was there already (another delivery of the same message acted at the same time).
      */
     public boolean record(String consumer, String businessId) {
-        MessageMark mark = mark(consumer, businessId);
+        return record(consumer, businessId, IdempotencyStore.RETENTION);
+    }
+
+    /**
+     * {@link #record} with a mark that lives {@code keptFor} rather than the retention: for what may be done once per
+     * window (a scheduled re-drive), so that the same thing can be done again once the window has passed.
+     */
+    public boolean record(String consumer, String businessId, Duration keptFor) {
+        MessageMark mark = mark(consumer, businessId, keptFor);
         try {
             mark.putAlone();
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * Lets the mark of {@code businessId} lapse now: what it marked did not happen after all (its message was refused), so
+     * it may be done again. The mark is put back as already expired rather than deleted: no function deletes items.
+     */
+    public void forget(String consumer, String businessId) {
+        Instant now = clock.instant();
+        table.putItem(new ProcessedMessage(ProcessedMessage.itemKey(consumer, businessId), consumer, businessId, now.toString(),
+                now.getEpochSecond()));
     }
 
     /** The item key of a mark: {@code message#<consumer>#<businessId>}. */

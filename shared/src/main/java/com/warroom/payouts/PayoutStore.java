@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The payouts table: strongly consistent reads, the conditional insert of a new payout and the conditional replace of
- * a moved one (alone, or as part of a transaction with its ledger entry), and the status index the poller walks.
+ * a moved one (alone, or as part of a transaction with its ledger entry), and the status index the stuck-tx-sweeper and the stuck list read.
  */
 public final class PayoutStore {
 

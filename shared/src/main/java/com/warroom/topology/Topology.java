@@ -102,7 +102,7 @@ public final class Topology {
             KeyAttribute.string("id"), Optional.empty(),
             List.of(IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("createdAt"))), Optional.empty());
 
-    /** Payment events to apply (from the webhook) and orders to check with Midtrans (from the PSP reconcile). */
+    /** Payment events to apply (from the webhook) and orders to check with Midtrans (from the sweeper and the PSP reconcile route). */
     public static final QueueDef PAYMENT_CHECKS = new QueueDef("payment-checks", "WARROOM_QUEUE_PAYMENT_CHECKS_URL", 120, 5);
 
     /** Outbox items to deliver. */
@@ -135,7 +135,7 @@ public final class Topology {
 
     /**
      * Payouts, one sealed item each (id = the request's Idempotency-Key), with their state; by status and last change
-     * in byStatus (the ops queue, the poller), by user and creation in byUser.
+     * in byStatus (the ops queue, the sweeper, the stuck list), by user and creation in byUser.
      */
     public static final TableDef PAYOUTS = new TableDef("payouts", "WARROOM_TABLE_PAYOUTS",
             KeyAttribute.string("payoutId"), Optional.empty(),
@@ -384,7 +384,7 @@ public final class Topology {
             .sendsTo(NOTIFICATIONS).readsSecret(MIDTRANS_SERVER_KEY).calls(MIDTRANS_API).seals(SEALS)
             .build();
 
-    /** The payment reviews list, and the PSP reconcile on demand (the same as the psp-reconcile schedule). */
+    /** The payment reviews list, and the PSP reconcile on demand (the checks the stuck-tx-sweeper queues on its schedule). */
     public static final FunctionDef PAYMENTS_ADMIN = FunctionDef.builder("payments-admin").module("functions/payments")
             .handler("com.warroom.payments.admin.PaymentsAdminHandler").timeoutSeconds(30)
             .routes(HttpRoute.get("/v1/admin/payments/reviews", PAYMENT_ADMINS),
@@ -392,14 +392,6 @@ public final class Topology {
             .table(ORDERS, TableAccess.READ).table(PAYMENT_REVIEWS, TableAccess.READ).table(AUDIT, TableAccess.READ_APPEND)
             .table(IDEMPOTENCY, TableAccess.READ_WRITE)
             .sendsTo(PAYMENT_CHECKS).seals(SEALS)
-            .build();
-
-    /** Every 15 minutes: queues a check with Midtrans for each order PENDING longer than 15 minutes, for lost webhooks. */
-    public static final FunctionDef PSP_RECONCILE = FunctionDef.builder("psp-reconcile").module("functions/payments")
-            .handler("com.warroom.payments.reconcile.PspReconcileHandler").timeoutSeconds(60)
-            .trigger(Trigger.Schedule.of("rate(15 minutes)", "UTC"))
-            .table(ORDERS, TableAccess.READ)
-            .sendsTo(PAYMENT_CHECKS)
             .build();
 
     /** A ledger account's balances and latest entries, each balance checked against its seal. */
@@ -471,17 +463,6 @@ public final class Topology {
             .sendsTo(PAYOUT_WORK).readsSecret(CUSTODY_CALLBACK_KEY)
             .build();
 
-    /**
-     * Every minute: queues the payouts that are due and whose message may be lost: REQUESTED and SUBMITTING ones left
-     * behind, RETRY_SCHEDULED ones past their time, SUBMITTED ones to ask the rail about, HELD ones whose cooling-off ended.
-     */
-    public static final FunctionDef PAYOUT_POLL = FunctionDef.builder("payout-poll").module("functions/payout")
-            .handler("com.warroom.payouts.poll.PayoutPollHandler").timeoutSeconds(60)
-            .trigger(Trigger.Schedule.of("rate(1 minute)", "UTC"))
-            .table(PAYOUTS, TableAccess.READ)
-            .sendsTo(PAYOUT_WORK)
-            .build();
-
     /** The ops payout queue: the list with its filters and stuck badges, the retry, and the request for a two-person override. */
     public static final FunctionDef PAYOUT_ADMIN = FunctionDef.builder("payout-admin").module("functions/payout")
             .handler("com.warroom.payouts.admin.PayoutAdminHandler").timeoutSeconds(30)
@@ -498,10 +479,25 @@ public final class Topology {
     private static final Set<Role> STUCK_READERS = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPPORT, Role.SUPER_ADMIN);
 
     /**
-     * The stuck list: the oldest non-final payouts and PENDING orders with their ages, read through the two status
-     * indexes only. It reads and never re-drives: payout-poll and psp-reconcile do that.
+     * Every 5 minutes: hands what a lost message left behind back to its owner, once per item and state (a conditional
+     * mark in the idempotency table): payouts REQUESTED for 5 minutes, SUBMITTING past their claim, RETRY_SCHEDULED and
+     * HELD past their time, SUBMITTED for 15 minutes (the worker asks the rail) go back on the payouts queue; orders
+     * PENDING for 15 minutes get a check with Midtrans. It never fails, expires or cancels anything. Reads only the status
+     * indexes, and measures what is stuck and the reconcile findings left without a ticket.
      */
-    public static final FunctionDef STUCK_LIST = FunctionDef.builder("stuck-list").module("functions/payments")
+    public static final FunctionDef STUCK_TX_SWEEPER = FunctionDef.builder("stuck-tx-sweeper").module("functions/stuck-tx-sweeper")
+            .handler("com.warroom.stuck.sweep.StuckTxSweeperHandler").timeoutSeconds(60)
+            .trigger(Trigger.Schedule.of("rate(5 minutes)", "UTC"))
+            .table(PAYOUTS, TableAccess.READ).table(ORDERS, TableAccess.READ).table(RECONCILE_FINDINGS, TableAccess.READ)
+            .table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .sendsTo(PAYOUT_WORK).sendsTo(PAYMENT_CHECKS)
+            .build();
+
+    /**
+     * The stuck list: the oldest non-final payouts and PENDING orders with their ages, read through the two status
+     * indexes only. It reads and never re-drives: the stuck-tx-sweeper does that.
+     */
+    public static final FunctionDef STUCK_LIST = FunctionDef.builder("stuck-list").module("functions/stuck-tx-sweeper")
             .handler("com.warroom.stuck.StuckListHandler").timeoutSeconds(10)
             .routes(HttpRoute.get("/v1/admin/stuck", STUCK_READERS))
             .table(PAYOUTS, TableAccess.READ).table(ORDERS, TableAccess.READ)
@@ -647,9 +643,9 @@ public final class Topology {
             .functions(HEALTH, FLAG_ADMIN, FLAG_READ, AUDIT_READ, APPROVALS_API, CONFIG_READ, CONFIG_CHANGE,
                     APPROVAL_RECORD, APPROVAL_AWAIT, APPROVAL_APPLY, APPROVAL_OUTCOME,
                     APPROVAL_KEEPER, OPS_NOTICE, CONFIG_SEED, INTEGRITY_ANCHOR,
-                    WEBHOOK_INTAKE, ORDERS_API, PAYMENT_PROCESSOR, PAYMENTS_ADMIN, PSP_RECONCILE, LEDGER_READ,
-                    NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_POLL, PAYOUT_ADMIN,
-                    STUCK_LIST, PLATFORM_EVENTS_INGEST, PLATFORM_EVENTS_API,
+                    WEBHOOK_INTAKE, ORDERS_API, PAYMENT_PROCESSOR, PAYMENTS_ADMIN, LEDGER_READ,
+                    NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_ADMIN,
+                    STUCK_TX_SWEEPER, STUCK_LIST, PLATFORM_EVENTS_INGEST, PLATFORM_EVENTS_API,
                     RECONCILE_PREPARE, RECONCILE_SEGMENT, RECONCILE_COMBINE, RECONCILE_REPORT, RECONCILE_FAILED,
                     RECONCILE_API, RECONCILE_SCHEDULE, ALARMS_API)
             .build();

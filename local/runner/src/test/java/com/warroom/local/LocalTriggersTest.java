@@ -36,7 +36,7 @@ class LocalTriggersTest {
             });
             assertThat(triggers.scheduler().timetable()).extracting(next -> next.schedule() + " " + next.expression() + " " + next.zone())
                     .containsExactly("approval-keeper rate(5 minutes) UTC", "integrity-anchor rate(5 minutes) UTC",
-                            "psp-reconcile rate(15 minutes) UTC", "payout-poll rate(1 minute) UTC",
+                            "stuck-tx-sweeper rate(5 minutes) UTC",
                             "reconcile-schedule cron(30 0 * * ? *) Asia/Jakarta");
         }
     }

@@ -163,7 +163,7 @@ class AlarmsRouteTest {
     @Test
     void countAlarm_goesOffAtItsThresholdWithinItsPeriod_andClearsWhenThePeriodsPass() {
         api.emit(AlarmCatalog.PAYOUT_FAILED, 1, Map.of("Service", "payout-worker"), clock.instant());
-        api.emit(AlarmCatalog.PAYOUT_FAILED, 1, Map.of("Service", "payout-poll"), clock.instant());
+        api.emit(AlarmCatalog.PAYOUT_FAILED, 1, Map.of("Service", "payout-worker"), clock.instant());
         assertThat(api.alarm("payout-failures").path("state").asText()).isEqualTo("OK");
 
         api.emit(AlarmCatalog.PAYOUT_FAILED, 1, Map.of("Service", "payout-worker"), clock.instant());

@@ -9,8 +9,8 @@ import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.http.ApiRouter;
 import com.warroom.idempotency.IdempotencyStore;
-import com.warroom.payments.reconcile.PspReconcile;
-import com.warroom.payments.reconcile.PspReconcileHandler;
+import com.warroom.payments.PaymentCheckQueue;
+import com.warroom.payments.PendingOrders;
 import com.warroom.payments.reviews.ReviewStore;
 import com.warroom.topology.Topology;
 import java.time.Clock;
@@ -27,14 +27,17 @@ public final class PaymentsAdminHandler implements RequestHandler<APIGatewayV2HT
     }
 
     private PaymentsAdminHandler(DynamoDbEnhancedClient dynamo, Clock clock) {
-        this(new ReviewStore(dynamo, Settings.require(Topology.PAYMENT_REVIEWS.envVar())), PspReconcileHandler.fromSettings(clock),
+        this(new ReviewStore(dynamo, Settings.require(Topology.PAYMENT_REVIEWS.envVar())),
+                new PendingOrders(dynamo, Settings.require(Topology.ORDERS.envVar())),
+                new PaymentCheckQueue(AwsClients.sqs(), Settings.require(Topology.PAYMENT_CHECKS.urlEnvVar())), clock,
                 AuditLog.fromSettings(dynamo, clock), new IdempotencyStore(dynamo, Settings.require(Topology.IDEMPOTENCY.envVar()), clock));
     }
 
-    PaymentsAdminHandler(ReviewStore reviews, PspReconcile reconcile, AuditLog audit, IdempotencyStore idempotency) {
+    PaymentsAdminHandler(ReviewStore reviews, PendingOrders pending, PaymentCheckQueue checks, Clock clock, AuditLog audit,
+                         IdempotencyStore idempotency) {
         this.router = new ApiRouter(Map.of(
                 ListReviewsAction.ROUTE, new ListReviewsAction(reviews),
-                ReconcileAction.ROUTE, new ReconcileAction(reconcile, audit)), idempotency);
+                ReconcileAction.ROUTE, new ReconcileAction(pending, checks, clock, audit)), idempotency);
     }
 
     @Override

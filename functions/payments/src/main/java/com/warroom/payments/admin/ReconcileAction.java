@@ -10,8 +10,11 @@ import com.warroom.http.BodyFields;
 import com.warroom.http.Problem;
 import com.warroom.http.RouteAction;
 import com.warroom.json.Json;
-import com.warroom.payments.reconcile.PendingOrders;
-import com.warroom.payments.reconcile.PspReconcile;
+import com.warroom.payments.PaymentCheck;
+import com.warroom.payments.PaymentCheckQueue;
+import com.warroom.payments.PendingOrder;
+import com.warroom.payments.PendingOrders;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import java.util.Set;
 
 /**
  * {@code POST /v1/admin/payments/reconcile} (roles ops, finance, super_admin), body {@code {}}: the PSP reconcile on
- * demand, the same as the psp-reconcile schedule. Audited ({@code payments.reconcile}, with the orders it queues) before
+ * demand: a check with Midtrans for every order PENDING longer than 15 minutes, as the stuck-tx-sweeper queues them on its
+ * schedule (the sweeper once per order per 15 minutes; this route at once, for all of them). Audited ({@code payments.reconcile}, with the orders it queues) before
  * the checks are queued; answers 202 {@code {"queued": n, "orderIds": [...]}}.
  */
 final class ReconcileAction implements RouteAction {
@@ -28,11 +32,15 @@ final class ReconcileAction implements RouteAction {
     static final String AUDIT_ACTION = "payments.reconcile";
     static final String AUDIT_TARGET = "payments:reconcile";
 
-    private final PspReconcile reconcile;
+    private final PendingOrders pending;
+    private final PaymentCheckQueue checks;
+    private final Clock clock;
     private final AuditLog audit;
 
-    ReconcileAction(PspReconcile reconcile, AuditLog audit) {
-        this.reconcile = reconcile;
+    ReconcileAction(PendingOrders pending, PaymentCheckQueue checks, Clock clock, AuditLog audit) {
+        this.pending = pending;
+        this.checks = checks;
+        this.clock = clock;
         this.audit = audit;
     }
 
@@ -47,7 +55,8 @@ final class ReconcileAction implements RouteAction {
             }
             case BodyFields.Parsed.Fields fields -> { }
         }
-        List<String> due = reconcile.due();
+        List<String> due = pending.registeredBefore(clock.instant().minus(PendingOrders.OVERDUE), Integer.MAX_VALUE).stream()
+                .map(PendingOrder::orderId).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("queued", due.size());
         answer.put("orderIds", due);
@@ -59,7 +68,7 @@ final class ReconcileAction implements RouteAction {
                 "PSP reconcile on demand: a Midtrans check for each order PENDING longer than "
                         + PendingOrders.OVERDUE.toMinutes() + " minutes", new RequestOrigin(request.requestId(), request.sourceIp()));
         audit.commit(auditSeq -> new AuditedChange.Write<>(List.of(), draft, entry -> entry));
-        reconcile.queue(due);
+        checks.sendAll(due.stream().map(PaymentCheck::reconcile).toList());
         return ApiResult.accepted(answer);
     }
 }

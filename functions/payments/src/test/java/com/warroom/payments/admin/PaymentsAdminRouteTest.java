@@ -18,8 +18,7 @@ import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.payments.PaymentCheckQueue;
 import com.warroom.payments.PaymentsStack;
 import com.warroom.payments.orders.Order;
-import com.warroom.payments.reconcile.PendingOrders;
-import com.warroom.payments.reconcile.PspReconcile;
+import com.warroom.payments.PendingOrders;
 import com.warroom.payments.reviews.PaymentReview;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
@@ -51,8 +50,8 @@ class PaymentsAdminRouteTest {
     static void start(EmbeddedStack stack) {
         world = new PaymentsStack(stack, Instant.parse("2030-06-01T08:00:00Z"));
         audit = new AuditLog(world.dynamo, Topology.AUDIT.localName(), world.sealer, world.clock);
-        handler = new PaymentsAdminHandler(world.reviews, new PspReconcile(new PendingOrders(world.orders, world.clock),
-                new PaymentCheckQueue(stack.sqs(), world.checksUrl())), audit,
+        handler = new PaymentsAdminHandler(world.reviews, new PendingOrders(world.dynamo, Topology.ORDERS.localName()),
+                new PaymentCheckQueue(stack.sqs(), world.checksUrl()), world.clock, audit,
                 new IdempotencyStore(world.dynamo, Topology.IDEMPOTENCY.localName(), world.clock));
     }
 

@@ -41,7 +41,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhanced
  *       had it and its hold was never placed or is still in place, it stays the same submission, so that the worker asks
  *       the rail for the same external id before it submits.
  * </ul>
- * Then the worker is nudged; a nudge that is lost is made good by the poller, which requeues REQUESTED payouts.
+ * Then the worker is nudged; a nudge that is lost is made good by the stuck-tx-sweeper, which requeues REQUESTED payouts.
  */
 final class PayoutRetry {
 
@@ -96,8 +96,8 @@ final class PayoutRetry {
         try {
             admin.work().nudge(payoutId);
         } catch (RuntimeException e) {
-            // the payout is REQUESTED: the poller queues it when it has waited too long
-            LOG.error("payout {} was retried but the worker could not be nudged; the poller will queue it", payoutId, e);
+            // the payout is REQUESTED: the stuck-tx-sweeper queues it when it has waited too long
+            LOG.error("payout {} was retried but the worker could not be nudged; the stuck-tx-sweeper will queue it", payoutId, e);
         }
     }
 

@@ -232,14 +232,14 @@ final class PayoutDesk {
                 DecimalAmount.format(payout.request().amount()), payout.request().amount().currency(), payout.destination().chain(),
                 payout.destination().address(), payout.request().userId(), payout.progress().status());
         if (!payout.progress().status().equals(PayoutStatus.REQUESTED.name())) {
-            // a held payout is due when its cooling-off ends: the poller queues it then
+            // a held payout is due when its cooling-off ends: the stuck-tx-sweeper queues it then
             return;
         }
         try {
             work.nudge(payout.payoutId());
         } catch (RuntimeException e) {
-            // the payout is written; the poller requeues REQUESTED payouts that nobody moved on
-            LOG.warn("payout {}: the worker could not be nudged; the poller will queue it", payout.payoutId(), e);
+            // the payout is written; the stuck-tx-sweeper requeues REQUESTED payouts that nobody moved on
+            LOG.warn("payout {}: the worker could not be nudged; the stuck-tx-sweeper will queue it", payout.payoutId(), e);
         }
     }
 

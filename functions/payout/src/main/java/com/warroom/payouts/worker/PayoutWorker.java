@@ -399,7 +399,7 @@ public final class PayoutWorker {
         return Optional.empty();
     }
 
-    /** Left as it is, with the switch that stops it; the poller brings it back every minute until the switch is on. */
+    /** Left as it is, with the switch that stops it; the stuck-tx-sweeper brings it back every 5 minutes until the switch is on. */
     private void pause(Payout payout, FlagDecision.BlockedBy blocked) {
         String reason = "paused: " + blocked.flag() + " is disabled (" + blocked.scope() + "): " + blocked.reason();
         OpsMetrics.count(PayoutMetrics.PAUSED);

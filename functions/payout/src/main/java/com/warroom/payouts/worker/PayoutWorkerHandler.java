@@ -37,7 +37,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 /**
  * The payouts queue's consumer: each message names a payout, which {@link PayoutWorker} moves on. A message that cannot
  * be handled now (the payout is held by another worker, a seal could not be checked) fails alone and comes back after
- * the visibility timeout; an unreadable one is dropped with a log line (the poller finds every payout that is due).
+ * the visibility timeout; an unreadable one is dropped with a log line (the stuck-tx-sweeper finds every payout that is due).
  */
 public final class PayoutWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 

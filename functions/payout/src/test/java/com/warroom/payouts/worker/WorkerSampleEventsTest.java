@@ -10,20 +10,17 @@ import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.payouts.PayoutKind;
 import com.warroom.payouts.PayoutStatus;
 import com.warroom.payouts.PayoutsStack;
-import com.warroom.payouts.poll.PayoutPoll;
 import com.warroom.payouts.rail.RailStatus;
 import com.warroom.topology.Topology;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The events in events/payout-worker and events/payout-poll, as Lambda hands them to the handlers. */
+/** The events in events/payout-worker, as Lambda hands them to the handler. */
 @ExtendWith(EmbeddedStackExtension.class)
 class WorkerSampleEventsTest {
 
     @Test
-    void sampleEvents_whenTheWorkerAndThePollGetThem_expectThePayoutPaidOnce(EmbeddedStack stack) {
+    void sampleEvents_whenTheWorkerGetsThem_expectThePayoutPaidOnce(EmbeddedStack stack) {
         WorkerWorld w = new WorkerWorld(stack);
         w.custodian.createsAs(RailStatus.COMPLETED);
         String userId = PayoutsStack.newId("u");
@@ -39,13 +36,5 @@ class WorkerSampleEventsTest {
         assertThat(answer.getBatchItemFailures()).isEmpty();
         assertThat(w.world.payout("P-sample-1").state()).contains(PayoutStatus.CONFIRMED);
         assertThat(w.custodian.transfersOf("P-sample-1")).hasSize(1);
-
-        w.world.work.purge();
-        w.world.clock.advance(Duration.ofMinutes(2));
-        Map<String, Object> polled = new com.warroom.payouts.poll.PayoutPollHandler(
-                new PayoutPoll(w.world.payouts, w.world.workQueue(), WorkerWorld.LEASE, w.world.clock))
-                .handleRequest(EventLoader.loadEvent("events/payout-poll/scheduled-run.json", Map.class),
-                        LocalLambdaContext.of(Topology.PAYOUT_POLL.name(), 512, 60));
-        assertThat(polled).containsKeys("queued", "byStatus");
     }
 }

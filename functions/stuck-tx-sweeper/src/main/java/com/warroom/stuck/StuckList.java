@@ -1,13 +1,12 @@
 package com.warroom.stuck;
 
-import com.warroom.payments.OrderStatus;
-import com.warroom.payments.orders.Order;
-import com.warroom.payments.orders.OrderStore;
-import com.warroom.payments.reconcile.PendingOrders;
+import com.warroom.payments.PendingOrder;
+import com.warroom.payments.PendingOrders;
 import com.warroom.payouts.Payout;
 import com.warroom.payouts.PayoutStatus;
 import com.warroom.payouts.PayoutStore;
 import com.warroom.payouts.PayoutView;
+import com.warroom.stuck.sweep.StuckSweep;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.Optional;
 /**
  * The oldest non-final payouts and PENDING orders, merged oldest first. Reads only the status indexes: one query per
  * non-final payout status and one of PENDING orders, each of at most {@code limit} rows, so that what a listing costs
- * does not grow with the tables. Nothing is acted on here: payout-poll and psp-reconcile re-drive what is stuck.
+ * does not grow with the tables. Nothing is acted on here: the stuck-tx-sweeper re-drives what is stuck.
  */
 final class StuckList {
 
@@ -26,10 +25,10 @@ final class StuckList {
     static final List<PayoutStatus> OPEN_PAYOUT_STATES = Arrays.stream(PayoutStatus.values()).filter(s -> !s.isFinal()).toList();
 
     private final PayoutStore payouts;
-    private final OrderStore orders;
+    private final PendingOrders orders;
     private final Clock clock;
 
-    StuckList(PayoutStore payouts, OrderStore orders, Clock clock) {
+    StuckList(PayoutStore payouts, PendingOrders orders, Clock clock) {
         this.payouts = payouts;
         this.orders = orders;
         this.clock = clock;
@@ -48,21 +47,19 @@ final class StuckList {
         for (PayoutStatus status : OPEN_PAYOUT_STATES) {
             payouts.oldestInStatus(status, limit).forEach(payout -> found.add(item(payout, now)));
         }
-        orders.oldestInStatus(OrderStatus.PENDING, limit).forEach(order -> found.add(item(order, now)));
+        orders.oldest(limit).forEach(order -> found.add(item(order, now)));
         found.sort(StuckItem.OLDEST_FIRST);
         return new Listing(found.subList(0, Math.min(limit, found.size())), now);
     }
 
     private static StuckItem item(Payout payout, Instant now) {
-        boolean held = payout.state().filter(s -> s == PayoutStatus.HELD).isPresent();
-        // as PayoutView.stuck counts it: a HELD payout waits from the end of its cooling-off
-        Instant since = held ? payout.progress().nextAttemptAt().orElse(payout.times().updatedAt()) : payout.times().updatedAt();
+        Instant since = StuckSweep.waitingSince(payout);
         return new StuckItem(StuckItem.Kind.PAYOUT, payout.payoutId(), payout.progress().status(), payout.request().userId(),
                 payout.request().amount(), since, PayoutView.stuck(payout, now), payout.progress().reason());
     }
 
-    private static StuckItem item(Order order, Instant now) {
-        Instant since = order.times().createdAt();
+    private static StuckItem item(PendingOrder order, Instant now) {
+        Instant since = order.createdAt();
         boolean stuck = now.isAfter(since.plus(PendingOrders.OVERDUE));
         return new StuckItem(StuckItem.Kind.ORDER, order.orderId(), order.status(), order.userId(), order.amount(), since, stuck,
                 Optional.empty());

@@ -1,20 +1,17 @@
-package com.warroom.payments.reconcile;
+package com.warroom.stuck.sweep;
 
 import static com.warroom.payments.PaymentsStack.newOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.json.Json;
-import com.warroom.lambda.Priming;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.payments.MidtransAnswers;
 import com.warroom.payments.PaymentCheck;
-import com.warroom.payments.PaymentCheckQueue;
 import com.warroom.payments.PaymentsStack;
 import com.warroom.payments.orders.Order;
 import com.warroom.payments.processor.PaymentProcessorHandler;
@@ -23,7 +20,6 @@ import com.warroom.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,21 +28,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The PSP reconcile: orders PENDING longer than 15 minutes, whose webhook never came, are checked with Midtrans through
- * the same processor path as a notification. The clock is moved, not waited for.
+ * Orders PENDING for over 15 minutes, whose webhook may be lost, are checked with Midtrans through the same processor
+ * path as a notification; the sweep itself never moves an order out of PENDING. The clock is moved, not waited for.
  */
 @ExtendWith(EmbeddedStackExtension.class)
-class PspReconcileTest {
+class StuckSweepOrdersTest {
 
     private static PaymentsStack world;
-    private static PspReconcileHandler handler;
+    private static StuckSweep sweep;
     private static Function<SQSEvent, SQSBatchResponse> processor;
 
     @BeforeAll
     static void start(EmbeddedStack stack) {
-        world = new PaymentsStack(stack, Instant.parse("2026-11-30T15:00:00Z"));
-        handler = new PspReconcileHandler(new PspReconcile(new PendingOrders(world.orders, world.clock),
-                new PaymentCheckQueue(stack.sqs(), world.checksUrl())));
+        world = new PaymentsStack(stack, Instant.parse("2026-12-04T15:00:00Z"));
+        sweep = SweepParts.sweep(stack, world.clock);
         PaymentProcessorHandler consumer = TestProcessors.handler(world);
         processor = batch -> consumer.handleRequest(batch, LocalLambdaContext.of(Topology.PAYMENT_PROCESSOR.name(), 1024, 60));
     }
@@ -61,13 +56,8 @@ class PspReconcileTest {
         world.purgeChecks();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> run() {
-        Map<String, Object> answer = handler.handleRequest(EventLoader.loadEvent("events/psp-reconcile/scheduled-run.json", Map.class),
-                LocalLambdaContext.of(Topology.PSP_RECONCILE.name(), 512, 60));
-        List<String> ids = (List<String>) answer.get("orderIds");
-        assertThat(answer.get("queued")).isEqualTo(ids.size());
-        return ids;
+        return sweep.run().redriven(SweepReport.Kind.ORDER);
     }
 
     @Test
@@ -90,20 +80,21 @@ class PspReconcileTest {
     }
 
     @Test
-    void aPendingOrderWithoutWebhook_thatMidtransSaysExpired_isClosedThroughTheProcessor() {
+    void run_checksAnOrderOncePerFifteenMinutes_howeverOftenItRuns() {
         Order order = world.register(newOrderId());
-        world.midtransSays(order.orderId(), MidtransAnswers.expire(order.orderId(), "150000.00"));
         world.clock.advance(Duration.ofMinutes(16));
 
         assertThat(run()).contains(order.orderId());
-        world.drainChecks(processor);
-
-        assertThat(world.order(order.orderId()).status()).isEqualTo("EXPIRED");
-        assertThat(world.checksOf(order.orderId())).singleElement().satisfies(check -> {
-            assertThat(check.eventKey()).startsWith("check:reconcile:");
-            assertThat(Json.readTree(check.check()).path("source").asText()).isEqualTo("reconcile");
-        });
         assertThat(run()).doesNotContain(order.orderId());
+        world.clock.advance(StuckSweep.INTERVAL);
+        assertThat(run()).doesNotContain(order.orderId());
+        world.clock.advance(StuckSweep.INTERVAL);
+        assertThat(run()).doesNotContain(order.orderId());
+        world.clock.advance(StuckSweep.INTERVAL);
+        assertThat(run()).as("15 minutes after its last check").contains(order.orderId());
+        long checks = world.drainQueue(world.checksUrl()).stream().map(Json::readTree)
+                .filter(m -> m.path("orderId").asText().equals(order.orderId())).count();
+        assertThat(checks).isEqualTo(2);
     }
 
     @Test
@@ -117,32 +108,59 @@ class PspReconcileTest {
 
         assertThat(world.order(order.orderId()).status()).isEqualTo("PAID");
         assertThat(world.entitlements.find(order.userId(), order.item())).isPresent();
-        assertThat(world.outboxItems(order.orderId())).hasSize(1);
         assertThat(world.ledgerLines("revenue:courses", "order-paid:" + order.orderId())).hasSize(1);
+        world.clock.advance(Duration.ofMinutes(30));
+        assertThat(run()).as("PAID is no longer PENDING").doesNotContain(order.orderId());
     }
 
     @Test
-    void aPendingOrderThatMidtransDoesNotKnow_staysPending_andIsCheckedAgainNextRun() {
+    void aPendingOrderThatMidtransSaysExpired_isClosedByTheProcessor_onMidtransWord() {
         Order order = world.register(newOrderId());
+        world.midtransSays(order.orderId(), MidtransAnswers.expire(order.orderId(), "150000.00"));
         world.clock.advance(Duration.ofMinutes(16));
 
-        run();
+        assertThat(run()).contains(order.orderId());
         world.drainChecks(processor);
 
-        assertThat(world.order(order.orderId()).status()).isEqualTo("PENDING");
-        assertThat(Json.readTree(world.checksOf(order.orderId()).getFirst().check()).path("outcome").asText())
-                .isEqualTo("no change: Midtrans has no transaction for this order");
-        assertThat(world.reviewsOf(order.orderId())).isEmpty();
-        world.clock.advance(Duration.ofMinutes(15));
-        assertThat(run()).contains(order.orderId());
+        assertThat(world.order(order.orderId()).status()).isEqualTo("EXPIRED");
+        assertThat(world.checksOf(order.orderId())).singleElement()
+                .satisfies(check -> assertThat(Json.readTree(check.check()).path("source").asText()).isEqualTo("reconcile"));
     }
 
     @Test
-    void priming_readsOnly() {
+    void aVirtualAccountPaymentPendingForADay_staysPending_andIsAskedAgainAndAgain() {
+        Order order = world.register(newOrderId());
+        world.midtransSays(order.orderId(), MidtransAnswers.pending(order.orderId(), "150000.00"));
+        int asked = 0;
+
+        for (Duration step = Duration.ZERO; step.compareTo(Duration.ofHours(25)) < 0; step = step.plusHours(1)) {
+            world.clock.advance(Duration.ofHours(1));
+            if (run().contains(order.orderId())) {
+                asked++;
+            }
+            world.drainChecks(processor);
+            assertThat(world.order(order.orderId()).status()).isEqualTo("PENDING");
+        }
+
+        assertThat(asked).isEqualTo(25);
+        assertThat(world.midtransCallsFor(order.orderId())).isEqualTo(25);
+        assertThat(world.reviewsOf(order.orderId())).isEmpty();
+    }
+
+    @Test
+    void run_neverChangesAnOrder_evenAfterADay() {
+        Order order = world.register(newOrderId());
+
+        for (int run = 0; run < 10; run++) {
+            world.clock.advance(Duration.ofHours(3));
+            run();
+        }
+
+        Order after = world.order(order.orderId());
+        assertThat(after.status()).isEqualTo("PENDING");
+        assertThat(after.version()).isEqualTo(order.version());
+        assertThat(after.times().updatedAt()).isEqualTo(order.times().updatedAt());
+        assertThat(world.checksOf(order.orderId())).as("nothing was asked: the checks stayed on the queue").isEmpty();
         world.purgeChecks();
-
-        Priming.primeRegistered();
-
-        assertThat(world.messagesIn(world.checksUrl())).isZero();
     }
 }

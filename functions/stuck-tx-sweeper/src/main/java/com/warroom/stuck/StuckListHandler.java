@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.http.ApiRouter;
-import com.warroom.payments.orders.OrderStore;
+import com.warroom.payments.PendingOrders;
 import com.warroom.payouts.PayoutStore;
 import com.warroom.topology.Topology;
 import java.time.Clock;
@@ -25,7 +25,7 @@ public final class StuckListHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private StuckListHandler(DynamoDbEnhancedClient dynamo, Clock clock) {
         this(new StuckList(new PayoutStore(dynamo, Settings.require(Topology.PAYOUTS.envVar())),
-                new OrderStore(dynamo, Settings.require(Topology.ORDERS.envVar())), clock));
+                new PendingOrders(dynamo, Settings.require(Topology.ORDERS.envVar())), clock));
     }
 
     StuckListHandler(StuckList stuck) {

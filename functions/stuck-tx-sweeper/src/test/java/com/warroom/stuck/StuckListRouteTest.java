@@ -86,7 +86,7 @@ class StuckListRouteTest {
         orderSeal = new OrderSeal(sealer);
         payouts = new PayoutStore(dynamo, Topology.PAYOUTS.localName());
         payoutSeal = new PayoutSeal(sealer);
-        handler = new StuckListHandler(new StuckList(payouts, orders, clock));
+        handler = new StuckListHandler(new StuckList(payouts, new com.warroom.payments.PendingOrders(dynamo, Topology.ORDERS.localName()), clock));
 
         pendingFirst = order();
         minute();
