@@ -62,7 +62,9 @@ class SignInAndDailyOpsPageTest extends ConsoleBrowserTest {
         assertThat(browser.driver().findElement(By.id("disabled-flags")).getText()).contains("payout").contains("Payout rail degraded");
         browser.waitForText(By.id("audit-verify"), "Chain verified");
         browser.waitForText(By.id("health"), "ok");
-        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Payout failures").contains("Not available yet");
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Payout failures")
+                .contains("Pending transaction aging").contains("Reconcile status").contains("Alarms")
+                .doesNotContain("Not available yet");
         browser.screenshot("daily-ops-phone");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }
