@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.provider.EmfMetricsProvider;
 
@@ -27,6 +28,8 @@ public final class LocalMetrics implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalMetrics.class);
     private static final ThreadLocal<String> INVOKED = new ThreadLocal<>();
+    // the field Powertools' logging puts the invoked function's name in while it runs (PowertoolsLoggedFields)
+    private static final String FUNCTION_NAME_FIELD = "function_name";
     private static volatile LocalMetrics installed;
 
     public static final String API_NAMESPACE = "AWS/ApiGateway";
@@ -80,9 +83,12 @@ public final class LocalMetrics implements AutoCloseable {
         record(API_NAMESPACE, "Latency", Map.of(), latencyMillis);
     }
 
-    /** The function whose invocation this thread runs, if any. */
+    /**
+     * The function whose invocation this thread runs, if any: the one the runner invoked, or else the one Powertools'
+     * logging names for the invocation in progress (a workflow task, which the embedded Step Functions invokes).
+     */
     static Optional<String> invokedFunction() {
-        return Optional.ofNullable(INVOKED.get());
+        return Optional.ofNullable(INVOKED.get()).or(() -> Optional.ofNullable(MDC.get(FUNCTION_NAME_FIELD)));
     }
 
     static void record(String namespace, String name, Map<String, String> dimensions, double value) {

@@ -57,6 +57,20 @@ class LocalMetricsTest {
     }
 
     @Test
+    void countsOfAWorkflowTask_areRecordedWithTheNameItsLoggingGives_whenTheRunnerDidNotInvokeIt() throws Exception {
+        // the embedded Step Functions invokes task functions itself: only Powertools' logging context names them
+        org.slf4j.MDC.put("function_name", "reconcile-report");
+        try {
+            OpsMetrics.count("ReconcileRunCompleted");
+            OpsMetrics.flush();
+        } finally {
+            org.slf4j.MDC.remove("function_name");
+        }
+
+        assertThat(points()).contains(new MetricPoint("Warroom", "ReconcileRunCompleted", Map.of("Service", "reconcile-report"), 1, NOW));
+    }
+
+    @Test
     void anInvocationThatThrows_isRecordedAsAnError() throws Exception {
         assertThatThrownBy(() -> LocalMetrics.invocation("integrity-anchor", () -> {
             throw new IllegalStateException("boom");
