@@ -12,6 +12,8 @@
 #   bench/run.sh midtrans-client  [--runs 5]
 #   bench/run.sh payout-worker    [--warmup 1] [--rounds 5] [--payouts 50] [--threads 1,4] [--variants clean,lost-answers]
 #                                 [--lost-percent 25] [--rail-timeout-ms 250] [--budget-s 240] [--variant lambda-c1-serial|jdk-defaults]
+#   bench/run.sh reconcile-scale  [--entries 1000000] [--warmup 1] [--rounds 3] [--writers 4] [--items-per-segment 100000] [--memory-pass yes|no]
+#                                 (--entries takes a list: 500000,1000000; each size gets a fresh stack)
 # Offline machines: MAVEN_ARGS=-o bench/run.sh ...   Skip the build: BENCH_SKIP_BUILD=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +32,8 @@ case "${1:-}" in
   webhook-intake) main=com.warroom.bench.WebhookIntakeThroughput ;;
   midtrans-client) main=com.warroom.bench.MidtransClientFootprint ;;
   payout-worker) main=com.warroom.bench.PayoutWorkerThroughput ;;
-  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost|ledger-posting|webhook-intake|midtrans-client|payout-worker [options]" >&2; exit 2 ;;
+  reconcile-scale) main=com.warroom.bench.ReconcileScale ;;
+  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost|ledger-posting|webhook-intake|midtrans-client|payout-worker|reconcile-scale [options]" >&2; exit 2 ;;
 esac
 shift
 
