@@ -5,6 +5,8 @@ import com.warroom.json.Json;
 import com.warroom.ledger.AccountId;
 import com.warroom.ledger.BenchLedgerItems;
 import com.warroom.ledger.JournalEntry;
+import com.warroom.ledger.Ledger;
+import com.warroom.ledger.LedgerWrite;
 import com.warroom.ledger.Posting;
 import com.warroom.money.Money;
 import com.warroom.payments.SortableTime;
@@ -25,6 +27,7 @@ import com.warroom.seal.KmsSealer;
 import com.warroom.seal.Sealer;
 import com.warroom.topology.TableDef;
 import com.warroom.topology.Topology;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +64,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *       totals and contributor items agreeing);</li>
  *   <li>70 referral claims ({@code platform:<eventId>}, ReferralClaimed events, owed to one of 2,000 users).</li>
  * </ul>
- * Plus one opening entry funding the treasury the payouts are paid from. The checks find nothing to report in it.
+ * Plus one opening entry funding the treasury the payouts are paid from. The checks find nothing to report in it, and
+ * the ledger's own seal and chain checks pass over it ({@link #verify}).
  */
 final class ReconcileLoad {
 
@@ -116,6 +120,7 @@ final class ReconcileLoad {
             f.get();
         }
         pool.shutdown();
+        verify(entries);
         Map<String, Long> counts = new LinkedHashMap<>();
         written.forEach((table, count) -> counts.put(table, count.get()));
         return new Loaded(entries, counts, balances, Duration.ofNanos(System.nanoTime() - started));
@@ -203,6 +208,24 @@ final class ReconcileLoad {
             flush(table);
         }
         return ledger.balances();
+    }
+
+    /**
+     * The ledger's own checks over what was written: preparing (not posting) an entry over the busiest accounts reads
+     * their balances and chain heads as {@code Ledger.post} does, and throws {@code LedgerTampered} on a broken seal,
+     * line hash or chain.
+     */
+    private void verify(long entries) {
+        Ledger ledger = new Ledger(AwsClients.dynamoDbEnhanced(), SegmentPlanner.tableName(Topology.LEDGER_BALANCES),
+                SegmentPlanner.tableName(Topology.LEDGER_ENTRIES), sealer, Clock.systemUTC());
+        List<Posting> legs = new ArrayList<>(List.of(leg("contribution_clearing:USDC", 1, "USDC"), leg("round_raised:round-3", -1, "USDC")));
+        if (entries > BLOCK) {
+            legs.addAll(List.of(leg("psp_clearing:midtrans", 1, "IDR"), leg("revenue:courses", -1, "IDR"),
+                    leg(PayoutJournal.treasury(CHAIN, "USDC").value(), 1, "USDC"), leg("referral_clearing:USDC", -1, "USDC")));
+        }
+        if (!(ledger.prepare(new JournalEntry("bench-probe", Instant.now(), "bench:probe", legs)) instanceof LedgerWrite.Writes)) {
+            throw new IllegalStateException("the ledger would not post over the loaded balances");
+        }
     }
 
     private void platform(BenchLedgerItems ledger, String eventId, String type, Instant at, Map<String, String> detail,
