@@ -13,6 +13,8 @@
 #   bench/run.sh payout-worker    [--warmup 1] [--rounds 5] [--payouts 50] [--threads 1,4] [--variants clean,lost-answers]
 #                                 [--lost-percent 25] [--rail-timeout-ms 250] [--budget-s 240] [--variant lambda-c1-serial|jdk-defaults]
 #   bench/run.sh stuck-sweep      [--sizes 10000,1000000] [--warmup 5] [--sweeps 5] [--writers 4] [--scan-up-to 100000]
+#   bench/run.sh reconcile-scale  [--entries 1000000] [--warmup 1] [--rounds 3] [--writers 4] [--items-per-segment 100000] [--memory-pass yes|no]
+#                                 (--entries takes a list: 500000,1000000; each size gets a fresh stack)
 # Offline machines: MAVEN_ARGS=-o bench/run.sh ...   Skip the build: BENCH_SKIP_BUILD=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +34,8 @@ case "${1:-}" in
   midtrans-client) main=com.warroom.bench.MidtransClientFootprint ;;
   payout-worker) main=com.warroom.bench.PayoutWorkerThroughput ;;
   stuck-sweep) main=com.warroom.bench.StuckSweepReadCost ;;
-  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost|ledger-posting|webhook-intake|midtrans-client|payout-worker|stuck-sweep [options]" >&2; exit 2 ;;
+  reconcile-scale) main=com.warroom.bench.ReconcileScale ;;
+  *) echo "usage: bench/run.sh cold-init|gate-throughput|cold-start-vs-peer|sealing-cost|ledger-posting|webhook-intake|midtrans-client|payout-worker|stuck-sweep|reconcile-scale [options]" >&2; exit 2 ;;
 esac
 shift
 

@@ -52,6 +52,18 @@ final class BenchStack implements AutoCloseable {
         return new BenchStack(stack);
     }
 
+    /** The stack provisioned from the topology (its workflows registered with the local Step Functions), nothing seeded. */
+    static BenchStack startProvisioned() throws Exception {
+        EmbeddedStack stack = EmbeddedStack.start(EmbeddedStack.Options.ephemeral()).provision(Topology.warroom());
+        stack.exportAsSystemProperties(Topology.warroom());
+        return new BenchStack(stack);
+    }
+
+    /** The stack's Step Functions, which runs the workflows' tasks in this JVM. */
+    com.warroom.local.stack.sfn.LocalStepFunctions localStepFunctions() {
+        return stack.localStepFunctions();
+    }
+
     /**
      * What a function's environment holds in AWS, pointed at this stack: region, credentials (in environment
      * variables, as Lambda gives them), endpoints, table names and queue URLs, Powertools' names.
