@@ -1,7 +1,7 @@
 package com.warroom.platform.ingest;
 
+import com.warroom.payments.SortableTime;
 import com.warroom.platform.PlatformEvent;
-import com.warroom.platform.SortableTime;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package com.warroom.platform.ingest;
 
-import com.warroom.platform.SortableTime;
+import com.warroom.payments.SortableTime;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
