@@ -72,8 +72,8 @@ function StartRun({ onStarted }) {
       <span class="muted">Reconciles today (Asia/Jakarta); the daily schedule runs at 00:30.</span>
     </div>
     <${Problem} problem=${state.problem} />
-    ${state.started ? html`<p class="notice" role="status" id="run-started">Run <code>${state.started.runId}</code>
-      of ${state.started.day} started (${state.started.status} then; the list below follows it).</p>` : null}`;
+    ${state.started ? html`<p class="notice" role="status" id="run-started">Run <code>${state.started.runId}</code> of ${state.started.day}${' '}
+      started (${state.started.status} then; the list below follows it).</p>` : null}`;
 }
 
 function RunRow({ run, selected }) {
