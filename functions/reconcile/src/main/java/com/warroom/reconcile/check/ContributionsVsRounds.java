@@ -155,7 +155,7 @@ final class ContributionsVsRounds extends TallyCheck {
                     "contributor items: " + items, items - counted));
         }
         if (merged.sum(subject, "finalized") > 0) {
-            String asset = merged.text(subject, "finalAsset").orElse("XXX");
+            String asset = merged.text(subject, "finalAsset").orElse(Mismatch.NO_CURRENCY);
             String perAsset = asset(round, asset);
             long contributed = merged.sum(perAsset, "ledgerNet") + merged.sum(perAsset, "ledgerRefunded");
             long raised = contributed - refundedUpTo(merged, subject, asset, merged.max(subject, "finalizedAt").orElse(Long.MAX_VALUE));

@@ -95,7 +95,7 @@ final class FeeSplits extends TallyCheck {
         for (String eventId : merged.subjects("")) {
             boolean event = merged.sum(eventId, "event") > 0;
             boolean entry = merged.sum(eventId, "entry") > 0;
-            String asset = merged.text(eventId, "asset").or(() -> merged.text(eventId, "entryAsset")).orElse("XXX");
+            String asset = merged.text(eventId, "asset").or(() -> merged.text(eventId, "entryAsset")).orElse(Mismatch.NO_CURRENCY);
             String subject = "FeeCharged " + eventId;
             if (event && !entry) {
                 findings.add(unposted(merged, eventId, subject, asset, run));

@@ -10,6 +10,9 @@ final class Mismatch {
     }
 
     /** {@code "150000.00 IDR"}; the minor units alone for a unit Warroom does not know. */
+    /** ISO 4217's code for "no currency": what a mismatch is written in when neither side named its currency or asset. */
+    static final String NO_CURRENCY = "XXX";
+
     static String amount(String currency, long minor) {
         if (!Money.isUnit(currency)) {
             return minor + " (minor units of " + currency + ")";

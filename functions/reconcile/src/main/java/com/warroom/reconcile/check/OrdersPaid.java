@@ -84,7 +84,7 @@ final class OrdersPaid extends TallyCheck {
             String orderId = subject.substring(ORDER.length());
             Optional<OrderStatus> status = merged.text(subject, "status").flatMap(OrderStatus::parse);
             boolean wasPaid = status.map(s -> s.isPaid() || s == OrderStatus.REFUNDED).orElse(false);
-            String currency = merged.text(subject, "currency").or(() -> merged.text(subject, "postedCurrency")).orElse("XXX");
+            String currency = merged.text(subject, "currency").or(() -> merged.text(subject, "postedCurrency")).orElse(Mismatch.NO_CURRENCY);
             long amount = merged.sum(subject, "amount");
             long posted = merged.sum(subject, "posted");
             boolean entry = merged.sum(subject, "entry") > 0;

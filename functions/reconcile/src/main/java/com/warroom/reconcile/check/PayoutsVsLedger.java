@@ -75,7 +75,7 @@ final class PayoutsVsLedger extends TallyCheck {
         for (String payoutId : merged.subjects("")) {
             boolean confirmed = merged.text(payoutId, "status").filter(PayoutStatus.CONFIRMED.name()::equals).isPresent();
             boolean paid = merged.sum(payoutId, "entry") > 0;
-            String asset = merged.text(payoutId, "asset").or(() -> merged.text(payoutId, "paidAsset")).orElse("XXX");
+            String asset = merged.text(payoutId, "asset").or(() -> merged.text(payoutId, "paidAsset")).orElse(Mismatch.NO_CURRENCY);
             long amount = merged.sum(payoutId, "amount");
             long out = merged.sum(payoutId, "paid");
             if (confirmed && !paid) {
