@@ -2,6 +2,7 @@ package com.warroom.payments;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -13,12 +14,14 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * ({@code kind} notification, {@code raw} the body) or a check with Midtrans's get-status API ({@code kind} check,
  * {@code check} a JSON text saying what Midtrans answered and what was applied). Written once, never updated.
  */
-public record PaymentEvent(String orderId, String eventKey, String kind, String at, String raw, String check) {
+public record PaymentEvent(String orderId, String eventKey, String kind, String at, String raw, String check, String transactionId) {
 
     public static final String NOTIFICATION = "notification";
     public static final String CHECK = "check";
     /** The prefix of a check's key: {@code check:<eventKey>} or {@code check:reconcile:<time>}. */
     public static final String CHECK_PREFIX = "check:";
+    /** The index of notifications by Midtrans's {@code transaction_id} (a check has none). */
+    public static final String BY_TRANSACTION = "byTransaction";
 
     public PaymentEvent {
         Objects.requireNonNull(orderId, "orderId");
@@ -27,11 +30,11 @@ public record PaymentEvent(String orderId, String eventKey, String kind, String 
 
     public static PaymentEvent notification(MidtransNotification notification, Instant receivedAt) {
         return new PaymentEvent(notification.orderId(), notification.eventKey(), NOTIFICATION, SortableTime.format(receivedAt),
-                notification.raw(), null);
+                notification.raw(), null, notification.transactionId().orElse(null));
     }
 
     public static PaymentEvent check(String orderId, String checkKey, Instant at, String checkJson) {
-        return new PaymentEvent(orderId, checkKey, CHECK, SortableTime.format(at), null, checkJson);
+        return new PaymentEvent(orderId, checkKey, CHECK, SortableTime.format(at), null, checkJson, null);
     }
 
     public boolean isNotification() {
@@ -50,6 +53,8 @@ public record PaymentEvent(String orderId, String eventKey, String kind, String 
             .addAttribute(String.class, a -> a.name("at").getter(PaymentEvent::at).setter(Builder::at))
             .addAttribute(String.class, a -> a.name("raw").getter(PaymentEvent::raw).setter(Builder::raw))
             .addAttribute(String.class, a -> a.name("check").getter(PaymentEvent::check).setter(Builder::check))
+            .addAttribute(String.class, a -> a.name("transactionId").getter(PaymentEvent::transactionId).setter(Builder::transactionId)
+                    .tags(secondaryPartitionKey(BY_TRANSACTION)))
             .build();
 
     /** The enhanced client's way to build an immutable item. */
@@ -60,6 +65,7 @@ public record PaymentEvent(String orderId, String eventKey, String kind, String 
         private String at;
         private String raw;
         private String check;
+        private String transactionId;
 
         public Builder orderId(String v) { orderId = v; return this; }
         public Builder eventKey(String v) { eventKey = v; return this; }
@@ -67,9 +73,10 @@ public record PaymentEvent(String orderId, String eventKey, String kind, String 
         public Builder at(String v) { at = v; return this; }
         public Builder raw(String v) { raw = v; return this; }
         public Builder check(String v) { check = v; return this; }
+        public Builder transactionId(String v) { transactionId = v; return this; }
 
         public PaymentEvent build() {
-            return new PaymentEvent(orderId, eventKey, kind, at, raw, check);
+            return new PaymentEvent(orderId, eventKey, kind, at, raw, check, transactionId);
         }
     }
 }

@@ -29,6 +29,7 @@ public record Payout(String payoutId, Request request, Wallet destination, Progr
     public static final String ID_RULE = "must be 1 to 100 letters, digits, '.', '_' or '-' (it becomes the payout id)";
     public static final String BY_STATUS = "byStatus";
     public static final String BY_USER = "byUser";
+    public static final String BY_TX_HASH = "byTxHash";
 
     /** What was asked for, as the platform sent it. */
     public record Request(String userId, String kind, Money amount, String reference, Optional<String> roundId,
@@ -126,7 +127,8 @@ public record Payout(String payoutId, Request request, Wallet destination, Progr
                     .setter(Builder::railReference))
             .addAttribute(String.class, a -> a.name("railStatus").getter(p -> p.progress().railStatus().orElse(null))
                     .setter(Builder::railStatus))
-            .addAttribute(String.class, a -> a.name("txHash").getter(p -> p.progress().txHash().orElse(null)).setter(Builder::txHash))
+            .addAttribute(String.class, a -> a.name("txHash").getter(p -> p.progress().txHash().orElse(null)).setter(Builder::txHash)
+                    .tags(secondaryPartitionKey(BY_TX_HASH)))
             .addAttribute(String.class, a -> a.name("reason").getter(p -> p.progress().reason().orElse(null)).setter(Builder::reason))
             .addAttribute(String.class, a -> a.name("nextAttemptAt").getter(p -> p.progress().nextAttemptAt().map(SortableTime::format)
                     .orElse(null)).setter(Builder::nextAttemptAt))

@@ -1,6 +1,7 @@
 package com.warroom.payouts;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 
 import com.warroom.payments.SortableTime;
 import com.warroom.seal.Seal;
@@ -23,6 +24,9 @@ public record UserProfile(String userId, Wallet primaryWallet, Instant walletSin
     public record Standing(boolean bluecheck, String kycStatus, Optional<String> kycReason, int activeReferralCount) {
     }
 
+    /** The index of users by their primary wallet's {@link Wallet#lookupKey()}. */
+    public static final String BY_WALLET = "byWallet";
+
     /** Whether payouts to the primary wallet are held at {@code now}. */
     public boolean coolingOffAt(Instant now) {
         return coolingOffUntil.filter(now::isBefore).isPresent();
@@ -37,6 +41,9 @@ public record UserProfile(String userId, Wallet primaryWallet, Instant walletSin
             .addAttribute(String.class, a -> a.name("userId").getter(UserProfile::userId).setter(Builder::userId).tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("chain").getter(u -> u.primaryWallet().chain()).setter(Builder::chain))
             .addAttribute(String.class, a -> a.name("address").getter(u -> u.primaryWallet().address()).setter(Builder::address))
+            // written for the byWallet index only; read back from chain and address
+            .addAttribute(String.class, a -> a.name("walletKey").getter(u -> u.primaryWallet().lookupKey()).setter((b, v) -> { })
+                    .tags(secondaryPartitionKey(BY_WALLET)))
             .addAttribute(String.class, a -> a.name("walletSince").getter(u -> SortableTime.format(u.walletSince())).setter(Builder::walletSince))
             .addAttribute(String.class, a -> a.name("coolingOffUntil").getter(u -> u.coolingOffUntil().map(SortableTime::format).orElse(null))
                     .setter(Builder::coolingOffUntil))

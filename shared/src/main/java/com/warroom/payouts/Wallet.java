@@ -25,6 +25,19 @@ public record Wallet(String chain, String address) {
                 : address.equals(other.address);
     }
 
+    /**
+     * The address as a lookup finds it (the users' {@code byWallet} index): EVM addresses in lower case, since people
+     * paste them in any case, other chains' exactly as written.
+     */
+    public String lookupKey() {
+        return lookupKey(chain.startsWith("evm:"), address);
+    }
+
+    /** {@link #lookupKey()} of an address whose chain is told only by its shape ({@code 0x...} is EVM). */
+    public static String lookupKey(boolean evm, String address) {
+        return evm ? address.toLowerCase(Locale.ROOT) : address;
+    }
+
     /** Whether the chain key names a chain at all (not whether it is supported). */
     public boolean chainReadable() {
         return Chain.parse(chain).isPresent();

@@ -68,17 +68,25 @@ public final class Topology {
      */
     public static final BucketDef ANCHORS = new BucketDef("anchors", 400);
 
-    /** Orders the platform expects to be paid: one sealed item each, with its state; PENDING ones by age in byStatus. */
+    /**
+     * Orders the platform expects to be paid: one sealed item each, with its state; PENDING ones by age in byStatus; a
+     * user's in byUser and a customer email's in byEmail (support's lookup), newest last.
+     */
     public static final TableDef ORDERS = new TableDef("orders", "WARROOM_TABLE_ORDERS",
             KeyAttribute.string("orderId"), Optional.empty(),
-            List.of(IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("createdAt"))), Optional.empty());
+            List.of(IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("createdAt")),
+                    IndexDef.of("byUser", KeyAttribute.string("userId"), KeyAttribute.string("createdAt")),
+                    IndexDef.of("byEmail", KeyAttribute.string("emailKey"), KeyAttribute.string("createdAt"))),
+            Optional.empty());
 
     /**
      * Append-only, one partition per order: each Midtrans notification as received (deduplicated by its event key) and
-     * each check with Midtrans's get-status API with the transition it applied. Nothing is ever updated or deleted.
+     * each check with Midtrans's get-status API with the transition it applied. Nothing is ever updated or deleted. A
+     * notification's Midtrans {@code transactionId} in byTransaction (support's lookup).
      */
     public static final TableDef PAYMENT_EVENTS = new TableDef("payment-events", "WARROOM_TABLE_PAYMENT_EVENTS",
-            KeyAttribute.string("orderId"), Optional.of(KeyAttribute.string("eventKey")), List.of(), Optional.empty());
+            KeyAttribute.string("orderId"), Optional.of(KeyAttribute.string("eventKey")),
+            List.of(new IndexDef("byTransaction", KeyAttribute.string("transactionId"), Optional.empty())), Optional.empty());
 
     /** Payment events that were not applied and need a person: amount mismatches, unknown orders, disagreements. */
     public static final TableDef PAYMENT_REVIEWS = new TableDef("payment-reviews", "WARROOM_TABLE_PAYMENT_REVIEWS",
@@ -128,19 +136,23 @@ public final class Topology {
 
     /**
      * What the platform tells Warroom of its users: each user's sealed primary wallet (and since when it is theirs, for
-     * the cooling-off after a change), blue check, KYC status and active referrals.
+     * the cooling-off after a change), blue check, KYC status and active referrals; by primary wallet in byWallet
+     * ({@code walletKey}: EVM addresses in lower case), for support's lookup.
      */
     public static final TableDef USERS = new TableDef("users", "WARROOM_TABLE_USERS",
-            KeyAttribute.string("userId"), Optional.empty(), List.of(), Optional.empty());
+            KeyAttribute.string("userId"), Optional.empty(),
+            List.of(new IndexDef("byWallet", KeyAttribute.string("walletKey"), Optional.empty())), Optional.empty());
 
     /**
      * Payouts, one sealed item each (id = the request's Idempotency-Key), with their state; by status and last change
-     * in byStatus (the ops queue, the sweeper, the stuck list), by user and creation in byUser.
+     * in byStatus (the ops queue, the sweeper, the stuck list), by user and creation in byUser, by the chain
+     * transaction that paid it in byTxHash (support's lookup).
      */
     public static final TableDef PAYOUTS = new TableDef("payouts", "WARROOM_TABLE_PAYOUTS",
             KeyAttribute.string("payoutId"), Optional.empty(),
             List.of(IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("updatedAt")),
-                    IndexDef.of("byUser", KeyAttribute.string("userId"), KeyAttribute.string("createdAt"))),
+                    IndexDef.of("byUser", KeyAttribute.string("userId"), KeyAttribute.string("createdAt")),
+                    new IndexDef("byTxHash", KeyAttribute.string("txHash"), Optional.empty())),
             Optional.empty());
 
     /** Payouts for the worker to move on: new, due for a retry, submitted and waiting for the rail's final word. */
@@ -163,11 +175,15 @@ public final class Topology {
 
     /**
      * What the platform told Warroom happened (contributions, round finalizations, fees, referral claims, refunds): one
-     * item per event id, written once with what it posted; by type and time in byType.
+     * item per event id, written once with what it posted; by type and time in byType; a user's (contributions,
+     * referral claims, refunds) by time in byUser; a contribution by its chain transaction in byTxHash.
      */
     public static final TableDef PLATFORM_EVENTS = new TableDef("platform-events", "WARROOM_TABLE_PLATFORM_EVENTS",
             KeyAttribute.string("eventId"), Optional.empty(),
-            List.of(IndexDef.of("byType", KeyAttribute.string("type"), KeyAttribute.string("occurredAt"))), Optional.empty());
+            List.of(IndexDef.of("byType", KeyAttribute.string("type"), KeyAttribute.string("occurredAt")),
+                    IndexDef.of("byUser", KeyAttribute.string("userId"), KeyAttribute.string("occurredAt")),
+                    new IndexDef("byTxHash", KeyAttribute.string("txHash"), Optional.empty())),
+            Optional.empty());
 
     /** Each round's totals as the platform's events add them up: its total per asset, its contributors, its finalization. */
     public static final TableDef ROUNDS = new TableDef("rounds", "WARROOM_TABLE_ROUNDS",
@@ -203,6 +219,20 @@ public final class Topology {
     /** Reconcile runs' segment aggregates and reports (JSON and HTML), each object written once. */
     public static final BucketDef RECONCILE_REPORTS = new BucketDef("reconcile-reports", 400);
 
+    /**
+     * Support tickets: under each {@code ticketId} the ticket itself (item {@code ticket}) and its append-only history
+     * (items {@code comment#...}, {@code event#...}). Only ticket items carry the index keys: every ticket by creation in
+     * byCreated ({@code listKey} is always {@code ticket}), and by status, user, assignee and priority.
+     */
+    public static final TableDef TICKETS = new TableDef("tickets", "WARROOM_TABLE_TICKETS",
+            KeyAttribute.string("ticketId"), Optional.of(KeyAttribute.string("item")),
+            List.of(IndexDef.of("byCreated", KeyAttribute.string("listKey"), KeyAttribute.string("createdAt")),
+                    IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("createdAt")),
+                    IndexDef.of("byUser", KeyAttribute.string("userId"), KeyAttribute.string("createdAt")),
+                    IndexDef.of("byAssignee", KeyAttribute.string("assignee"), KeyAttribute.string("createdAt")),
+                    IndexDef.of("byPriority", KeyAttribute.string("priority"), KeyAttribute.string("createdAt"))),
+            Optional.empty());
+
     public static final String APPROVAL_WORKFLOW_NAME = "approval";
     public static final String RECONCILE_WORKFLOW_NAME = "reconcile";
 
@@ -229,7 +259,7 @@ public final class Topology {
             .table(LEDGER_ENTRIES, TableAccess.DESCRIBE).table(ENTITLEMENTS, TableAccess.DESCRIBE).table(OUTBOX, TableAccess.DESCRIBE)
             .table(USERS, TableAccess.DESCRIBE).table(PAYOUTS, TableAccess.DESCRIBE)
             .table(PLATFORM_EVENTS, TableAccess.DESCRIBE).table(ROUNDS, TableAccess.DESCRIBE)
-            .table(RECONCILE_RUNS, TableAccess.DESCRIBE).table(RECONCILE_FINDINGS, TableAccess.DESCRIBE)
+            .table(RECONCILE_RUNS, TableAccess.DESCRIBE).table(RECONCILE_FINDINGS, TableAccess.DESCRIBE).table(TICKETS, TableAccess.DESCRIBE)
             .describes(FLAG_CHANGES).describes(PAYMENT_CHECKS).describes(NOTIFICATIONS).describes(PAYOUT_WORK)
             .describes(PLATFORM_EVENT_QUEUE)
             .build();
@@ -630,7 +660,8 @@ public final class Topology {
 
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
-                    LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS, PLATFORM_EVENTS, ROUNDS, RECONCILE_RUNS, RECONCILE_FINDINGS)
+                    LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS, PLATFORM_EVENTS, ROUNDS, RECONCILE_RUNS, RECONCILE_FINDINGS,
+                    TICKETS)
             .queues(FLAG_CHANGES, PAYMENT_CHECKS, NOTIFICATIONS, PAYOUT_WORK, PLATFORM_EVENT_QUEUE)
             .eventBuses(PLATFORM_BUS)
             .topics(APPROVAL_NOTICES, OPS_NOTICES, ALERTS)

@@ -1,5 +1,6 @@
 package com.warroom.payments.entitlements;
 
+import com.warroom.payments.Entitlement;
 import com.warroom.payments.SortableTime;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package com.warroom.payments.orders;
 
+import com.warroom.payments.NewOrder;
+import com.warroom.payments.Customer;
+import com.warroom.payments.Order;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.http.ApiRequest;
 import com.warroom.http.ApiResult;

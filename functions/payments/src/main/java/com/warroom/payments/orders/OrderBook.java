@@ -1,5 +1,7 @@
 package com.warroom.payments.orders;
 
+import com.warroom.payments.NewOrder;
+import com.warroom.payments.Order;
 import com.warroom.payments.SortableTime;
 import java.time.Clock;
 

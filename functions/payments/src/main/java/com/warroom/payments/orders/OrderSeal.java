@@ -1,5 +1,7 @@
 package com.warroom.payments.orders;
 
+import com.warroom.payments.Revenue;
+import com.warroom.payments.Order;
 import com.warroom.seal.CanonicalBytes;
 import com.warroom.seal.Sealer;
 import com.warroom.seal.Verification;

@@ -1,5 +1,6 @@
 package com.warroom.payments.orders;
 
+import com.warroom.payments.Order;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;

@@ -1,5 +1,6 @@
 package com.warroom.payments.orders;
 
+import com.warroom.payments.Order;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.json.Json;
 import com.warroom.money.DecimalAmount;
@@ -7,7 +8,7 @@ import com.warroom.money.Money;
 import com.warroom.outbox.OutboxItem;
 import com.warroom.payments.PaymentEvent;
 import com.warroom.payments.SortableTime;
-import com.warroom.payments.entitlements.Entitlement;
+import com.warroom.payments.Entitlement;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;

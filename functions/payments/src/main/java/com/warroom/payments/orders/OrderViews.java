@@ -1,5 +1,6 @@
 package com.warroom.payments.orders;
 
+import com.warroom.payments.Order;
 import com.warroom.observability.OpsMetrics;
 import com.warroom.payments.PaymentEvents;
 import com.warroom.payments.entitlements.EntitlementStore;

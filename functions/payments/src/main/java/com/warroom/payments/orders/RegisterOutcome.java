@@ -1,5 +1,7 @@
 package com.warroom.payments.orders;
 
+import com.warroom.payments.Order;
+
 /** How registering an order ended. */
 public sealed interface RegisterOutcome {
 

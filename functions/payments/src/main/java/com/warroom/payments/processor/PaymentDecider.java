@@ -4,7 +4,7 @@ import com.warroom.money.DecimalAmount;
 import com.warroom.money.Money;
 import com.warroom.payments.MidtransNotification;
 import com.warroom.payments.OrderStatus;
-import com.warroom.payments.orders.Order;
+import com.warroom.payments.Order;
 import com.warroom.payments.reviews.PaymentReview;
 import com.warroom.payments.reviews.ReviewKind;
 import java.util.Optional;

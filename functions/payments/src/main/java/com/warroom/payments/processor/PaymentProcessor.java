@@ -10,7 +10,7 @@ import com.warroom.payments.PaymentCheck;
 import com.warroom.payments.PaymentEvent;
 import com.warroom.payments.PaymentEvents;
 import com.warroom.payments.SortableTime;
-import com.warroom.payments.orders.Order;
+import com.warroom.payments.Order;
 import com.warroom.payments.orders.OrderNotifications;
 import com.warroom.payments.orders.OrderSeal;
 import com.warroom.payments.orders.OrderStore;

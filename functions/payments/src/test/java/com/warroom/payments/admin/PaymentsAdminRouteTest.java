@@ -17,7 +17,7 @@ import com.warroom.local.stack.HttpEvents;
 import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.payments.PaymentCheckQueue;
 import com.warroom.payments.PaymentsStack;
-import com.warroom.payments.orders.Order;
+import com.warroom.payments.Order;
 import com.warroom.payments.PendingOrders;
 import com.warroom.payments.reviews.PaymentReview;
 import com.warroom.topology.Role;

@@ -1,5 +1,6 @@
 package com.warroom.payments.orders;
 
+import com.warroom.payments.Order;
 import static com.warroom.payments.PaymentsStack.newOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 

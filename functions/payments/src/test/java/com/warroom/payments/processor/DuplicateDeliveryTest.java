@@ -11,7 +11,7 @@ import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.payments.MidtransAnswers;
 import com.warroom.payments.PaymentsStack;
 import com.warroom.payments.intake.WebhookIntakeHandler;
-import com.warroom.payments.orders.Order;
+import com.warroom.payments.Order;
 import com.warroom.secrets.LocalSecrets;
 import com.warroom.topology.Topology;
 import java.nio.file.Files;

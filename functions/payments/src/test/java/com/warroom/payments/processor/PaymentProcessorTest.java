@@ -15,7 +15,7 @@ import com.warroom.payments.MidtransAnswers;
 import com.warroom.payments.OrderStatus;
 import com.warroom.payments.PaymentCheck;
 import com.warroom.payments.PaymentsStack;
-import com.warroom.payments.orders.Order;
+import com.warroom.payments.Order;
 import com.warroom.payments.orders.OrderSeal;
 import com.warroom.payments.reviews.PaymentReview;
 import com.warroom.payments.reviews.ReviewKind;

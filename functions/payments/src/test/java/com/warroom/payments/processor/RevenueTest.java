@@ -6,7 +6,7 @@ import com.warroom.ledger.AccountId;
 import com.warroom.money.FeeRecipient;
 import com.warroom.money.FeeSplit;
 import com.warroom.money.Money;
-import com.warroom.payments.orders.Revenue;
+import com.warroom.payments.Revenue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

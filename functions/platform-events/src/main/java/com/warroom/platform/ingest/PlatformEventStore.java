@@ -1,6 +1,7 @@
 package com.warroom.platform.ingest;
 
 import com.warroom.payments.SortableTime;
+import com.warroom.platform.EventDetail;
 import com.warroom.platform.PlatformEvent;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhanced
 /**
  * The platform-events table: one item per event id, written once, in the transaction that posts the event
  * ({@code eventId}, {@code type}, {@code occurredAt}, {@code receivedAt}, {@code detail} as received, {@code entryId} when
- * a journal entry was posted).
+ * a journal entry was posted; {@code userId} when the event is about a user and {@code txHash} for a contribution, for the
+ * byUser and byTxHash indexes).
  */
 public final class PlatformEventStore {
 
@@ -49,6 +51,17 @@ public final class PlatformEventStore {
                 d.getString("receivedAt"), d.getString("detail"), Optional.ofNullable(d.getString("entryId"))));
     }
 
+    /** The user an event is about, for the byUser index (support's lookup); none for a round's or a fee's. */
+    static Optional<String> userOf(EventDetail detail) {
+        return switch (detail) {
+            case EventDetail.Contribution c -> Optional.of(c.userId());
+            case EventDetail.Referral r -> Optional.of(r.userId());
+            case EventDetail.Refund r -> Optional.of(r.userId());
+            case EventDetail.Finalization f -> Optional.empty();
+            case EventDetail.Fee f -> Optional.empty();
+        };
+    }
+
     /** The event's item, for the transaction that posts it: only if no event of that id was taken in. */
     Consumer<TransactWriteItemsEnhancedRequest.Builder> putNew(PlatformEvent event, Instant receivedAt, Optional<String> entryId) {
         EnhancedDocument.Builder item = EnhancedDocument.builder().attributeConverterProviders(AttributeConverterProvider.defaultProvider())
@@ -58,6 +71,10 @@ public final class PlatformEventStore {
                 .putString("receivedAt", SortableTime.format(receivedAt))
                 .putString("detail", event.detailText());
         entryId.ifPresent(id -> item.putString("entryId", id));
+        userOf(event.detail()).ifPresent(userId -> item.putString("userId", userId));
+        if (event.detail() instanceof EventDetail.Contribution contribution && contribution.txHash() != null) {
+            item.putString("txHash", contribution.txHash());
+        }
         var put = TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(item.build()).conditionExpression(NEW_EVENT).build();
         return request -> request.addPutItem(table, put);
     }

@@ -2,8 +2,8 @@ package com.warroom.reconcile.check;
 
 import com.warroom.ledger.LedgerItems;
 import com.warroom.payments.OrderStatus;
-import com.warroom.payments.entitlements.Entitlement;
-import com.warroom.payments.orders.Order;
+import com.warroom.payments.Entitlement;
+import com.warroom.payments.Order;
 import com.warroom.topology.TableDef;
 import com.warroom.topology.Topology;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.money.DecimalAmount;
 import com.warroom.payments.OrderStatus;
 import com.warroom.payments.SortableTime;
-import com.warroom.payments.orders.Order;
+import com.warroom.payments.Order;
 import com.warroom.payments.processor.MidtransAnswer;
 import com.warroom.payments.processor.MidtransClient;
 import com.warroom.payments.processor.MidtransTransaction;

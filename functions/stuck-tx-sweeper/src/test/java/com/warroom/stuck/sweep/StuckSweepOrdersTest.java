@@ -13,7 +13,7 @@ import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.payments.MidtransAnswers;
 import com.warroom.payments.PaymentCheck;
 import com.warroom.payments.PaymentsStack;
-import com.warroom.payments.orders.Order;
+import com.warroom.payments.Order;
 import com.warroom.payments.processor.PaymentProcessorHandler;
 import com.warroom.payments.processor.TestProcessors;
 import com.warroom.topology.Topology;

@@ -1,4 +1,4 @@
-package com.warroom.payments.entitlements;
+package com.warroom.payments;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;

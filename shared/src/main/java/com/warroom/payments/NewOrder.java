@@ -1,4 +1,4 @@
-package com.warroom.payments.orders;
+package com.warroom.payments;
 
 import com.warroom.money.Money;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package com.warroom.payments.orders;
+package com.warroom.payments;
 
 import java.util.Optional;
 

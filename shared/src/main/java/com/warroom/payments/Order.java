@@ -1,12 +1,10 @@
-package com.warroom.payments.orders;
+package com.warroom.payments;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import com.warroom.money.Money;
-import com.warroom.payments.OrderStatus;
-import com.warroom.payments.SortableTime;
 import com.warroom.seal.Seal;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,6 +38,13 @@ public record Order(
     }
 
     public static final String BY_STATUS = "byStatus";
+    public static final String BY_USER = "byUser";
+    public static final String BY_EMAIL = "byEmail";
+
+    /** An email address as the byEmail index keys it. */
+    public static String emailKey(String email) {
+        return email.trim().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** A new PENDING order, unsealed. */
     public static Order pending(NewOrder order, Instant now) {
@@ -83,7 +88,8 @@ public record Order(
     public static final TableSchema<Order> SCHEMA = StaticImmutableTableSchema.builder(Order.class, Builder.class)
             .newItemBuilder(Builder::new, Builder::build)
             .addAttribute(String.class, a -> a.name("orderId").getter(Order::orderId).setter(Builder::orderId).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("userId").getter(Order::userId).setter(Builder::userId))
+            .addAttribute(String.class, a -> a.name("userId").getter(Order::userId).setter(Builder::userId)
+                    .tags(secondaryPartitionKey(BY_USER)))
             .addAttribute(String.class, a -> a.name("item").getter(Order::item).setter(Builder::item))
             .addAttribute(Long.class, a -> a.name("amountMinor").getter(o -> o.amount().minor()).setter(Builder::amountMinor))
             .addAttribute(String.class, a -> a.name("currency").getter(o -> o.amount().currency()).setter(Builder::currency))
@@ -91,7 +97,7 @@ public record Order(
                     .tags(secondaryPartitionKey(BY_STATUS)))
             .addAttribute(Long.class, a -> a.name("version").getter(Order::version).setter(Builder::version))
             .addAttribute(String.class, a -> a.name("createdAt").getter(o -> SortableTime.format(o.times().createdAt())).setter(Builder::createdAt)
-                    .tags(secondarySortKey(BY_STATUS)))
+                    .tags(secondarySortKey(java.util.List.of(BY_STATUS, BY_USER, BY_EMAIL))))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(o -> SortableTime.format(o.times().updatedAt())).setter(Builder::updatedAt))
             .addAttribute(String.class, a -> a.name("paidAt").getter(o -> o.times().paidAt().map(SortableTime::format).orElse(null))
                     .setter(Builder::paidAt))
@@ -100,6 +106,9 @@ public record Order(
                     .setter(Builder::revenue))
             .addAttribute(String.class, a -> a.name("customerEmail").getter(o -> o.customer().email().orElse(null))
                     .setter(Builder::customerEmail))
+            // written for the byEmail index only (addresses compare without case); read back from customerEmail
+            .addAttribute(String.class, a -> a.name("emailKey").getter(o -> o.customer().email().map(Order::emailKey).orElse(null))
+                    .setter((b, v) -> { }).tags(secondaryPartitionKey(BY_EMAIL)))
             .addAttribute(String.class, a -> a.name("customerPhone").getter(o -> o.customer().phone().orElse(null))
                     .setter(Builder::customerPhone))
             .addAttribute(String.class, a -> a.name("mac").getter(o -> o.seal() == null ? null : o.seal().mac()).setter(Builder::mac))
