@@ -53,7 +53,7 @@ class ReadmeAgreementTest {
     void readme_namesEveryAlarmOfTheStack_andNoOther() {
         SynthesizedWarroom warroom = SynthesizedWarroom.get();
         Set<String> alarms = new TreeSet<>();
-        Map<String, Map<String, Object>> resources = warroom.template.findResources("AWS::CloudWatch::Alarm");
+        Map<String, Map<String, Object>> resources = warroom.resourcesOfType("AWS::CloudWatch::Alarm");
         resources.values().forEach(resource -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");

@@ -110,7 +110,7 @@ class StaffDirectoryTest {
 
     @Test
     void outputs_whenDeployed_giveTheApiUrlPoolAndClientIds() {
-        assertThat(map(synthesized.template.toJSON().get("Outputs")))
+        assertThat(synthesized.outputs())
                 .containsKeys("ApiUrl", "UserPoolId", "StaffClientId", "BackendClientId", "TokenEndpoint", "ConsoleUrl",
                         "ConsoleBucketName", "CognitoHostedUiDomain", "ConsoleClientId");
     }

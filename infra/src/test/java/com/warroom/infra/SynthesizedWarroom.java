@@ -4,6 +4,7 @@ import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ final class SynthesizedWarroom {
     final List<SynthesisMessage> messages;
     final Path outdir;
     private Set<String> consoleLogicalIds;
+    private Map<String, Object> json;
 
     SynthesizedWarroom(String name, Topology topology, Map<String, Object> context) {
         this.name = name;
@@ -145,11 +147,22 @@ final class SynthesizedWarroom {
     }
 
     Map<String, Object> resources() {
-        return TemplateJson.map(template.toJSON().get("Resources"));
+        return TemplateJson.map(json().get("Resources"));
     }
 
     Map<String, Object> outputs() {
-        return TemplateJson.map(template.toJSON().get("Outputs"));
+        return TemplateJson.map(json().get("Outputs"));
+    }
+
+    /**
+     * The template as JSON, read once: every read of {@link Template} crosses to the CDK's Node.js process and copies the
+     * whole template back, which the thousands of parameterized checks would otherwise pay each time.
+     */
+    synchronized Map<String, Object> json() {
+        if (json == null) {
+            json = Collections.unmodifiableMap(template.toJSON());
+        }
+        return json;
     }
 
     /** The statements of every IAM policy attached to the role. */
@@ -171,7 +184,13 @@ final class SynthesizedWarroom {
 
     /** Logical id to resource, for every resource of the type. */
     Map<String, Map<String, Object>> resourcesOfType(String type) {
-        return template.findResources(type);
+        Map<String, Map<String, Object>> ofType = new LinkedHashMap<>();
+        resources().forEach((logicalId, resource) -> {
+            if (type.equals(TemplateJson.map(resource).get("Type"))) {
+                ofType.put(logicalId, TemplateJson.map(resource));
+            }
+        });
+        return ofType;
     }
 
     /**
