@@ -46,8 +46,26 @@ class SupportFunctionsTest {
     private static final Set<String> ANY_RESOURCE_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
 
     static Stream<FunctionDef> supportFunctions() {
-        return Stream.of(Topology.SUPPORT_LOOKUP);
+        return Stream.of(Topology.SUPPORT_LOOKUP, Topology.SUPPORT_TICKETS, Topology.TICKET_KEEPER);
     }
+
+    /** The tickets' route function and their hourly keeper, which finishes an EXP grant a crash left half-done. */
+    static Stream<FunctionDef> ticketFunctions() {
+        return Stream.of(Topology.SUPPORT_TICKETS, Topology.TICKET_KEEPER);
+    }
+
+    /**
+     * What the tickets may write, per table: their own table, the audit log (append), the idempotency store and, for the
+     * EXP grant ({@code exp-reward:<ticketId>}, posted through the ledger with its notice in the outbox), the sealed
+     * balances and the appended entries of the ledger and the outbox's items.
+     */
+    private static final Map<TableDef, Set<String>> TICKET_WRITES = Map.of(
+            Topology.TICKETS, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
+            Topology.AUDIT, Set.of("dynamodb:PutItem"),
+            Topology.IDEMPOTENCY, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
+            Topology.LEDGER_BALANCES, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
+            Topology.LEDGER_ENTRIES, Set.of("dynamodb:PutItem"),
+            Topology.OUTBOX, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem"));
 
     static Stream<TableDef> moneyAndControlTables() {
         return Stream.concat(MONEY_TABLES.stream(), CONTROL_TABLES.stream());
@@ -97,6 +115,68 @@ class SupportFunctionsTest {
     }
 
     @ParameterizedTest
+    @MethodSource("ticketFunctions")
+    void tickets_onEveryTable_writeOnlyTheirOwnTheAuditLogTheIdempotencyStoreAndTheExpGrantsLedgerAndOutbox(FunctionDef definition) {
+        List<Map<String, Object>> statements = statementsOf(definition);
+
+        for (TableDef table : APP.topology.tables()) {
+            Set<String> writes = new TreeSet<>(actionsOn(statements, tableArn(table)));
+            writes.removeAll(READ_ACTIONS);
+            assertThat(writes).as("%s on %s", definition.name(), table.logicalName())
+                    .isSubsetOf(TICKET_WRITES.getOrDefault(table, Set.of()));
+            for (IndexDef index : table.indexes()) {
+                assertThat(actionsOn(statements, indexArn(table, index))).as("%s on %s %s", definition.name(), table.logicalName(), index.name())
+                        .isSubsetOf(INDEX_READ_ACTIONS);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("ticketFunctions")
+    void tickets_onTheLedger_appendEntriesAndNeverRewriteThem(FunctionDef definition) {
+        List<Map<String, Object>> statements = statementsOf(definition);
+
+        assertThat(actionsOn(statements, tableArn(Topology.LEDGER_ENTRIES))).as(definition.name())
+                .isSubsetOf(APPEND_ACTIONS).doesNotContain("dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+        assertThat(actionsOn(statements, tableArn(Topology.LEDGER_BALANCES))).as(definition.name())
+                .isSubsetOf(READ_WRITE_ACTIONS).doesNotContain("dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+        for (TableDef table : MONEY_TABLES) {
+            if (!table.equals(Topology.LEDGER_BALANCES) && !table.equals(Topology.LEDGER_ENTRIES)) {
+                assertThat(actionsOn(statements, tableArn(table))).as("%s on %s", definition.name(), table.logicalName())
+                        .isSubsetOf(READ_ACTIONS);
+            }
+        }
+        for (TableDef table : CONTROL_TABLES) {
+            assertThat(actionsOn(statements, tableArn(table))).as("%s on %s", definition.name(), table.logicalName())
+                    .isSubsetOf(READ_ACTIONS);
+        }
+    }
+
+    @Test
+    void ticketsRoutes_writeTheirTicketsAndAppendTheirAuditEntries() {
+        List<Map<String, Object>> statements = statementsOf(Topology.SUPPORT_TICKETS);
+
+        assertThat(actionsOn(statements, tableArn(Topology.TICKETS))).contains("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
+        for (String index : List.of("byCreated", "byStatus", "byUser", "byAssignee", "byPriority")) {
+            assertThat(actionsOn(statements, indexArn(Topology.TICKETS, index))).as(index).containsExactlyInAnyOrderElementsOf(INDEX_READ_ACTIONS);
+        }
+        assertThat(actionsOn(statements, tableArn(Topology.AUDIT))).contains("dynamodb:PutItem").doesNotContain("dynamodb:UpdateItem");
+    }
+
+    @ParameterizedTest
+    @MethodSource("ticketFunctions")
+    void tickets_beyondTheirTables_atMostQueueTheNotice(FunctionDef definition) {
+        List<Map<String, Object>> statements = statementsOf(definition);
+        Object notifications = arnOf(APP.logicalId(APP.stack.queues().queue(Topology.NOTIFICATIONS)));
+
+        assertThat(allActions(statements)).as(definition.name()).noneMatch(action -> action.startsWith("sns:")
+                || action.startsWith("states:") || action.startsWith("s3:") || action.startsWith("ses:")
+                || action.startsWith("secretsmanager:"));
+        assertThat(statements).filteredOn(statement -> strings(statement.get("Action")).contains("sqs:SendMessage"))
+                .allSatisfy(statement -> assertThat(list(statement.get("Resource"))).containsOnly(notifications));
+    }
+
+    @ParameterizedTest
     @MethodSource("supportFunctions")
     void supportFunction_whenDeployed_isRestoredFromASnapStartSnapshotBehindItsLiveAlias(FunctionDef definition) {
         WarroomFunction function = APP.stack.functions().get(definition);
@@ -142,6 +222,10 @@ class SupportFunctionsTest {
         assertThat(APP.topology.functions()).containsAll(supportFunctions().toList());
         assertThat(Topology.SUPPORT_LOOKUP.routes()).extracting(route -> route.method() + " " + route.path())
                 .containsExactly("GET /v1/support/lookup");
+        assertThat(Topology.SUPPORT_TICKETS.routes()).extracting(route -> route.method() + " " + route.path())
+                .contains("POST /v1/support/tickets", "GET /v1/support/tickets", "GET /v1/support/tickets/{id}",
+                        "POST /v1/support/tickets/{id}/fixed", "POST /v1/support/tickets/{id}/confirmation", "GET /v1/support/metrics");
+        assertThat(Topology.TICKET_KEEPER.trigger()).isInstanceOf(com.warroom.topology.Trigger.Schedule.class);
     }
 
     private static List<Map<String, Object>> statementsOf(FunctionDef definition) {
