@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
@@ -134,6 +135,21 @@ class SupportRoleGatewayTest {
         if (response.statusCode() == 404) {
             assertThat(problem(response).path("detail").asText()).as(route.routeKey()).doesNotStartWith("no route");
         }
+    }
+
+    @Test
+    void fileTicket_withASupportToken_isStored_andWhatIsStoredShowsIt() {
+        // the check of the refused routes would pass on a snapshot that misses writes: this write must show in it
+        RouteDef fileTicket = Topology.warroom().route("POST /v1/support/tickets").orElseThrow();
+        Map<String, Object> before = everythingStored();
+
+        HttpResponse<String> response = client.send(Request.of(fileTicket).asCaller(support)
+                .setHeader("Idempotency-Key", "support-files-" + UUID.randomUUID()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Map<String, Object> after = everythingStored();
+        assertThat((List<?>) after.get("table tickets")).hasSizeGreaterThan(((List<?>) before.get("table tickets")).size());
+        assertThat(after).isNotEqualTo(before);
     }
 
     @Test
