@@ -149,8 +149,16 @@ public record Ticket(String ticketId, Report report, Handling handling, Timeline
         return new Timeline(at, timeline.firstResponseAt(), timeline.resolvedAt(), timeline.closedAt(), timeline.closedBy());
     }
 
-    /** The ticket as the API shows it. */
+    /** The ticket as the API shows it, its contact in full. */
     public Map<String, Object> view() {
+        return view(false);
+    }
+
+    /**
+     * The ticket as the API shows it; with {@code maskContact} (role {@code support}, as the lookup masks) the email
+     * keeps its domain and the last 2 characters of its local part and the phone its last 4 digits.
+     */
+    public Map<String, Object> view(boolean maskContact) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("ticketId", ticketId);
         view.put("userId", report.userId());
@@ -158,8 +166,8 @@ public record Ticket(String ticketId, Report report, Handling handling, Timeline
         view.put("title", report.title());
         view.put("body", report.body());
         Map<String, Object> contact = new LinkedHashMap<>();
-        contact.put("email", report.email().orElse(null));
-        contact.put("phone", report.phone().orElse(null));
+        contact.put("email", report.email().map(e -> maskContact ? maskEmail(e) : e).orElse(null));
+        contact.put("phone", report.phone().map(p -> maskContact ? "…" + p.substring(Math.max(0, p.length() - 4)) : p).orElse(null));
         view.put("contact", contact);
         view.put("filedBy", report.filedBy());
         view.put("status", handling.status().name());
@@ -192,6 +200,12 @@ public record Ticket(String ticketId, Report report, Handling handling, Timeline
         }).orElse(null));
         view.put("version", version);
         return view;
+    }
+
+    static String maskEmail(String email) {
+        int at = email.lastIndexOf('@');
+        String local = email.substring(0, at);
+        return "…" + local.substring(Math.max(0, local.length() - 2)) + email.substring(at);
     }
 
     private static Map<String, Object> markView(Mark mark) {

@@ -61,6 +61,27 @@ class TicketRoutesTest {
     }
 
     @Test
+    void contact_isMaskedForSupport_asInTheLookup_andWholeForOpsAndSuperAdmin() {
+        String id = ok(fileAs(Json.write(Map.of("userId", TicketWorld.newUser(), "type", "BUG", "title", "Masked", "body", "x",
+                "contact", Map.of("email", "rina@example.com", "phone", "+6281234567890"))), TicketWorld.PLATFORM, Role.SERVICE), 201)
+                .path("ticketId").asText();
+
+        JsonNode bySupport = ok(world.staff("GET /v1/support/tickets/{id}", id, null), 200).path("contact");
+        assertThat(bySupport.path("email").asText()).isEqualTo("…na@example.com");
+        assertThat(bySupport.path("phone").asText()).isEqualTo("…7890");
+        JsonNode listed = ok(world.list(Map.of("userId", ok(world.staff("GET /v1/support/tickets/{id}", id, null), 200)
+                .path("userId").asText())), 200).path("items").get(0).path("contact");
+        assertThat(listed.path("email").asText()).isEqualTo("…na@example.com");
+        assertThat(ok(world.staff("POST /v1/support/tickets/{id}/follow-up", id, "{\"followedUp\":true}"), 200)
+                .path("contact").path("email").asText()).isEqualTo("…na@example.com");
+        for (Role role : List.of(Role.OPS, Role.SUPER_ADMIN)) {
+            JsonNode whole = ok(world.call(event("GET /v1/support/tickets/{id}", id, null, Map.of(), "lead", role)), 200).path("contact");
+            assertThat(whole.path("email").asText()).isEqualTo("rina@example.com");
+            assertThat(whole.path("phone").asText()).isEqualTo("+6281234567890");
+        }
+    }
+
+    @Test
     void file_bySupport_isAudited() {
         JsonNode ticket = ok(fileAs(Json.write(Map.of("userId", TicketWorld.newUser(), "type", "QUESTION", "title", "Where is my refund",
                 "body", "wrote in by email")), "support-sue", Role.SUPPORT), 201);

@@ -48,6 +48,6 @@ final class AssignAction implements RouteAction {
         }
         Optional<String> chosen = assignee;
         return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(
-                desk.assign(ticket.ticketId(), chosen, desk.staff(request.requireCaller(), TicketRequests.origin(request)))));
+                desk.assign(ticket.ticketId(), chosen, desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
     }
 }

@@ -36,6 +36,6 @@ final class CommentAction implements RouteAction {
         Optional<Visibility> visibility = TicketRequests.enumField(fields, "visibility", fields.requiredString("visibility"),
                 Visibility.values(), Visibility::parse);
         return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(desk.comment(ticket.ticketId(), visibility.get(),
-                body.get(), desk.staff(request.requireCaller(), TicketRequests.origin(request)))));
+                body.get(), desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
     }
 }

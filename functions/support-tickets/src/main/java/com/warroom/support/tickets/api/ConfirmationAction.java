@@ -40,6 +40,6 @@ final class ConfirmationAction implements RouteAction {
         });
         Optional<String> comment = fields.optionalText("comment", 1, MAX_COMMENT);
         return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(
-                desk.confirm(ticket.ticketId(), rating.get().intValue(), comment, request.requireCaller())));
+                desk.confirm(ticket.ticketId(), rating.get().intValue(), comment, request.requireCaller()), request));
     }
 }

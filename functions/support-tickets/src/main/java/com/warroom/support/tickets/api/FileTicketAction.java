@@ -89,7 +89,7 @@ final class FileTicketAction implements RouteAction {
         }
         Ticket ticket = desk.file(new NewTicket(userId.get(), type.get(), title.get(), body.get(), email, phone),
                 request.requireCaller(), TicketRequests.origin(request));
-        return ApiResult.of(201, ticket.view());
+        return ApiResult.of(201, ticket.view(TicketRequests.masked(request)));
     }
 
     private static Optional<String> contactText(BodyFields fields, JsonNode contact, String name,

@@ -32,6 +32,6 @@ final class FixedAction implements RouteAction {
         BodyFields fields = ticket.fields();
         Optional<String> note = fields.optionalText("note", 1, TicketRequests.MAX_NOTE);
         return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(
-                desk.markFixed(ticket.ticketId(), note, desk.staff(request.requireCaller(), TicketRequests.origin(request)))));
+                desk.markFixed(ticket.ticketId(), note, desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
     }
 }

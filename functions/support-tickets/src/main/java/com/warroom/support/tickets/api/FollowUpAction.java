@@ -32,6 +32,6 @@ final class FollowUpAction implements RouteAction {
         BodyFields fields = ticket.fields();
         Optional<Boolean> followedUp = fields.requiredBoolean("followedUp");
         return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(
-                desk.followUp(ticket.ticketId(), followedUp.get(), desk.staff(request.requireCaller(), TicketRequests.origin(request)))));
+                desk.followUp(ticket.ticketId(), followedUp.get(), desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
     }
 }

@@ -38,7 +38,7 @@ final class GetTicketAction implements RouteAction {
         if (ticket.isEmpty()) {
             return ApiResult.problem(Problem.notFound("no ticket " + id));
         }
-        Map<String, Object> body = new LinkedHashMap<>(ticket.get().view());
+        Map<String, Object> body = new LinkedHashMap<>(ticket.get().view(TicketRequests.masked(request)));
         body.put("history", store.history(id).stream().map(HistoryEntry::view).toList());
         return ApiResult.ok(body);
     }

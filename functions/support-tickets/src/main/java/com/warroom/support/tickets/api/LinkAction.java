@@ -44,6 +44,6 @@ final class LinkAction implements RouteAction {
                     : "must be an incident id: INC- and 1 to 60 of letters, digits and -");
         }
         return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(desk.link(ticket.ticketId(),
-                new TicketLink(kind.get(), id.get()), desk.staff(request.requireCaller(), TicketRequests.origin(request)))));
+                new TicketLink(kind.get(), id.get()), desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
     }
 }

@@ -95,7 +95,8 @@ final class ListTicketsAction implements RouteAction {
         }
         TicketStore.Page page = store.page(query, cursor);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().map(Ticket::view).toList());
+        boolean masked = TicketRequests.masked(request);
+        body.put("items", page.items().stream().map(t -> t.view(masked)).toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         return ApiResult.ok(body);
     }

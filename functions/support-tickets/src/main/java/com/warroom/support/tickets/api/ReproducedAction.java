@@ -32,6 +32,6 @@ final class ReproducedAction implements RouteAction {
         BodyFields fields = ticket.fields();
         Optional<String> note = fields.optionalText("note", 1, TicketRequests.MAX_NOTE);
         return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(
-                desk.markReproduced(ticket.ticketId(), note, desk.staff(request.requireCaller(), TicketRequests.origin(request)))));
+                desk.markReproduced(ticket.ticketId(), note, desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
     }
 }

@@ -34,6 +34,6 @@ final class SetPriorityAction implements RouteAction {
         Optional<TicketPriority> priority = TicketRequests.enumField(fields, "priority", fields.requiredString("priority"),
                 TicketPriority.values(), TicketPriority::parse);
         return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(
-                desk.setPriority(ticket.ticketId(), priority.get(), desk.staff(request.requireCaller(), TicketRequests.origin(request)))));
+                desk.setPriority(ticket.ticketId(), priority.get(), desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
     }
 }

@@ -35,6 +35,6 @@ final class StatusAction implements RouteAction {
                 TicketStatus.values(), TicketStatus::parse);
         Optional<String> note = fields.optionalText("note", 1, TicketRequests.MAX_NOTE);
         return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(desk.moveStatus(ticket.ticketId(), status.get(),
-                note, desk.staff(request.requireCaller(), TicketRequests.origin(request)))));
+                note, desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
     }
 }

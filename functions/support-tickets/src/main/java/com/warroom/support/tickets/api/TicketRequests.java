@@ -9,6 +9,7 @@ import com.warroom.http.Problem;
 import com.warroom.http.QueryParams;
 import com.warroom.support.tickets.Ticket;
 import com.warroom.support.tickets.desk.Outcome;
+import com.warroom.topology.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,10 +57,17 @@ final class TicketRequests {
         return new RequestOrigin(request.requestId(), request.sourceIp());
     }
 
-    static ApiResult answer(Outcome outcome) {
+    /** Role {@code support} alone sees a user's contact masked, as in the lookup; ops and super_admin see it whole. */
+    static boolean masked(ApiRequest request) {
+        Set<Role> roles = request.requireCaller().roles();
+        return roles.contains(Role.SUPPORT) && !roles.contains(Role.OPS) && !roles.contains(Role.SUPER_ADMIN);
+    }
+
+    static ApiResult answer(Outcome outcome, ApiRequest request) {
+        boolean masked = masked(request);
         return switch (outcome) {
-            case Outcome.Done done -> ApiResult.ok(done.ticket().view());
-            case Outcome.Unchanged unchanged -> ApiResult.ok(unchanged.ticket().view());
+            case Outcome.Done done -> ApiResult.ok(done.ticket().view(masked));
+            case Outcome.Unchanged unchanged -> ApiResult.ok(unchanged.ticket().view(masked));
             case Outcome.NotFound notFound -> ApiResult.problem(Problem.notFound("no ticket " + notFound.ticketId()));
             case Outcome.Refused refused -> ApiResult.problem(new Problem(Problem.TYPE_BASE + refused.slug(), refused.title(),
                     refused.status(), refused.detail(),

@@ -6,7 +6,9 @@ import com.warroom.support.ExpRewards;
 import com.warroom.support.tickets.HistoryEntry;
 import com.warroom.support.tickets.Ticket;
 import com.warroom.support.tickets.store.TicketStore;
+import com.warroom.payments.SortableTime;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -34,10 +36,11 @@ public final class RewardRecorder {
         Ticket.Report report = fixed.report();
         ExpGrant grant = rewards.grant(new ExpAward(fixed.ticketId(), report.userId(), fixed.handling().priority(), report.email(),
                 report.phone()));
-        Ticket.Reward reward = new Ticket.Reward(grant.exp(), grant.entryId(), grant.grantedAt());
+        // the ticket keeps times at the millisecond, as SortableTime writes them
+        Ticket.Reward reward = new Ticket.Reward(grant.exp(), grant.entryId(), grant.grantedAt().truncatedTo(ChronoUnit.MILLIS));
         return switch (store.change(fixed.ticketId(), current -> current.bug().reward().isPresent()
                 ? new TicketStore.Step.Stop()
-                : new TicketStore.Step.Write(current.rewarded(reward, clock.instant()), List.of(HistoryEntry.expGranted(current.ticketId(), reward))))) {
+                : new TicketStore.Step.Write(current.rewarded(reward, SortableTime.now(clock)), List.of(HistoryEntry.expGranted(current.ticketId(), reward))))) {
             case TicketStore.Changed.Written written -> written.ticket();
             case TicketStore.Changed.Stopped stopped -> stopped.ticket();
             case TicketStore.Changed.Missing missing -> throw new IllegalStateException("ticket " + fixed.ticketId() + " vanished");

@@ -70,6 +70,11 @@ public final class TicketKeeper {
         return new Round(closed, rewarded, failed);
     }
 
+    /** Reads only (a ticket that never exists): loads the store, the SDK calls and the item mapping for SnapStart. */
+    public void prime() {
+        store.find("tkt-" + "0".repeat(32));
+    }
+
     private static boolean due(Ticket ticket, Instant cutoff) {
         return ticket.status() == TicketStatus.RESOLVED && ticket.timeline().resolvedAt().map(at -> !at.isAfter(cutoff)).orElse(false);
     }

@@ -3,7 +3,9 @@ package com.warroom.support.tickets.keeper;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.warroom.lambda.Envelope;
+import com.warroom.lambda.Priming;
 import com.warroom.support.tickets.Wiring;
+import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +24,7 @@ public final class TicketKeeperHandler implements RequestHandler<Map<String, Obj
 
     public TicketKeeperHandler(TicketKeeper keeper) {
         this.keeper = keeper;
+        Priming.register(Topology.TICKET_KEEPER.name(), keeper::prime);
     }
 
     @Override
