@@ -24,7 +24,7 @@ export const NEXT_STATUSES = {
   CLOSED: [],
 };
 
-const TYPES = { BUG: '🐞 Bug', SUGGESTION: '✎ Suggestion', CRITICISM: '! Criticism', QUESTION: '? Question' };
+const TYPES = { BUG: '✱ Bug', SUGGESTION: '✎ Suggestion', CRITICISM: '! Criticism', QUESTION: '? Question' };
 export const TICKET_TYPES = Object.keys(TYPES);
 
 const PRIORITIES = { CRITICAL: ['bad', '▲▲ Critical'], HIGH: ['bad', '▲ High'], MEDIUM: ['warn', '◆ Medium'], LOW: ['neutral', '▽ Low'] };

@@ -151,8 +151,7 @@ function UserFacts({ u, masked }) {
       <${Fact} term="Active referrals">${u.activeReferralCount ?? 0}</${Fact}>
     </dl>`}
     <p class="links"><a href=${'#/payouts' + query({ user: u.userId })}>Their payouts</a>
-      ${hasRole(...TICKET_STAFF) ? html` · <a href=${'#/tickets' + query({ userId: u.userId })}>Their tickets</a>
-      · <a href=${'#/tickets' + query({ new: '1', userId: u.userId })} id="support-new-ticket">File a ticket for them</a>` : null}</p>
+      ${hasRole(...TICKET_STAFF) ? html`${' · '}<a href=${'#/tickets' + query({ userId: u.userId })}>Their tickets</a>${' · '}<a href=${'#/tickets' + query({ new: '1', userId: u.userId })} id="support-new-ticket">File a ticket for them</a>` : null}</p>
   </section>`;
 }
 
@@ -254,7 +253,7 @@ function NotFound({ problem }) {
     ${problem.detail ? html`<p>${problem.detail}</p>` : null}
     ${problem.errors.length ? html`<ul>${problem.errors.map(e => html`<li><code>${e.field}</code>: ${e.message}</li>`)}</ul>` : null}
     ${extra.length ? html`<dl class="facts tight">${extra.map(([k, v]) => html`<dt>${words(k.replace(/([a-z])([A-Z])/g, '$1_$2'))}</dt>
-      <dd>${Array.isArray(v) ? v.map(x => typeof x === 'object' ? JSON.stringify(x) : kindLabel(x)).join(', ')
+      <dd>${Array.isArray(v) ? v.map(x => typeof x === 'object' ? JSON.stringify(x) : (KINDS[x] || String(x))).join(', ')
         : typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>`)}</dl>` : null}
   </div>
   <p class="muted">Check the spelling: ids are case-sensitive, emails are searched as typed (trimmed, any case), wallets as the

@@ -385,8 +385,7 @@ function PriorityForm({ t, act }) {
   useEffect(() => setPriority(t.priority || 'MEDIUM'), [t.priority]);
   return html`<form id="ticket-priority-form" class="action-form" onSubmit=${e => { e.preventDefault(); act.run('priority', 'priority', { priority }); }}
     aria-labelledby="ticket-priority-form-title">
-    <h3 id="ticket-priority-form-title">Priority</h3>
-    <label for="ticket-priority">Priority${t.type === 'BUG' ? ' (sets the EXP of a fixed bug)' : ''}</label>
+    <label for="ticket-priority" id="ticket-priority-form-title">Priority${t.type === 'BUG' ? ' (sets the EXP of a fixed bug)' : ''}</label>
     <div class="inline-field"><select id="ticket-priority" value=${priority} onChange=${e => setPriority(e.target.value)}>
       ${TICKET_PRIORITIES.map(p => html`<option value=${p}>${priorityLabel(p)}</option>`)}</select>
       <button type="submit" id="ticket-priority-submit" disabled=${act.busy === 'priority'}>Set priority</button></div>
@@ -400,8 +399,7 @@ function AssignForm({ t, act }) {
   useEffect(() => setAssignee(t.assignee || ''), [t.assignee]);
   return html`<form id="ticket-assign-form" class="action-form" onSubmit=${e => { e.preventDefault(); act.run('assign', 'assign', { assignee: assignee.trim() }); }}
     aria-labelledby="ticket-assign-form-title">
-    <h3 id="ticket-assign-form-title">Assignment</h3>
-    <label for="ticket-assignee">Assignee (a staff member’s name)</label>
+    <label for="ticket-assignee" id="ticket-assign-form-title">Assignee (a staff member’s name)</label>
     <div class="inline-field"><input id="ticket-assignee" autocomplete="off" spellcheck=${false} value=${assignee}
         onInput=${e => setAssignee(e.target.value)} />
       <button type="submit" id="ticket-assign-submit" disabled=${act.busy === 'assign'}>Assign</button></div>
@@ -428,7 +426,7 @@ function Links({ t, act }) {
     </li>`)}</ul>` : html`<p class="muted">Not linked to a reconcile finding or an incident.</p>`}
     <form id="ticket-link-form" class="action-form" onSubmit=${submit}>
       <div class="row">
-        <div class="narrow"><label for="ticket-link-kind">Link to</label>
+        <div><label for="ticket-link-kind">Link to</label>
           <select id="ticket-link-kind" value=${kind} onChange=${e => setKind(e.target.value)}>
             <option value="finding">a reconcile finding</option><option value="incident">an incident</option></select></div>
         <div><label for="ticket-link-id">Its id</label>
@@ -495,7 +493,7 @@ function HistoryItem({ h }) {
   return html`<li class=${'event' + (comment ? ' comment' : '')} data-kind=${h.kind || h.type || ''} data-visibility=${h.visibility || ''}>
     <div class="event-head">
       <h3>${historyWhat(h)}${h.visibility ? html` <span class=${'badge ' + (h.visibility === 'USER' ? 'warn' : 'neutral')}>${h.visibility === 'USER'
-        ? '✉ To the user' : '🔒 Internal'}</span>` : null}</h3>
+        ? '✉ To the user' : '▣ Internal'}</span>` : null}</h3>
       <time datetime=${h.at || h.createdAt}>${when(h.at || h.createdAt)}</time>
       ${h.by || h.actor || h.author ? html`<span class="muted">by <strong>${h.by || h.actor || h.author}</strong></span>` : null}
     </div>
@@ -548,8 +546,8 @@ function Detail({ id }) {
           <span class="muted">${statusMeaning(t.status)}</span></p>
         <dl class="facts tight">
           <${Fact} term="Ticket"><code>${t.ticketId}</code></${Fact}>
-          <${Fact} term="User">${hasRole(...LOOKUP_READERS) ? html`<a href=${supportLink(t.userId)}><code>${t.userId}</code></a>
-            <span class="muted">(their support card)</span>` : html`<code>${t.userId}</code>`}</${Fact}>
+          <${Fact} term="User">${hasRole(...LOOKUP_READERS) ? html`<a href=${supportLink(t.userId)}><code>${t.userId}</code></a>${' '}<span
+            class="muted">(their support card)</span>` : html`<code>${t.userId}</code>`}</${Fact}>
           <${Fact} term="Assignee">${t.assignee ? html`<code id="ticket-assignee-now">${t.assignee}</code>` : html`<span class="muted" id="ticket-assignee-now">nobody</span>`}</${Fact}>
           <${Fact} term="Followed up">${staff ? html`<label class="check"><input type="checkbox" id="ticket-followed-up" checked=${!!t.followedUp}
               disabled=${act.busy === 'follow'} onChange=${e => act.run('follow', 'follow-up', { followedUp: e.target.checked })} />
