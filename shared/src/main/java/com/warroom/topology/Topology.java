@@ -658,6 +658,23 @@ public final class Topology {
             .publishes(ALERTS).readsMetrics()
             .build();
 
+    /** Who may look a person up for support: support answers, the others operate the flows behind the answer. */
+    private static final Set<Role> SUPPORT_LOOKUP_READERS = EnumSet.of(Role.SUPPORT, Role.OPS, Role.FINANCE, Role.SUPER_ADMIN);
+
+    /**
+     * Support's lookup: recognises what {@code q} is (user id, email, wallet, order, payout, Midtrans transaction, chain tx
+     * hash), reads the user's card through the lookup indexes, masks wallets and emails for support, fills the support
+     * playbook's suggested answer and audits who looked up whom. Read-only on every money table.
+     */
+    public static final FunctionDef SUPPORT_LOOKUP = FunctionDef.builder("support-lookup").module("functions/support-lookup")
+            .handler("com.warroom.support.lookup.SupportLookupHandler").timeoutSeconds(10)
+            .routes(HttpRoute.get("/v1/support/lookup", SUPPORT_LOOKUP_READERS))
+            .table(USERS, TableAccess.READ).table(ORDERS, TableAccess.READ).table(PAYMENT_EVENTS, TableAccess.READ)
+            .table(PAYOUTS, TableAccess.READ).table(PLATFORM_EVENTS, TableAccess.READ).table(ENTITLEMENTS, TableAccess.READ)
+            .table(FLAGS, TableAccess.READ).table(RECONCILE_FINDINGS, TableAccess.READ).table(TICKETS, TableAccess.READ)
+            .table(AUDIT, TableAccess.READ_APPEND).seals(SEALS)
+            .build();
+
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
                     LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS, PLATFORM_EVENTS, ROUNDS, RECONCILE_RUNS, RECONCILE_FINDINGS,
@@ -678,7 +695,7 @@ public final class Topology {
                     NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_ADMIN,
                     STUCK_TX_SWEEPER, STUCK_LIST, PLATFORM_EVENTS_INGEST, PLATFORM_EVENTS_API,
                     RECONCILE_PREPARE, RECONCILE_SEGMENT, RECONCILE_COMBINE, RECONCILE_REPORT, RECONCILE_FAILED,
-                    RECONCILE_API, RECONCILE_SCHEDULE, ALARMS_API)
+                    RECONCILE_API, RECONCILE_SCHEDULE, ALARMS_API, SUPPORT_LOOKUP)
             .build();
 
     private final List<TableDef> tables;
