@@ -252,7 +252,7 @@ function NotFound({ problem }) {
     <strong>${problem.status} ${problem.title}</strong>
     ${problem.detail ? html`<p>${problem.detail}</p>` : null}
     ${problem.errors.length ? html`<ul>${problem.errors.map(e => html`<li><code>${e.field}</code>: ${e.message}</li>`)}</ul>` : null}
-    ${extra.length ? html`<dl class="facts tight">${extra.map(([k, v]) => html`<dt>${words(k.replace(/([a-z])([A-Z])/g, '$1_$2'))}</dt>
+    ${extra.length ? html`<dl class="facts tight">${extra.map(([k, v]) => html`<dt>${k === 'q' ? 'Searched for' : words(k.replace(/([a-z])([A-Z])/g, '$1_$2'))}</dt>
       <dd>${Array.isArray(v) ? v.map(x => typeof x === 'object' ? JSON.stringify(x) : (KINDS[x] || String(x))).join(', ')
         : typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>`)}</dl>` : null}
   </div>
