@@ -1,6 +1,7 @@
 package com.warroom.support.lookup;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.warroom.audit.RequestOrigin;
 import com.warroom.http.ApiRequest;
 import com.warroom.http.ApiResult;
@@ -11,6 +12,9 @@ import com.warroom.http.Problem;
 import com.warroom.http.QueryParams;
 import com.warroom.http.RouteAction;
 import com.warroom.json.Json;
+import com.warroom.support.playbook.Facts;
+import com.warroom.support.playbook.Playbook;
+import com.warroom.support.playbook.Suggestion;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,9 +31,11 @@ final class LookupAction implements RouteAction {
             + "an order id, a payout id, a Midtrans transaction id (UUID) or a chain tx hash (0x + 64 hex, or a Solana signature)";
 
     private final SupportLookup lookup;
+    private final Playbook playbook;
 
-    LookupAction(SupportLookup lookup) {
+    LookupAction(SupportLookup lookup, Playbook playbook) {
         this.lookup = lookup;
+        this.playbook = playbook;
     }
 
     @Override
@@ -50,13 +56,24 @@ final class LookupAction implements RouteAction {
         return switch (lookup.lookup(q.get(), shapes, caller, new RequestOrigin(request.requestId(), request.sourceIp()))) {
             case SupportLookup.Outcome.Card card -> ApiResult.ok(CardView.of(
                     new CardView.QueryEcho(shown, card.found().kind(), card.found().subject()), masking, card.facts(),
-                    card.alsoMatched(), suggestions()));
+                    card.alsoMatched(), suggestions(card.facts())));
             case SupportLookup.Outcome.Nobody nobody -> ApiResult.problem(notFound(shown, nobody.notFound()));
         };
     }
 
-    private ArrayNode suggestions() {
-        return Json.mapper().createArrayNode();
+    /** The playbook's answers, filled from the facts the card shows (masked as the card is). */
+    private ArrayNode suggestions(Facts facts) {
+        ArrayNode suggestions = Json.mapper().createArrayNode();
+        for (Suggestion suggestion : playbook.suggest(facts)) {
+            ObjectNode view = suggestions.addObject();
+            view.put("caseId", suggestion.caseId());
+            view.put("title", suggestion.title());
+            ObjectNode answer = view.putObject("answer");
+            answer.put("id", suggestion.answerIndonesian());
+            answer.put("en", suggestion.answerEnglish());
+            view.put("nextStep", suggestion.nextStep());
+        }
+        return suggestions;
     }
 
     private static Optional<String> whyRefused(String q) {

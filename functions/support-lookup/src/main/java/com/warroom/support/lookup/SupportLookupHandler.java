@@ -11,6 +11,7 @@ import com.warroom.flags.FlagStore;
 import com.warroom.http.ApiRouter;
 import com.warroom.seal.KmsSealer;
 import com.warroom.seal.Sealer;
+import com.warroom.support.playbook.Playbook;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.Map;
@@ -33,7 +34,8 @@ public final class SupportLookupHandler implements RequestHandler<APIGatewayV2HT
     }
 
     SupportLookupHandler(SupportLookup lookup) {
-        this.router = new ApiRouter(Map.of(LookupAction.ROUTE, new LookupAction(lookup)));
+        // loaded once per cold start (and in the SnapStart snapshot); a bad playbook file fails the start, not a lookup
+        this.router = new ApiRouter(Map.of(LookupAction.ROUTE, new LookupAction(lookup, Playbook.load())));
     }
 
     @Override

@@ -52,10 +52,10 @@ final class PaidNoAccess implements CaseRule {
     }
 
     private static Values common(Facts facts, OrderFact order) {
-        return new Values()
+        Values values = new Values()
                 .put("userId", facts.user().userId())
                 .put("orderId", order.orderId())
-                .put("item", order.item())
-                .put("amount", Wording.money(order.amount()));
+                .put("item", order.item());
+        return Wording.money(values, "amount", order.amount());
     }
 }

@@ -46,9 +46,9 @@ final class Payouts {
         Values values = new Values()
                 .put("userId", facts.user().userId())
                 .put("payoutId", payout.payoutId())
-                .put("amount", Wording.money(payout.amount()))
                 .put("status", payout.status())
                 .put("destination", payout.destinationAddress());
+        Wording.money(values, "amount", payout.amount());
         Wording.orNoneYet(values, "railStatus", payout.railStatus());
         Wording.orNoneYet(values, "txHash", payout.txHash());
         payout.reason().filter(r -> !r.isBlank()).ifPresentOrElse(r -> values.put("reason", r), () -> values.put("reason", "none"));

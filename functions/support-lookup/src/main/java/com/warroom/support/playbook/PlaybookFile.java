@@ -148,7 +148,7 @@ final class PlaybookFile {
             if (internalOnly.contains(name)) {
                 problems.add(at + ": placeholder {" + name + "} is internal: use it in the title or the next step, never in an answer to the user");
             } else if (!allowed.contains(name)) {
-                problems.add(at + ": unknown placeholder {" + name + "} (this situation fills "
+                problems.add(at + ": unknown placeholder {" + name + "} (" + (internalOnly.isEmpty() ? "this situation fills " : "an answer here may use ")
                         + String.join(", ", new TreeSet<>(allowed).stream().map(p -> "{" + p + "}").toList()) + ")");
             }
             m.appendReplacement(rest, "");
