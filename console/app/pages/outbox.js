@@ -80,7 +80,8 @@ function Item({ item, admin, selected, onSelect, requeue, done }) {
       ${done ? html`<span class="badge ok">↻ Requeued</span>` : html`<${OutboxStatus} status=${item.status} />`}
     </div>
     <dl class="facts tight">
-      <dt>Order</dt><dd><a href=${'#/orders/' + encodeURIComponent(item.orderId)}><code>${item.orderId}</code></a></dd>
+      ${item.ticketId ? html`<dt>Ticket</dt><dd><code>${item.ticketId}</code></dd>`
+        : html`<dt>Order</dt><dd><a href=${'#/orders/' + encodeURIComponent(item.orderId)}><code>${item.orderId}</code></a></dd>`}
       <dt>What</dt><dd><code>${item.kind}</code>${item.channel ? html` by ${item.channel}` : null}</dd>
       <dt>Attempts</dt><dd>${item.attempts}<span class="muted">: ${done ? 'pending again, the sender tries now' : outboxStatusMeaning(item.status)}</span></dd>
       ${item.lastError ? html`<dt>Last error</dt><dd class="last-error">${item.lastError}</dd>` : null}

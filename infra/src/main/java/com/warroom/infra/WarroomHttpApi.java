@@ -12,6 +12,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizerProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
@@ -74,8 +75,10 @@ public final class WarroomHttpApi extends Construct {
         Map<FunctionDef, HttpLambdaIntegration> integrations = new LinkedHashMap<>();
         for (RouteDef route : props.routes()) {
             HttpLambdaIntegration integration = integrations.computeIfAbsent(route.function(),
+                    // one invoke permission per function (for this API only), not one per route: a permission per
+                    // route took the stack past CloudFormation's 500 resources once the support routes came
                     function -> new HttpLambdaIntegration(ConstructIds.pascal(function.name()) + "Integration",
-                            live(props, function)));
+                            live(props, function), HttpLambdaIntegrationProps.builder().scopePermissionToRoute(false).build()));
             List<HttpRoute> created = api.addRoutes(AddRoutesOptions.builder()
                     .path(route.path())
                     .methods(List.of(HttpMethod.valueOf(route.method())))

@@ -364,7 +364,8 @@ class AccessPolicyTest {
                 ref(app.logicalId(app.stack.functions().get(Topology.PAYMENT_PROCESSOR).role())));
         assertThat(rolesAllowingOn(app, "dynamodb:PutItem", Topology.LEDGER_ENTRIES)).containsExactlyInAnyOrderElementsOf(
                 Stream.of(Topology.PAYMENT_PROCESSOR, Topology.APPROVAL_APPLY, Topology.PAYOUT_API, Topology.PAYOUT_WORKER,
-                                Topology.PAYOUT_ADMIN, Topology.CONFIG_SEED, Topology.PLATFORM_EVENTS_INGEST)
+                                Topology.PAYOUT_ADMIN, Topology.CONFIG_SEED, Topology.PLATFORM_EVENTS_INGEST,
+                                Topology.SUPPORT_TICKETS, Topology.TICKET_KEEPER)
                         .map(function -> ref(app.logicalId(app.stack.functions().get(function).role()))).toList());
     }
 

@@ -3,7 +3,10 @@ package com.warroom.config;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.warroom.json.Json;
+import com.warroom.support.TicketPriority;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +21,14 @@ import java.util.Objects;
  *   <li>{@code network.remove} — {@code {"chain"}}; refused while treasury wallets use the chain
  *   <li>{@code fee_rule.set} — {@code {"id": "<rule id>", "rule": {<fee rule>}}}
  *   <li>{@code roster.set} — {@code {"roster": [<members>]}}: the whole new roster
+ *   <li>{@code exp_rewards.set} — {@code {"expRewards": {"CRITICAL": 500, "HIGH": 200, "MEDIUM": 100, "LOW": 50}}}: the
+ *       EXP per ticket priority, every priority named
  * </ul>
  * Parse one with {@link ConfigChangeParser}.
  */
 public sealed interface ConfigChange {
 
-    List<String> KINDS = List.of("treasury.set", "network.upsert", "network.remove", "fee_rule.set", "roster.set");
+    List<String> KINDS = List.of("treasury.set", "network.upsert", "network.remove", "fee_rule.set", "roster.set", "exp_rewards.set");
 
     String kind();
 
@@ -71,7 +76,7 @@ public sealed interface ConfigChange {
                 treasury.add(wallet);
             }
             return NextVersion.of(current, new SeedConfig(current.version(), current.networks(), treasury,
-                    current.feeRules(), current.roster()));
+                    current.feeRules(), current.roster(), current.expRewards()));
         }
 
         private static int indexOf(List<TreasuryWallet> treasury, TreasuryWallet wallet) {
@@ -107,7 +112,7 @@ public sealed interface ConfigChange {
                 networks.add(network);
             }
             return NextVersion.of(current, new SeedConfig(current.version(), networks, current.treasury(),
-                    current.feeRules(), current.roster()));
+                    current.feeRules(), current.roster(), current.expRewards()));
         }
     }
 
@@ -143,7 +148,7 @@ public sealed interface ConfigChange {
             }
             List<Network> networks = current.networks().stream().filter(n -> !n.chain().equals(chain)).toList();
             return NextVersion.of(current, new SeedConfig(current.version(), networks, current.treasury(),
-                    current.feeRules(), current.roster()));
+                    current.feeRules(), current.roster(), current.expRewards()));
         }
     }
 
@@ -173,7 +178,7 @@ public sealed interface ConfigChange {
             Map<String, FeeRule> rules = new HashMap<>(current.feeRules());
             rules.put(id, rule);
             return NextVersion.of(current, new SeedConfig(current.version(), current.networks(), current.treasury(),
-                    rules, current.roster()));
+                    rules, current.roster(), current.expRewards()));
         }
     }
 
@@ -198,7 +203,31 @@ public sealed interface ConfigChange {
         @Override
         public ConfigOutcome applyTo(SeedConfig current) {
             return NextVersion.of(current, new SeedConfig(current.version(), current.networks(), current.treasury(),
-                    current.feeRules(), roster));
+                    current.feeRules(), roster, current.expRewards()));
+        }
+    }
+
+    record ExpRewardsSet(Map<TicketPriority, Long> expRewards) implements ConfigChange {
+        public ExpRewardsSet {
+            expRewards = Collections.unmodifiableMap(new EnumMap<>(expRewards));
+        }
+
+        @Override
+        public String kind() {
+            return "exp_rewards.set";
+        }
+
+        @Override
+        public ObjectNode payload() {
+            ObjectNode out = Json.mapper().createObjectNode();
+            out.set("expRewards", SeedConfigJson.expRewards(expRewards));
+            return out;
+        }
+
+        @Override
+        public ConfigOutcome applyTo(SeedConfig current) {
+            return NextVersion.of(current, new SeedConfig(current.version(), current.networks(), current.treasury(),
+                    current.feeRules(), current.roster(), expRewards));
         }
     }
 }

@@ -48,6 +48,9 @@ public final class ConfigChangeParser {
             case "roster.set" -> reader.object(payload, PAYLOAD, Set.of("roster"))
                     .flatMap(o -> reader.roster(o.get("roster"), ConfigReader.field(PAYLOAD, "roster")))
                     .map(ConfigChange.RosterSet::new);
+            case "exp_rewards.set" -> reader.object(payload, PAYLOAD, Set.of("expRewards"))
+                    .flatMap(o -> reader.expRewards(o.get("expRewards"), ConfigReader.field(PAYLOAD, "expRewards")))
+                    .map(ConfigChange.ExpRewardsSet::new);
             default -> {
                 reader.reject("kind", "must be one of " + ConfigChange.KINDS);
                 yield Optional.empty();

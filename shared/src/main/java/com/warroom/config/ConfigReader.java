@@ -8,6 +8,7 @@ import com.warroom.money.BasisPoints;
 import com.warroom.money.FeeRecipient;
 import com.warroom.money.FeeSplit;
 import com.warroom.money.Money;
+import com.warroom.support.TicketPriority;
 import com.warroom.topology.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +39,7 @@ final class ConfigReader {
     static final String ROOT = "";
 
     // openingBalances belongs to the seed file only: OpeningBalances (payouts) reads and checks it, a config never holds it
-    private static final Set<String> CONFIG_FIELDS = Set.of("version", "networks", "treasury", "feeRules", "roster", "openingBalances");
+    private static final Set<String> CONFIG_FIELDS = Set.of("version", "networks", "treasury", "feeRules", "roster", "expRewards", "openingBalances");
     private static final Set<String> NETWORK_FIELDS = Set.of("chain", "name", "rpcSecretName", "nativeAsset");
     private static final Set<String> TREASURY_FIELDS = Set.of("chain", "asset", "address");
     private static final Set<String> RULE_FIELDS = Set.of("kind", "rateBps", "amount", "splits");
@@ -85,11 +87,12 @@ final class ConfigReader {
         Optional<List<TreasuryWallet>> treasury = treasury(o.get("treasury"), "treasury", supported);
         Optional<Map<String, FeeRule>> feeRules = feeRules(o.get("feeRules"), "feeRules");
         Optional<List<RosterMember>> roster = roster(o.get("roster"), "roster");
+        Optional<Map<TicketPriority, Long>> expRewards = expRewards(o.get("expRewards"), "expRewards");
         if (errors.size() > mark) {
             return Optional.empty();
         }
         return Optional.of(new SeedConfig(version.orElseThrow(), networks.orElseThrow(), treasury.orElseThrow(),
-                feeRules.orElseThrow(), roster.orElseThrow()));
+                feeRules.orElseThrow(), roster.orElseThrow(), expRewards.orElseThrow()));
     }
 
     // ---- networks
@@ -322,6 +325,26 @@ final class ConfigReader {
             }
         }
         return errors.size() > mark ? Optional.empty() : Optional.of(splits);
+    }
+
+    // ---- EXP rewards
+
+    /** Every ticket priority, each with whole EXP from 1 to {@link SeedConfig#MAX_EXP_REWARD}, nothing else. */
+    Optional<Map<TicketPriority, Long>> expRewards(JsonNode node, String path) {
+        int mark = errors.size();
+        Set<String> priorities = Arrays.stream(TicketPriority.values()).map(Enum::name)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Optional<ObjectNode> object = object(node, path, priorities);
+        if (object.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<TicketPriority, Long> rewards = new EnumMap<>(TicketPriority.class);
+        for (TicketPriority priority : TicketPriority.values()) {
+            whole(object.get(), path, priority.name(), 1, SeedConfig.MAX_EXP_REWARD,
+                    "must be a whole number of EXP from 1 to " + SeedConfig.MAX_EXP_REWARD + "; every priority earns some")
+                    .ifPresent(exp -> rewards.put(priority, exp));
+        }
+        return errors.size() > mark ? Optional.empty() : Optional.of(rewards);
     }
 
     // ---- roster

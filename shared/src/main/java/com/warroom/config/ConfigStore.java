@@ -3,6 +3,7 @@ package com.warroom.config;
 import com.warroom.audit.AuditHasher;
 import com.warroom.http.Caller;
 import com.warroom.json.Json;
+import com.warroom.support.TicketPriority;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,6 +69,24 @@ public final class ConfigStore {
                         + reader.errors());
             }
             return rules.get();
+        });
+    }
+
+    /**
+     * The EXP per ticket priority of the config in force, read from the newest snapshot without the rest of it (as
+     * {@link #currentFeeRules()}, for a jar without Bouncy Castle). Empty while nothing is loaded.
+     *
+     * @throws IllegalStateException when the stored rewards no longer pass the config rules (a fault, not an answer)
+     */
+    public Optional<Map<TicketPriority, Long>> currentExpRewards() {
+        return newest().map(snapshot -> {
+            ConfigReader reader = new ConfigReader();
+            Optional<Map<TicketPriority, Long>> rewards = reader.expRewards(Json.readTree(snapshot.config()).get("expRewards"), "expRewards");
+            if (rewards.isEmpty()) {
+                throw new IllegalStateException("config snapshot v" + snapshot.version() + " has EXP rewards that do not pass the config rules: "
+                        + reader.errors());
+            }
+            return rewards.get();
         });
     }
 

@@ -1,7 +1,9 @@
 package com.warroom.config;
 
+import com.warroom.support.TicketPriority;
 import com.warroom.topology.Role;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +12,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The platform's configuration: supported networks, treasury wallets, fee rules and the admin
- * roster, at one version. Version 1 is the seed file; each applied {@link ConfigChange} makes the
+ * The platform's configuration: supported networks, treasury wallets, fee rules, the admin
+ * roster and the EXP a fixed bug earns per ticket priority, at one version. Version 1 is the seed file; each applied {@link ConfigChange} makes the
  * next version. Build one from JSON with {@link SeedConfigParser}, which enforces every rule;
  * write one with {@link SeedConfigJson}.
  *
@@ -29,17 +31,20 @@ import java.util.regex.Pattern;
  *     "blue_check":   {"kind": "flat", "amount": {"currency": "USD", "minor": 1000},
  *                      "splits": [{"to": "treasury", "bps": 7000}, {"to": "referral", "bps": 3000}]}
  *   },
- *   "roster": [ {"email": "alice@example.com", "sub": "optional-cognito-sub", "roles": ["super_admin"]} ]
+ *   "roster": [ {"email": "alice@example.com", "sub": "optional-cognito-sub", "roles": ["super_admin"]} ],
+ *   "expRewards": {"CRITICAL": 500, "HIGH": 200, "MEDIUM": 100, "LOW": 50}
  * }
  * }</pre>
- * Solana is supported exactly when a network with chain {@code solana} is listed.
+ * Solana is supported exactly when a network with chain {@code solana} is listed. {@code expRewards} names every
+ * {@link TicketPriority}, each with whole EXP from 1 to {@link #MAX_EXP_REWARD}.
  */
 public record SeedConfig(
         long version,
         List<Network> networks,
         List<TreasuryWallet> treasury,
         Map<String, FeeRule> feeRules,
-        List<RosterMember> roster) {
+        List<RosterMember> roster,
+        Map<TicketPriority, Long> expRewards) {
 
     /** The fee rules of the launch plan, which every config must define. */
     public static final Set<String> REQUIRED_FEE_RULES = Set.of(
@@ -47,6 +52,9 @@ public record SeedConfig(
 
     /** Two, so that every change needing a second person's approval can get one. */
     public static final int MIN_SUPER_ADMINS = 2;
+
+    /** The most EXP one fixed bug can earn: a typo of a few zeros must not mint a fortune. */
+    public static final long MAX_EXP_REWARD = 1_000_000;
 
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
@@ -59,6 +67,24 @@ public record SeedConfig(
         // sorted by id, so that every listing and every snapshot comes out in the same order
         feeRules = Collections.unmodifiableSortedMap(new TreeMap<>(feeRules));
         roster = List.copyOf(roster);
+        expRewards = expRewards(expRewards);
+    }
+
+    private static Map<TicketPriority, Long> expRewards(Map<TicketPriority, Long> given) {
+        EnumMap<TicketPriority, Long> rewards = new EnumMap<>(TicketPriority.class);
+        rewards.putAll(given);
+        for (TicketPriority priority : TicketPriority.values()) {
+            Long exp = rewards.get(priority);
+            if (exp == null || exp < 1 || exp > MAX_EXP_REWARD) {
+                throw new IllegalArgumentException("expRewards needs whole EXP from 1 to " + MAX_EXP_REWARD + " for " + priority + ": " + exp);
+            }
+        }
+        return Collections.unmodifiableMap(rewards);
+    }
+
+    /** The whole EXP a reproduced and fixed bug of {@code priority} earns its reporter. */
+    public long expReward(TicketPriority priority) {
+        return expRewards.get(priority);
     }
 
     /** True when {@code id} is a well-formed fee rule id such as {@code bonding_swap}. */
@@ -92,6 +118,6 @@ public record SeedConfig(
 
     /** The same content at another version. */
     public SeedConfig withVersion(long newVersion) {
-        return new SeedConfig(newVersion, networks, treasury, feeRules, roster);
+        return new SeedConfig(newVersion, networks, treasury, feeRules, roster, expRewards);
     }
 }

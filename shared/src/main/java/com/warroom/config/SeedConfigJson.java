@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.warroom.json.Json;
 import com.warroom.money.FeeSplit;
+import com.warroom.support.TicketPriority;
 import com.warroom.topology.Role;
 import java.util.List;
+import java.util.Map;
 
 /** Writes a config, or one of its parts, in the JSON shape {@link SeedConfigParser} reads back. */
 public final class SeedConfigJson {
@@ -24,6 +26,7 @@ public final class SeedConfigJson {
         config.feeRules().forEach((id, rule) -> feeRules.set(id, feeRule(rule)));
         ArrayNode roster = out.putArray("roster");
         config.roster().forEach(m -> roster.add(rosterMember(m)));
+        out.set("expRewards", expRewards(config.expRewards()));
         return out;
     }
 
@@ -73,6 +76,18 @@ public final class SeedConfigJson {
         member.sub().ifPresent(sub -> out.put("sub", sub));
         ArrayNode roles = out.putArray("roles");
         member.roles().stream().map(Role::claimValue).forEach(roles::add);
+        return out;
+    }
+
+    /** {@code {"CRITICAL": 500, "HIGH": 200, ...}}, most urgent first. */
+    public static ObjectNode expRewards(Map<TicketPriority, Long> rewards) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        for (TicketPriority priority : TicketPriority.values()) {
+            Long exp = rewards.get(priority);
+            if (exp != null) {
+                out.put(priority.name(), exp);
+            }
+        }
         return out;
     }
 

@@ -105,6 +105,20 @@ public final class Ledger {
      * @throws LedgerTampered when a balance it touches fails its seal or its chain; nothing is written
      */
     public PostingOutcome post(JournalEntry entry) {
+        return post(entry, request -> { });
+    }
+
+    /**
+     * Posts {@code entry} with {@code alongside} in the same transaction (the writes that must exist exactly when the
+     * entry does, such as the notice of a reward), preparing again when another posting came first. An entry already in
+     * the journal writes neither. {@code alongside} is added to each try, so it must be a write whose conditions hold
+     * again after a lost race (a put only if absent, say): a condition of its own that fails for good is a lost race
+     * every time, ending in {@link LedgerContention}.
+     *
+     * @throws LedgerContention when other postings came first every time it tried
+     * @throws LedgerTampered when a balance it touches fails its seal or its chain; nothing is written
+     */
+    public PostingOutcome post(JournalEntry entry, Consumer<TransactWriteItemsEnhancedRequest.Builder> alongside) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             switch (prepare(entry)) {
                 case LedgerWrite.AlreadyPosted posted -> {
@@ -115,7 +129,9 @@ public final class Ledger {
                 }
                 case LedgerWrite.Writes writes -> {
                     try {
-                        tables.commit(writes.writes());
+                        List<Consumer<TransactWriteItemsEnhancedRequest.Builder>> all = new ArrayList<>(writes.writes());
+                        all.add(alongside);
+                        tables.commit(all);
                         return new PostingOutcome.Posted(entry);
                     } catch (TransactionCanceledException e) {
                         if (!TransactionRace.lost(e)) {
@@ -127,6 +143,11 @@ public final class Ledger {
             }
         }
         throw new LedgerContention(entry.id(), MAX_ATTEMPTS);
+    }
+
+    /** The journal entry {@code entryId} as posted (a strongly consistent read); empty when it is not in the journal. */
+    public Optional<LedgerItems.Journal> journal(String entryId) {
+        return tables.journal(entryId).map(LedgerItems::journal);
     }
 
     /** Which of {@code entryIds} are in the journal: one strongly consistent BatchGetItem per 100 ids. */

@@ -76,9 +76,12 @@ public final class LedgerItems {
         if (key == null || key.s() == null || !key.s().startsWith(JournalRecord.PREFIX)) {
             return Optional.empty();
         }
-        JournalRecord record = JournalRecord.SCHEMA.mapToItem(item);
-        String entryId = record.entryId() != null ? record.entryId() : key.s().substring(JournalRecord.PREFIX.length());
-        return Optional.of(new Journal(entryId, record.cause(), record.at(), record.postedAt(), legs(record.postings())));
+        return Optional.of(journal(JournalRecord.SCHEMA.mapToItem(item)));
+    }
+
+    static Journal journal(JournalRecord record) {
+        String entryId = record.entryId() != null ? record.entryId() : record.key().substring(JournalRecord.PREFIX.length());
+        return new Journal(entryId, record.cause(), record.at(), record.postedAt(), legs(record.postings()));
     }
 
     private static List<Leg> legs(String postings) {

@@ -61,6 +61,11 @@ final class LedgerTables {
         return posted ? Optional.empty() : Optional.of(found);
     }
 
+    /** The journal item of {@code entryId} (strongly consistent); empty when the entry is not posted. */
+    Optional<JournalRecord> journal(String entryId) {
+        return Optional.ofNullable(journal.getItem(consistent(JournalRecord.key(entryId))));
+    }
+
     /** Which of {@code entryIds} are in the journal (strongly consistent). */
     Set<String> posted(List<String> entryIds) {
         Set<String> found = new HashSet<>();

@@ -5,16 +5,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A notification to create in the outbox: its kind, the order and user it is about, where to send it (an email
- * address, a phone number for WhatsApp; an order may give neither) and the facts its text shows (amount, item).
- * Its id is {@link NotificationKind#idFor(String)} of the order, so it is created at most once.
+ * A notification to create in the outbox: its kind, the id of what it is about (an order or a ticket, as the kind's
+ * {@link NotificationKind#subject()} says), the user, where to send it (an email address, a phone number for WhatsApp;
+ * either may be missing) and the facts its text shows (amount, item; EXP). Its id is
+ * {@link NotificationKind#idFor(String)} of the subject, so it is created at most once.
  */
-public record Notification(NotificationKind kind, String orderId, String userId, Optional<String> email,
+public record Notification(NotificationKind kind, String subjectId, String userId, Optional<String> email,
                            Optional<String> phone, Map<String, String> facts) {
 
     public Notification {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(subjectId, "subjectId");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(phone, "phone");
@@ -22,6 +23,6 @@ public record Notification(NotificationKind kind, String orderId, String userId,
     }
 
     public String id() {
-        return kind.idFor(orderId);
+        return kind.idFor(subjectId);
     }
 }

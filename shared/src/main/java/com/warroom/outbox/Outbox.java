@@ -68,7 +68,7 @@ public final class Outbox {
     /** The order's notifications, as the order view shows them. */
     public List<OutboxItem> forOrder(String orderId) {
         List<String> ids = new ArrayList<>();
-        for (NotificationKind kind : NotificationKind.values()) {
+        for (NotificationKind kind : NotificationKind.about(NotificationKind.Subject.ORDER)) {
             ids.add(kind.idFor(orderId));
         }
         Map<String, OutboxRecord> found = findAll(ids);

@@ -14,11 +14,12 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * One OUTBOX item as stored: the notification (kind, order, user, contacts, facts) and its delivery (status, attempts,
- * last error, channel). {@code version} grows by one with every write, so that each change is conditional on the
+ * One OUTBOX item as stored: the notification (kind, subject, user, contacts, facts) and its delivery (status, attempts,
+ * last error, channel). The subject's id is stored under the attribute its kind names ({@code orderId} for an order's
+ * notifications, as always; {@code ticketId} for a ticket's). {@code version} grows by one with every write, so that each change is conditional on the
  * state it was decided from. Made by {@link Outbox}; changed only through its methods.
  */
-public record OutboxRecord(String id, NotificationKind kind, String orderId, String userId, Optional<String> email,
+public record OutboxRecord(String id, NotificationKind kind, String subjectId, String userId, Optional<String> email,
                            Optional<String> phone, Map<String, String> facts, Delivery delivery) {
 
     /** Where delivery stands; {@code updatedAt} moves with every change of it. */
@@ -40,7 +41,10 @@ public record OutboxRecord(String id, NotificationKind kind, String orderId, Str
             .newItemBuilder(Builder::new, Builder::build)
             .addAttribute(String.class, a -> a.name("id").getter(OutboxRecord::id).setter(Builder::id).tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("kind").getter(r -> r.kind().wireName()).setter(Builder::kind))
-            .addAttribute(String.class, a -> a.name("orderId").getter(OutboxRecord::orderId).setter(Builder::orderId))
+            .addAttribute(String.class, a -> a.name(NotificationKind.Subject.ORDER.field())
+                    .getter(r -> r.subjectIdIf(NotificationKind.Subject.ORDER)).setter(Builder::orderId))
+            .addAttribute(String.class, a -> a.name(NotificationKind.Subject.TICKET.field())
+                    .getter(r -> r.subjectIdIf(NotificationKind.Subject.TICKET)).setter(Builder::ticketId))
             .addAttribute(String.class, a -> a.name("userId").getter(OutboxRecord::userId).setter(Builder::userId))
             .addAttribute(String.class, a -> a.name("email").getter(r -> r.email().orElse(null)).setter(Builder::email))
             .addAttribute(String.class, a -> a.name("phone").getter(r -> r.phone().orElse(null)).setter(Builder::phone))
@@ -60,6 +64,7 @@ public record OutboxRecord(String id, NotificationKind kind, String orderId, Str
     public OutboxRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(subjectId, "subjectId");
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(phone, "phone");
         facts = facts == null ? Map.of() : Map.copyOf(facts);
@@ -68,7 +73,7 @@ public record OutboxRecord(String id, NotificationKind kind, String orderId, Str
 
     /** A new notification, PENDING, on the channel its contacts ask for. */
     static OutboxRecord pending(Notification notification, Instant now) {
-        return new OutboxRecord(notification.id(), notification.kind(), notification.orderId(), notification.userId(),
+        return new OutboxRecord(notification.id(), notification.kind(), notification.subjectId(), notification.userId(),
                 notification.email(), notification.phone(), notification.facts(),
                 new Delivery(OutboxStatus.PENDING, 0, Optional.empty(), DeliveryChannel.preferredFor(notification), now, now, 1));
     }
@@ -89,14 +94,23 @@ public record OutboxRecord(String id, NotificationKind kind, String orderId, Str
         };
     }
 
+    /** The order this notification is about, when it is about one. */
+    public Optional<String> orderId() {
+        return Optional.ofNullable(subjectIdIf(NotificationKind.Subject.ORDER));
+    }
+
+    private String subjectIdIf(NotificationKind.Subject subject) {
+        return kind.subject() == subject ? subjectId : null;
+    }
+
     /** What the order view and the outbox list show. */
     public OutboxItem item() {
-        return new OutboxItem(id, kind, orderId, delivery.status().name(), delivery.attempts(), delivery.lastError(),
+        return new OutboxItem(id, kind, subjectId, delivery.status().name(), delivery.attempts(), delivery.lastError(),
                 delivery.createdAt(), delivery.updatedAt());
     }
 
     OutboxRecord with(OutboxStatus status, int attempts, Optional<String> lastError, DeliveryChannel channel, Instant now) {
-        return new OutboxRecord(id, kind, orderId, userId, email, phone, facts, new Delivery(status, attempts,
+        return new OutboxRecord(id, kind, subjectId, userId, email, phone, facts, new Delivery(status, attempts,
                 lastError.map(OutboxRecord::bounded), channel, delivery.createdAt(), now, delivery.version() + 1));
     }
 
@@ -110,6 +124,7 @@ public record OutboxRecord(String id, NotificationKind kind, String orderId, Str
         private String id;
         private NotificationKind kind;
         private String orderId;
+        private String ticketId;
         private String userId;
         private String email;
         private String phone;
@@ -125,6 +140,7 @@ public record OutboxRecord(String id, NotificationKind kind, String orderId, Str
         public Builder id(String v) { id = v; return this; }
         public Builder kind(String v) { kind = NotificationKind.fromWire(v).orElseThrow(() -> new IllegalStateException("unknown notification kind " + v)); return this; }
         public Builder orderId(String v) { orderId = v; return this; }
+        public Builder ticketId(String v) { ticketId = v; return this; }
         public Builder userId(String v) { userId = v; return this; }
         public Builder email(String v) { email = v; return this; }
         public Builder phone(String v) { phone = v; return this; }
@@ -138,7 +154,8 @@ public record OutboxRecord(String id, NotificationKind kind, String orderId, Str
         public Builder version(Long v) { version = v == null ? 0 : v; return this; }
 
         public OutboxRecord build() {
-            return new OutboxRecord(id, kind, orderId, userId, Optional.ofNullable(email), Optional.ofNullable(phone), facts,
+            String subjectId = kind.subject() == NotificationKind.Subject.ORDER ? orderId : ticketId;
+            return new OutboxRecord(id, kind, subjectId, userId, Optional.ofNullable(email), Optional.ofNullable(phone), facts,
                     new Delivery(status, attempts, Optional.ofNullable(lastError), DeliveryChannel.fromWire(channel),
                             Instant.parse(createdAt), Instant.parse(updatedAt), version));
         }

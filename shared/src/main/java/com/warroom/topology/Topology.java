@@ -641,6 +641,51 @@ public final class Topology {
     public static final ScanWorkflowDef RECONCILE = new ScanWorkflowDef(RECONCILE_WORKFLOW_NAME, "WARROOM_WORKFLOW_RECONCILE_ARN",
             RECONCILE_PREPARE, RECONCILE_SEGMENT, RECONCILE_COMBINE, RECONCILE_REPORT, RECONCILE_FAILED, 10);
 
+    /** Who works the ticket queue: everything but filing a ticket for a user and the user's confirmation. */
+    private static final Set<Role> TICKET_STAFF = EnumSet.of(Role.SUPPORT, Role.OPS, Role.SUPER_ADMIN);
+    /** Who files a ticket: the platform on behalf of a signed-in user, or support for a user who wrote in. */
+    private static final Set<Role> TICKET_FILERS = EnumSet.of(Role.SERVICE, Role.SUPPORT);
+
+    /**
+     * The support tickets: filed by the platform for a user (or by support), worked by staff (priority, assignment,
+     * comments, follow-up, status, links), a BUG reproduced and fixed grants its reporter EXP once (ledger + outbox
+     * notice), the user's confirmation closes with a CSAT rating; and the metrics. Every staff change is audited.
+     */
+    public static final FunctionDef SUPPORT_TICKETS = FunctionDef.builder("support-tickets").module("functions/support-tickets")
+            .handler("com.warroom.support.tickets.api.TicketsApiHandler").timeoutSeconds(30)
+            .routes(HttpRoute.post("/v1/support/tickets", TICKET_FILERS, Idempotency.OPTIONAL),
+                    HttpRoute.get("/v1/support/tickets", TICKET_STAFF),
+                    HttpRoute.get("/v1/support/tickets/{id}", TICKET_STAFF),
+                    HttpRoute.post("/v1/support/tickets/{id}/priority", TICKET_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/support/tickets/{id}/assign", TICKET_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/support/tickets/{id}/comments", TICKET_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/support/tickets/{id}/follow-up", TICKET_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/support/tickets/{id}/status", TICKET_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/support/tickets/{id}/links", TICKET_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/support/tickets/{id}/reproduced", TICKET_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/support/tickets/{id}/fixed", TICKET_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/support/tickets/{id}/confirmation", Set.of(Role.SERVICE), Idempotency.OPTIONAL),
+                    HttpRoute.get("/v1/support/metrics", TICKET_STAFF))
+            .table(TICKETS, TableAccess.READ_WRITE).table(RECONCILE_FINDINGS, TableAccess.READ)
+            .table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .table(LEDGER_BALANCES, TableAccess.READ_WRITE).table(LEDGER_ENTRIES, TableAccess.READ_APPEND)
+            .table(OUTBOX, TableAccess.READ_WRITE).table(CONFIG, TableAccess.READ)
+            .sendsTo(NOTIFICATIONS).seals(SEALS)
+            .build();
+
+    /**
+     * Hourly: closes the tickets RESOLVED for 7 days without the user's confirmation, and finishes any EXP grant a crash
+     * left half-done (a BUG marked fixed whose grant is not recorded on the ticket).
+     */
+    public static final FunctionDef TICKET_KEEPER = FunctionDef.builder("ticket-keeper").module("functions/support-tickets")
+            .handler("com.warroom.support.tickets.keeper.TicketKeeperHandler").timeoutSeconds(300)
+            .trigger(Trigger.Schedule.of("rate(1 hour)", "UTC"))
+            .table(TICKETS, TableAccess.READ_WRITE)
+            .table(LEDGER_BALANCES, TableAccess.READ_WRITE).table(LEDGER_ENTRIES, TableAccess.READ_APPEND)
+            .table(OUTBOX, TableAccess.READ_WRITE).table(CONFIG, TableAccess.READ)
+            .sendsTo(NOTIFICATIONS).seals(SEALS)
+            .build();
+
     private static final Set<Role> ALARM_READERS = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPER_ADMIN);
     private static final Set<Role> ALERT_TESTERS = EnumSet.of(Role.OPS, Role.SUPER_ADMIN);
 
@@ -695,7 +740,7 @@ public final class Topology {
                     NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_ADMIN,
                     STUCK_TX_SWEEPER, STUCK_LIST, PLATFORM_EVENTS_INGEST, PLATFORM_EVENTS_API,
                     RECONCILE_PREPARE, RECONCILE_SEGMENT, RECONCILE_COMBINE, RECONCILE_REPORT, RECONCILE_FAILED,
-                    RECONCILE_API, RECONCILE_SCHEDULE, ALARMS_API, SUPPORT_LOOKUP)
+                    RECONCILE_API, RECONCILE_SCHEDULE, ALARMS_API, SUPPORT_LOOKUP, SUPPORT_TICKETS, TICKET_KEEPER)
             .build();
 
     private final List<TableDef> tables;

@@ -42,7 +42,8 @@ final class SeedConfigFixture {
                 {"email": "alice@example.com", "sub": "0b6f2a9e-1c1d-4c55-9d67-2f3e1f8a9b10", "roles": ["super_admin"]},
                 {"email": "bima@example.com", "roles": ["super_admin", "finance"]},
                 {"email": "citra@example.com", "roles": ["ops"]}
-              ]
+              ],
+              "expRewards": {"CRITICAL": 500, "HIGH": 200, "MEDIUM": 100, "LOW": 50}
             }
             """.formatted(EVM_ADDRESS, SOLANA_ADDRESS);
 

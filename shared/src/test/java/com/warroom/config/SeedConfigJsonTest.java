@@ -19,13 +19,15 @@ class SeedConfigJsonTest {
     @Test
     void canonical_whenSameConfigWrittenInAnotherKeyOrder_expectTheSameText() {
         String reordered = """
-                {"roster": %s, "feeRules": %s, "treasury": %s, "networks": %s, "version": 1}
+                {"expRewards": {"LOW": 50, "MEDIUM": 100, "HIGH": 200, "CRITICAL": 500},
+                 "roster": %s, "feeRules": %s, "treasury": %s, "networks": %s, "version": 1}
                 """.formatted(SeedConfigFixture.json().get("roster"), SeedConfigFixture.json().get("feeRules"),
                 SeedConfigFixture.json().get("treasury"), SeedConfigFixture.json().get("networks"));
         SeedConfig config = ((ConfigOutcome.Valid) SeedConfigParser.parse(reordered)).config();
 
         assertThat(SeedConfigJson.canonical(config)).isEqualTo(SeedConfigJson.canonical(SeedConfigFixture.config()));
-        assertThat(SeedConfigJson.canonical(config)).startsWith("{\"feeRules\":{\"blue_check\":{\"amount\":{\"currency\":\"USD\"");
+        assertThat(SeedConfigJson.canonical(config)).startsWith("{\"expRewards\":{\"CRITICAL\":500,\"HIGH\":200,\"LOW\":50,\"MEDIUM\":100},"
+                + "\"feeRules\":{\"blue_check\":{\"amount\":{\"currency\":\"USD\"");
         assertThat(SeedConfigJson.canonical(config)).isEqualTo(Json.canonical(SeedConfigJson.write(config)));
     }
 }

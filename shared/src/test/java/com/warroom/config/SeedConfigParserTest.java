@@ -71,7 +71,8 @@ class SeedConfigParserTest {
                 new FieldError("networks", "is required"),
                 new FieldError("treasury", "is required"),
                 new FieldError("feeRules", "is required"),
-                new FieldError("roster", "is required"));
+                new FieldError("roster", "is required"),
+                new FieldError("expRewards", "is required"));
     }
 
     @Test

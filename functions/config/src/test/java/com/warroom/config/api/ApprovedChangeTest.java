@@ -27,6 +27,8 @@ import com.warroom.local.stack.sfn.ExecutionStatus;
 import com.warroom.local.stack.sfn.ExecutionView;
 import com.warroom.payouts.PayoutJournal;
 import com.warroom.seal.KmsSealer;
+import com.warroom.support.ExpRewardRates;
+import com.warroom.support.TicketPriority;
 import com.warroom.topology.Role;
 import com.warroom.topology.Topology;
 import java.nio.charset.StandardCharsets;
@@ -186,6 +188,33 @@ class ApprovedChangeTest {
         assertThat(version()).isEqualTo(before);
         assertThat(ConfigStore.config(store.newest().orElseThrow()).supports(Chain.parse("evm:10").orElseThrow()))
                 .isTrue();
+    }
+
+    @Test
+    void approvedChange_whenExpRewardsSet_theNextVersionHoldsTheRatesTheGrantsTake() throws Exception {
+        Map<TicketPriority, Long> seeded = ConfigStore.config(store.newest().orElseThrow()).expRewards();
+        HttpEvents refused = HttpEvents.route(RequestConfigChangeAction.ROUTE).caller(REQUESTER, Role.FINANCE)
+                .body(body("exp_rewards.set", "{\"expRewards\":{\"CRITICAL\":0,\"HIGH\":200,\"MEDIUM\":100}}", ConfigFixtures.REASON));
+        long before = version();
+        APIGatewayV2HTTPResponse bad = ConfigFixtures.call(new ConfigChangeHandler(), refused.build());
+        assertThat(bad.getStatusCode()).as(bad.getBody()).isEqualTo(422);
+        assertThat(json(bad).path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("payload.expRewards.CRITICAL", "payload.expRewards.LOW");
+
+        String id = request("exp_rewards.set", "{\"expRewards\":{\"CRITICAL\":800,\"HIGH\":300,\"MEDIUM\":100,\"LOW\":40}}");
+        assertThat(version()).as("nothing changes before a second person approves").isEqualTo(before);
+        assertThat(ExpRewardRates.inForce(store).expFor(TicketPriority.CRITICAL)).isEqualTo(seeded.get(TicketPriority.CRITICAL));
+
+        assertThat(approve(id).output().orElseThrow()).contains("\"status\":\"APPLIED\"");
+
+        assertThat(read(id).outcome()).isEqualTo("config v" + (before + 1) + ": exp_rewards.set applied");
+        assertThat(ConfigStore.config(store.newest().orElseThrow()).expRewards()).containsExactly(
+                Map.entry(TicketPriority.CRITICAL, 800L), Map.entry(TicketPriority.HIGH, 300L),
+                Map.entry(TicketPriority.MEDIUM, 100L), Map.entry(TicketPriority.LOW, 40L));
+        assertThat(store.currentExpRewards().orElseThrow().get(TicketPriority.LOW)).isEqualTo(40);
+        assertThat(ExpRewardRates.inForce(store).expFor(TicketPriority.CRITICAL)).isEqualTo(800);
+        assertThat(store.newest().orElseThrow().config())
+                .contains("\"expRewards\":{\"CRITICAL\":800,\"HIGH\":300,\"LOW\":40,\"MEDIUM\":100}");
     }
 
     @Test

@@ -62,7 +62,8 @@ final class ListOutboxAction implements RouteAction {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", record.id());
         view.put("kind", record.kind().wireName());
-        view.put("orderId", record.orderId());
+        // orderId for an order's notifications, ticketId for a ticket's
+        view.put(record.kind().subject().field(), record.subjectId());
         view.put("channel", record.delivery().channel().wireName());
         view.put("status", record.status().name());
         view.put("attempts", record.delivery().attempts());

@@ -36,8 +36,8 @@ final class OutboxRequeue {
     static final String UNKNOWN = "unknown";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRequeue.class);
-    // <kind>:<orderId>, orderId as Midtrans takes it: anything else cannot be an outbox id
-    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._~-]{1,50}");
+    // <kind>:<subject id>, an order id as Midtrans takes it (ticket ids fit the same): anything else cannot be an outbox id
+    private static final Pattern SUBJECT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,50}");
 
     private final Outbox outbox;
     private final AuditLog audit;
@@ -116,6 +116,6 @@ final class OutboxRequeue {
     static boolean couldBeOutboxId(String id) {
         int colon = id.indexOf(':');
         return colon > 0 && NotificationKind.fromWire(id.substring(0, colon)).isPresent()
-                && ORDER_ID.matcher(id.substring(colon + 1)).matches();
+                && SUBJECT_ID.matcher(id.substring(colon + 1)).matches();
     }
 }

@@ -12,6 +12,7 @@ import com.warroom.outbox.OutboxRecord;
 import com.warroom.outbox.OutboxStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,7 +183,7 @@ public final class NotificationSender {
     private static String unreachable(OutboxRecord item) {
         return item.phone().isPresent()
                 ? "no email address, and the WhatsApp channel is off (WARROOM_WHATSAPP_BASE_URL is not set)"
-                : "the order gave no email address or phone number";
+                : "the " + item.kind().subject().name().toLowerCase(Locale.ROOT) + " gave no email address or phone number";
     }
 
     /** Reads only: a claim check and the message of an item that does not exist, an SES request built and not sent. */

@@ -11,12 +11,15 @@ import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.local.stack.HttpEvents;
 import com.warroom.notifications.OutboxFixtures;
+import com.warroom.outbox.Notification;
+import com.warroom.outbox.NotificationKind;
 import com.warroom.outbox.OutboxStatus;
 import com.warroom.topology.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -82,6 +85,22 @@ class ListOutboxRouteTest {
         assertThat(json(response).path("items").findValuesAsText("status")).containsOnly(OutboxStatus.PENDING.name());
         assertThat(json(response).path("items").findValuesAsText("id")).contains(pending);
         assertThat(json(response).path("items").findValue("lastError")).as("absent when there is none").isNull();
+    }
+
+    @Test
+    void list_whenATicketsNotice_namesItsTicketAndNoOrder() {
+        String ticket = "T-" + java.util.UUID.randomUUID();
+        String id = fixtures.create(new Notification(NotificationKind.EXP_GRANTED, ticket, "u-exp", Optional.empty(), Optional.empty(),
+                Map.of("exp", "200")));
+
+        APIGatewayV2HTTPResponse response = api.list(Map.of("status", "PENDING", "limit", "100"));
+
+        JsonNode item = java.util.stream.StreamSupport.stream(json(response).path("items").spliterator(), false)
+                .filter(i -> i.path("id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(item.path("kind").asText()).isEqualTo("exp.granted");
+        assertThat(item.path("ticketId").asText()).isEqualTo(ticket);
+        assertThat(item.has("orderId")).isFalse();
+        assertThat(item.path("channel").asText()).isEqualTo("none");
     }
 
     @ParameterizedTest(name = "{0}={1}")
