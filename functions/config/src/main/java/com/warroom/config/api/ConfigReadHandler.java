@@ -12,7 +12,7 @@ import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.Map;
 
-/** The read-only config routes: {@code GET /v1/config/networks}, {@code /treasury} and {@code /fee-rules}. */
+/** The read-only config routes: {@code GET /v1/config/networks}, {@code /treasury}, {@code /fee-rules} and {@code /exp-rewards}. */
 public final class ConfigReadHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ApiRouter router;
@@ -25,7 +25,8 @@ public final class ConfigReadHandler implements RequestHandler<APIGatewayV2HTTPE
         this.router = new ApiRouter(Map.of(
                 ReadConfigAction.NETWORKS, ReadConfigAction.networks(store),
                 ReadConfigAction.TREASURY, ReadConfigAction.treasury(store),
-                ReadConfigAction.FEE_RULES, ReadConfigAction.feeRules(store)));
+                ReadConfigAction.FEE_RULES, ReadConfigAction.feeRules(store),
+                ReadConfigAction.EXP_REWARDS, ReadConfigAction.expRewards(store)));
     }
 
     @Override

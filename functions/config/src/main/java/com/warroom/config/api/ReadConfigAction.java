@@ -27,6 +27,7 @@ final class ReadConfigAction implements RouteAction {
     static final String NETWORKS = "GET /v1/config/networks";
     static final String TREASURY = "GET /v1/config/treasury";
     static final String FEE_RULES = "GET /v1/config/fee-rules";
+    static final String EXP_REWARDS = "GET /v1/config/exp-rewards";
 
     private final ConfigStore store;
     private final String section;
@@ -52,6 +53,10 @@ final class ReadConfigAction implements RouteAction {
             config.feeRules().forEach((id, rule) -> rules.set(id, SeedConfigJson.feeRule(rule)));
             return rules;
         });
+    }
+
+    static ReadConfigAction expRewards(ConfigStore store) {
+        return new ReadConfigAction(store, "expRewards", config -> SeedConfigJson.expRewards(config.expRewards()));
     }
 
     @Override

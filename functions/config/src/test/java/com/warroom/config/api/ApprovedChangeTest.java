@@ -160,6 +160,7 @@ class ApprovedChangeTest {
         assertThat(treasury.path("treasury").findValuesAsText("address")).contains("0x10B1Ef3069a2E5471e1b193060EDC529d806a738");
         assertThat(json(send("get-networks.json")).path("version").asLong()).isEqualTo(before + 1);
         assertThat(json(send("get-fee-rules.json")).path("version").asLong()).isEqualTo(before + 1);
+        assertThat(json(send("get-exp-rewards.json")).path("version").asLong()).isEqualTo(before + 1);
 
         List<AuditEntry> history = AuditTrail.fromSettings(dynamo)
                 .newest(new AuditQuery(Optional.of("config:treasury.set"), Optional.empty(), 50, Optional.empty()));
@@ -212,6 +213,7 @@ class ApprovedChangeTest {
                 Map.entry(TicketPriority.CRITICAL, 800L), Map.entry(TicketPriority.HIGH, 300L),
                 Map.entry(TicketPriority.MEDIUM, 100L), Map.entry(TicketPriority.LOW, 40L));
         assertThat(store.currentExpRewards().orElseThrow().get(TicketPriority.LOW)).isEqualTo(40);
+        assertThat(json(send("get-exp-rewards.json")).path("expRewards").path("CRITICAL").asLong()).isEqualTo(800);
         assertThat(ExpRewardRates.inForce(store).expFor(TicketPriority.CRITICAL)).isEqualTo(800);
         assertThat(store.newest().orElseThrow().config())
                 .contains("\"expRewards\":{\"CRITICAL\":800,\"HIGH\":300,\"LOW\":40,\"MEDIUM\":100}");

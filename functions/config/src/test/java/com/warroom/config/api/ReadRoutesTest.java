@@ -36,7 +36,7 @@ class ReadRoutesTest {
     }
 
     static Stream<Arguments> routesAndRoles() {
-        return Stream.of(ReadConfigAction.NETWORKS, ReadConfigAction.TREASURY, ReadConfigAction.FEE_RULES)
+        return Stream.of(ReadConfigAction.NETWORKS, ReadConfigAction.TREASURY, ReadConfigAction.FEE_RULES, ReadConfigAction.EXP_REWARDS)
                 .flatMap(route -> Stream.of(Role.values()).map(role -> Arguments.of(route, role)));
     }
 
@@ -77,6 +77,19 @@ class ReadRoutesTest {
         assertThat(rules.path("bonding_swap").path("rateBps").asInt()).isEqualTo(150);
         assertThat(rules.path("blue_check").path("amount").path("minor").asLong()).isEqualTo(1000);
         assertThat(rules.path("blue_check").path("splits").get(0).path("to").asText()).isEqualTo("treasury");
+    }
+
+    @Test
+    void expRewards_listEveryPriorityWithItsWholeExp() {
+        APIGatewayV2HTTPResponse response = fixtures.read(ReadConfigAction.EXP_REWARDS, "sup", Role.SUPPORT);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        assertThat(json(response).path("expRewards").toString()).isEqualTo("{\"CRITICAL\":500,\"HIGH\":200,\"MEDIUM\":100,\"LOW\":50}");
+    }
+
+    @Test
+    void expRewards_whenNoConfigIsLoaded_is503() {
+        assertProblem(empty.read(ReadConfigAction.EXP_REWARDS, "ops", Role.OPS), 503, "config-not-loaded");
     }
 
     @Test
