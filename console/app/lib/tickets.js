@@ -16,11 +16,13 @@ const STATUSES = {
 };
 export const TICKET_STATUSES = Object.keys(STATUSES);
 
-// OPEN → IN_PROGRESS → RESOLVED → CLOSED; the API holds the exact rules and answers 409 to a move it refuses
+// the moves staff make through the status route (the API holds the rules and answers 409 to any other): OPEN →
+// IN_PROGRESS → RESOLVED, and reopening RESOLVED → IN_PROGRESS with a note; only the user's confirmation or the ticket
+// keeper (7 days after RESOLVED) closes a ticket, and CLOSED is final
 export const NEXT_STATUSES = {
-  OPEN: ['IN_PROGRESS', 'RESOLVED', 'CLOSED'],
-  IN_PROGRESS: ['RESOLVED', 'CLOSED'],
-  RESOLVED: ['IN_PROGRESS', 'CLOSED'],
+  OPEN: ['IN_PROGRESS'],
+  IN_PROGRESS: ['RESOLVED'],
+  RESOLVED: ['IN_PROGRESS'],
   CLOSED: [],
 };
 

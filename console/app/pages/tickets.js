@@ -29,7 +29,7 @@ const FILTERS = ['status', 'type', 'priority', 'assignee', 'followedUp', 'userId
 const TITLE_MAX = 200;
 const BODY_MAX = 5000;
 const COMMENT_MAX = 5000;
-const NOTE_MAX = 1000;
+const NOTE_MAX = 2000;
 
 // ---- the address: #/tickets?status=&type=&priority=&assignee=&followedUp=&userId=&from=&to=&sort=&cursor=&new=1
 
@@ -49,9 +49,16 @@ function ticketPath(id, verb) {
   return '/v1/support/tickets/' + encodeURIComponent(id) + (verb ? '/' + verb : '');
 }
 
+/** The day after a UTC day: the API's `to` is exclusive, and the form's "to" day is included. */
+function dayAfter(day) {
+  const d = new Date(day + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10) + 'T00:00:00Z';
+}
+
 function apiQuery(f) {
   return query({ status: f.status, type: f.type, priority: f.priority, assignee: f.assignee, followedUp: f.followedUp,
-    userId: f.userId, from: DAY.test(f.from) ? f.from + 'T00:00:00Z' : f.from, to: DAY.test(f.to) ? f.to + 'T23:59:59.999Z' : f.to,
+    userId: f.userId, from: DAY.test(f.from) ? f.from + 'T00:00:00Z' : f.from, to: DAY.test(f.to) ? dayAfter(f.to) : f.to,
     sort: f.sort || '-createdAt', cursor: f.cursor, limit: f.limit || PAGE_SIZE });
 }
 
@@ -295,6 +302,14 @@ function markOf(t, name) {
   return null;
 }
 
+/** Where the EXP notice goes, without the address itself: the lookup masks contacts for support, so the ticket does too. */
+function contactText(contact) {
+  const ways = [];
+  if (contact && contact.email) ways.push('email');
+  if (contact && contact.phone) ways.push('WhatsApp');
+  return ways.length ? ways.join(' and ') : html`<span class="muted">the user’s account only (no contact given)</span>`;
+}
+
 function Mark({ mark }) {
   return html`${when(mark.at)}${mark.by ? html` by <strong>${mark.by}</strong>` : null}${mark.note
     ? html`: <span class="reason">“${mark.note}”</span>` : null}`;
@@ -309,9 +324,9 @@ function Exp({ t }) {
       <strong class="exp-amount">${amountText(String(exp.amount), 'EXP')}</strong> to <code>${t.userId}</code>${exp.grantedAt
         ? ' ' + when(exp.grantedAt) : ''}${exp.entryId ? html`, ledger entry <code>${exp.entryId}</code>` : null}.</p>`;
   }
-  if (fixed) {
+  if (fixed || t.expPending) {
     return html`<p id="ticket-exp" class="muted"><span class="badge warn">◷ EXP being granted</span> The fix is recorded; the
-      ticket keeper finishes the grant if it was interrupted.</p>`;
+      hourly ticket keeper finishes a grant that was interrupted.</p>`;
   }
   return html`<p id="ticket-exp" class="muted">The reporter earns EXP (by priority, from the config) once the bug is marked
     reproduced and then fixed.</p>`;
@@ -362,20 +377,30 @@ function StatusForm({ t, act }) {
   const [note, setNote] = useDraft('tickets.status.note.' + t.ticketId, '');
   useEffect(() => setTo(next[0] || ''), [t.status]);
   if (!next.length) {
-    return html`<p id="ticket-status-final" class="muted"><strong>Status:</strong> ${statusLabel(t.status)} is final.</p>`;
+    return html`<p id="ticket-status-final" class="muted"><strong>Status:</strong> ${statusLabel(t.status)} is final: a problem that
+      comes back is a new ticket.</p>`;
   }
+  const reopening = t.status === 'RESOLVED';
   const submit = async e => {
     e.preventDefault();
-    if (await act.run('status', 'status', { status: to, note: note.trim() })) clearDraft('tickets.status.note.' + t.ticketId);
+    const body = { status: to };
+    if (note.trim()) body.note = note.trim();
+    if (await act.run('status', 'status', body)) {
+      clearDraft('tickets.status.note.' + t.ticketId);
+      setNote('');
+    }
   };
   return html`<form id="ticket-status-form" class="action-form" onSubmit=${submit} aria-labelledby="ticket-status-form-title">
     <h3 id="ticket-status-form-title">Status</h3>
-    <label for="ticket-next-status">Move to</label>
+    <label for="ticket-next-status">${reopening ? 'Reopen to' : 'Move to'}</label>
     <select id="ticket-next-status" value=${to} onChange=${e => setTo(e.target.value)}>
       ${next.map(s => html`<option value=${s}>${statusLabel(s)}</option>`)}</select>
-    <label for="ticket-status-note">Note (what was done; for RESOLVED the user reads it)</label>
-    <textarea id="ticket-status-note" rows="2" maxlength=${NOTE_MAX} value=${note} onInput=${e => setNote(e.target.value)}></textarea>
-    <button type="submit" id="ticket-status-submit" disabled=${act.busy === 'status'}>Change status</button>
+    <label for="ticket-status-note">${reopening ? 'Why it is reopened (required)' : 'Note (optional): what was done'}</label>
+    <textarea id="ticket-status-note" rows="2" maxlength=${NOTE_MAX} aria-required=${reopening ? 'true' : undefined} value=${note}
+      onInput=${e => setNote(e.target.value)}></textarea>
+    <button type="submit" id="ticket-status-submit" disabled=${act.busy === 'status'}>${reopening ? 'Reopen' : 'Change status'}</button>
+    ${t.status === 'RESOLVED' ? html`<p class="muted hint">Closed when the user confirms it, or by itself 7 days after it was
+      resolved.</p>` : null}
     <${Problem} problem=${act.problemOf('status')} />
   </form>`;
 }
@@ -397,7 +422,7 @@ function AssignForm({ t, act }) {
   const me = user();
   const [assignee, setAssignee] = useState(t.assignee || '');
   useEffect(() => setAssignee(t.assignee || ''), [t.assignee]);
-  return html`<form id="ticket-assign-form" class="action-form" onSubmit=${e => { e.preventDefault(); act.run('assign', 'assign', { assignee: assignee.trim() }); }}
+  return html`<form id="ticket-assign-form" class="action-form" onSubmit=${e => { e.preventDefault(); act.run('assign', 'assign', { assignee: assignee.trim() || null }); }}
     aria-labelledby="ticket-assign-form-title">
     <label for="ticket-assignee" id="ticket-assign-form-title">Assignee (a staff member’s name)</label>
     <div class="inline-field"><input id="ticket-assignee" autocomplete="off" spellcheck=${false} value=${assignee}
@@ -466,41 +491,53 @@ function CommentForm({ t, act }) {
 }
 
 const HISTORY_WORDS = {
-  created: 'Filed', comment: 'Comment', priority: 'Priority set', assigned: 'Assigned', assign: 'Assigned',
-  status: 'Status changed', followUp: 'Follow-up', 'follow-up': 'Follow-up', link: 'Linked', links: 'Linked',
-  reproduced: 'Marked reproduced', fixed: 'Marked fixed', exp: 'EXP granted', confirmation: 'User confirmed', closed: 'Closed',
+  CREATED: 'Filed', COMMENT: 'Comment', PRIORITY: 'Priority', ASSIGNED: 'Assignment', FOLLOW_UP: 'Follow-up',
+  STATUS: 'Status', LINKED: 'Linked', REPRODUCED: 'Marked reproduced', FIXED: 'Marked fixed', EXP_GRANTED: 'EXP granted',
+  CONFIRMED: 'The user confirmed', AUTO_CLOSED: 'Closed: resolved for 7 days',
 };
 
-function historyWhat(h) {
-  const kind = h.kind || h.type || h.action || '';
-  const key = Object.keys(HISTORY_WORDS).find(k => k.toLowerCase() === String(kind).toLowerCase().replace(/^ticket\./, '')
-    .replace(/_/g, '-').replace(/-([a-z])/g, (_, c) => c.toUpperCase()).toLowerCase()) || kind;
-  return HISTORY_WORDS[key] || String(kind).replace(/[._]/g, ' ');
+function Change({ from, to, label }) {
+  const shown = v => (v === '' || v == null ? html`<span class="muted">nobody</span>` : html`<code>${label ? label(v) : v}</code>`);
+  return html`<span class="change">${from !== undefined ? html`${shown(from)} → ` : null}${shown(to)}</span>`;
+}
+
+/** What a history item says beyond its kind: the change, the link, the EXP, the rating. */
+function historyDetail(h) {
+  const d = h.detail || {};
+  switch (h.kind) {
+    case 'CREATED': return html`<${TicketType} type=${d.type} /> for <code>${d.userId}</code>`;
+    case 'PRIORITY': return html`<${Change} from=${d.from} to=${d.to} label=${priorityLabel} />`;
+    case 'ASSIGNED': return html`<${Change} from=${d.from} to=${d.to} />`;
+    case 'STATUS': return html`<${Change} from=${d.from} to=${d.to} label=${statusLabel} />`;
+    case 'FOLLOW_UP': return d.followedUp === 'true' ? 'marked followed up' : 'marked not followed up';
+    case 'LINKED': return html`${d.kind === 'finding' ? 'reconcile finding' : d.kind} <code>${d.id}</code>`;
+    case 'EXP_GRANTED': return html`<strong class="exp-amount">${amountText(String(d.exp), 'EXP')}</strong>, ledger entry <code>${d.entryId}</code>`;
+    case 'CONFIRMED': return html`rated ${d.rating} of 5`;
+    default: return null;
+  }
 }
 
 function HistoryItem({ h }) {
-  const comment = h.body != null && (h.visibility || /comment/i.test(h.kind || h.type || ''));
-  const details = [];
-  if (h.from != null || h.to != null) details.push(html`<span class="change">${h.from != null ? html`<code>${String(h.from)}</code> → ` : null}<code>${String(h.to)}</code></span>`);
-  for (const k of ['status', 'priority', 'assignee', 'followedUp', 'rating']) {
-    if (h[k] != null && h.to == null) details.push(html`<span>${k} <code>${String(h[k])}</code></span>`);
-  }
-  if (h.link || (h.linkKind && h.linkId)) {
-    const l = h.link || { kind: h.linkKind, id: h.linkId };
-    details.push(html`<span>${l.kind} <code>${l.id}</code></span>`);
-  }
-  if (h.exp != null || h.amount != null) details.push(html`<span class="exp-amount">${amountText(String(h.exp != null ? (h.exp.amount ?? h.exp) : h.amount), 'EXP')}</span>`);
-  return html`<li class=${'event' + (comment ? ' comment' : '')} data-kind=${h.kind || h.type || ''} data-visibility=${h.visibility || ''}>
+  const d = h.detail || {};
+  const what = historyDetail(h);
+  const comment = h.kind === 'COMMENT';
+  return html`<li class=${'event' + (comment ? ' comment' : '')} data-kind=${h.kind} data-visibility=${h.visibility || ''}>
     <div class="event-head">
-      <h3>${historyWhat(h)}${h.visibility ? html` <span class=${'badge ' + (h.visibility === 'USER' ? 'warn' : 'neutral')}>${h.visibility === 'USER'
+      <h3>${HISTORY_WORDS[h.kind] || words(h.kind)}${h.visibility ? html` <span class=${'badge ' + (h.visibility === 'USER' ? 'warn' : 'neutral')}>${h.visibility === 'USER'
         ? '✉ To the user' : '▣ Internal'}</span>` : null}</h3>
-      <time datetime=${h.at || h.createdAt}>${when(h.at || h.createdAt)}</time>
-      ${h.by || h.actor || h.author ? html`<span class="muted">by <strong>${h.by || h.actor || h.author}</strong></span>` : null}
+      <time datetime=${h.at}>${when(h.at)}</time>
+      ${h.actor ? html`<span class="muted">by <strong>${h.actor}</strong></span>` : null}
     </div>
-    ${details.length ? html`<p>${details.map((d, i) => html`${i ? ' · ' : ''}${d}`)}</p>` : null}
-    ${h.body != null ? html`<p class="comment-body">${h.body}</p>` : null}
-    ${h.note ? html`<p class="reason">“${h.note}”</p>` : null}
+    ${what ? html`<p class="event-detail">${what}</p>` : null}
+    ${comment ? html`<p class="comment-body">${d.body}</p>` : null}
+    ${d.note ? html`<p class="reason">“${d.note}”</p>` : null}
+    ${d.comment ? html`<p class="reason">“${d.comment}”</p>` : null}
   </li>`;
+}
+
+function words(name) {
+  const s = String(name || '').replace(/_/g, ' ').toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** The ticket page's actions: one useUserAction each, so a double click sends once; each success reads the ticket again. */
@@ -553,12 +590,14 @@ function Detail({ id }) {
               disabled=${act.busy === 'follow'} onChange=${e => act.run('follow', 'follow-up', { followedUp: e.target.checked })} />
               ${t.followedUp ? 'Yes' : 'No'}</label>` : t.followedUp ? 'Yes' : 'No'}
             <${Problem} problem=${act.problemOf('follow')} /></${Fact}>
-          <${Fact} term="Filed">${when(t.createdAt)}${t.createdBy ? html` <span class="muted">by ${t.createdBy}</span>` : null}</${Fact}>
+          <${Fact} term="Filed">${when(t.createdAt)}${t.filedBy ? html` <span class="muted">by ${t.filedBy}</span>` : null}</${Fact}>
+          <${Fact} term="EXP notice to">${contactText(t.contact)}</${Fact}>
           ${t.updatedAt ? html`<${Fact} term="Last change">${when(t.updatedAt)}</${Fact}>` : null}
+          ${t.firstResponseAt ? html`<${Fact} term="First response">${when(t.firstResponseAt)}</${Fact}>` : null}
           ${t.resolvedAt ? html`<${Fact} term="Resolved">${when(t.resolvedAt)}</${Fact}>` : null}
-          ${t.closedAt ? html`<${Fact} term="Closed">${when(t.closedAt)}</${Fact}>` : null}
-          ${t.rating != null || (t.confirmation && t.confirmation.rating != null) ? html`<${Fact} term="User’s rating">${'★'.repeat(t.rating ?? t.confirmation.rating)}
-            ${' '}(${t.rating ?? t.confirmation.rating} of 5)</${Fact}>` : null}
+          ${t.closedAt ? html`<${Fact} term="Closed">${when(t.closedAt)}${t.closedBy ? html` <span class="muted">by ${t.closedBy}</span>` : null}</${Fact}>` : null}
+          ${t.csat ? html`<${Fact} term="User’s rating"><span aria-hidden="true">${'★'.repeat(t.csat.rating)}${'☆'.repeat(5 - t.csat.rating)} </span>${t.csat.rating}
+            of 5${t.csat.comment ? html`: <span class="reason">“${t.csat.comment}”</span>` : null}</${Fact}>` : null}
         </dl>
         <h3>What the user reported</h3>
         <p class="ticket-body" id="ticket-body">${t.body}</p>

@@ -60,7 +60,7 @@ class SupportPageTest extends ConsoleBrowserTest {
         assertThat(browser.driver().findElement(By.id("support-kyc")).getText()).contains("Approved");
 
         WebElement payout = browser.waitFor(By.cssSelector("#support-payouts tr[data-payout-id='" + refund.payoutId() + "']"));
-        assertThat(payout.getText()).contains("Refund").contains("USDC 12.50").contains("Failed");
+        assertThat(payout.getText()).contains("Refund").contains("USDC 12.500000").contains("Failed");
         assertThat(payout.findElement(By.cssSelector("a")).getAttribute("href")).endsWith("#/payouts/" + refund.payoutId());
 
         WebElement answer = browser.waitFor(By.cssSelector("#support-suggestions .suggestion[data-case='refund_failed']"));
