@@ -159,10 +159,15 @@ function FollowedUp({ t, action, onChange }) {
     <span>${t.followedUp ? 'Yes' : 'No'}</span><span class="visually-hidden"> (followed up: ${t.title})</span></label>`;
 }
 
+/** "tkt-46c98371…": enough to tell tickets apart in a list; the ticket's page shows it in full. */
+function shortId(id) {
+  return id && id.length > 16 ? id.slice(0, 12) + '…' : id;
+}
+
 function Row({ t, action, onFollow }) {
   return html`<tr data-ticket-id=${t.ticketId} data-status=${t.status} data-priority=${t.priority || ''}>
     <td data-label="Ticket" class="ticket-cell"><span><a href=${ticketLink(t.ticketId)} class="ticket-title">${t.title}</a><br />
-      <code class="muted">${t.ticketId}</code></span></td>
+      <code class="muted" title=${t.ticketId}>${shortId(t.ticketId)}</code></span></td>
     <td data-label="Type"><span><${TicketType} type=${t.type} /></span></td>
     <td data-label="Priority"><span><${Priority} priority=${t.priority} /></span></td>
     <td data-label="Status"><span><${TicketStatus} status=${t.status} /></span></td>
@@ -454,7 +459,7 @@ function Links({ t, act }) {
         <div><label for="ticket-link-kind">Link to</label>
           <select id="ticket-link-kind" value=${kind} onChange=${e => setKind(e.target.value)}>
             <option value="finding">a reconcile finding</option><option value="incident">an incident</option></select></div>
-        <div><label for="ticket-link-id">Its id</label>
+        <div><label for="ticket-link-id">Its id (<code>f-…</code> or <code>INC-…</code>)</label>
           <input id="ticket-link-id" autocomplete="off" spellcheck=${false} value=${id} onInput=${e => setId(e.target.value)} /></div>
       </div>
       <button type="submit" id="ticket-link-submit" disabled=${act.busy === 'link'}>Add link</button>

@@ -84,6 +84,13 @@ class SupportPageTest extends ConsoleBrowserTest {
         assertThat(browser.driver().getCurrentUrl()).contains("#/support?q=");
         browser.screenshot("support-wallet-refund-failed-laptop");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.scrollTo(By.id("support-user"));
+        browser.screenshot("support-wallet-card-laptop");
+
+        // from the card to a ticket for this user, the form open with the user filled in
+        browser.driver().findElement(By.id("support-new-ticket")).click();
+        browser.waitForText(By.tagName("h1"), "Tickets");
+        assertThat(browser.waitFor(By.id("new-ticket-user")).getAttribute("value")).isEqualTo(refund.userId());
     }
 
     @Test
@@ -105,6 +112,8 @@ class SupportPageTest extends ConsoleBrowserTest {
         assertThat(answer.findElement(By.cssSelector(".next-step")).getText()).isNotBlank();
         browser.screenshot("support-order-paid-no-access-laptop");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.scrollTo(By.id("support-user"));
+        browser.screenshot("support-order-card-laptop");
 
         order.findElement(By.cssSelector("a")).click();
         browser.waitForText(By.tagName("h1"), paid.orderId());

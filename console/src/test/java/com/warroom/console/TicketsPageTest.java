@@ -87,6 +87,11 @@ class TicketsPageTest extends ConsoleBrowserTest {
         act(By.id("ticket-status-submit"), "Status changed");
         browser.waitForText(By.id("ticket-facts"), "In progress");
 
+        new Select(browser.driver().findElement(By.id("ticket-link-kind"))).selectByValue("incident");
+        browser.driver().findElement(By.id("ticket-link-id")).sendKeys("INC-2026-12-01");
+        act(By.id("ticket-link-submit"), "Link added");
+        browser.waitForText(By.id("ticket-links-list"), "INC-2026-12-01");
+
         assertThat(browser.driver().findElement(By.id("ticket-exp")).getText()).doesNotContain("EXP granted");
         browser.driver().findElement(By.cssSelector("#ticket-bug form button[type=submit]")).click();
         browser.waitForText(By.id("ticket-reproduced"), "sari");
@@ -99,6 +104,12 @@ class TicketsPageTest extends ConsoleBrowserTest {
         assertThat(browser.all(By.cssSelector("#ticket-bug form"))).as("nothing left to mark").isEmpty();
         browser.screenshot("ticket-bug-fixed-laptop");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        List<String> kinds = browser.all(By.cssSelector("#ticket-history-list > li")).stream().map(e -> e.getAttribute("data-kind")).toList();
+        assertThat(kinds).as("the history, oldest first").startsWith("CREATED").contains("PRIORITY", "ASSIGNED", "COMMENT", "FOLLOW_UP",
+                "STATUS", "LINKED", "REPRODUCED", "FIXED");
+        assertThat(kinds.stream().filter("EXP_GRANTED"::equals)).hasSize(1);
+        browser.scrollTo(By.id("ticket-history"));
+        browser.screenshot("ticket-bug-history-laptop");
 
         browser.driver().findElement(By.id("ticket-refresh")).click();
         browser.waitForText(By.id("ticket-exp"), "EXP 200");
@@ -136,6 +147,7 @@ class TicketsPageTest extends ConsoleBrowserTest {
         toggle.click();
         browser.waitUntil(() -> browser.driver().findElement(By.cssSelector("tr[data-ticket-id='" + question + "'] input.follow-up-toggle")).isSelected());
         assertThat(tickets.read(question).path("followedUp").asBoolean()).isTrue();
+        browser.scrollTo(By.id("ticket-list-title"));
         browser.screenshot("tickets-dashboard-laptop");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
