@@ -94,7 +94,7 @@ final class LookupAction implements RouteAction {
                 notFound.searched());
         Problem base = Problem.notFound(detail);
         return new Problem(base.type(), base.title(), base.status(), detail,
-                List.of(new FieldError("q", "matches no " + String.join(", no ", kinds.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList()))))
+                List.of(new FieldError("q", "found as none of " + String.join(", ", kinds))))
                 .with("q", shown).with("kindsTried", kinds).with("searched", notFound.searched());
     }
 }

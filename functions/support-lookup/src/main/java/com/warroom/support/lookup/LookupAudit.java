@@ -39,7 +39,6 @@ final class LookupAudit {
         shapes.stream().map(Enum::name).forEach(after.putArray("kindsTried")::add);
         userIds.forEach(after.putArray("userIds")::add);
         after.put("found", found);
-        after.put("roles", String.join(" ", caller.roleNames()));
         String target = found ? "user:" + userIds.get(0) : NOBODY;
         String reason = found ? "support lookup of " + userIds.size() + " user(s)" : "support lookup found nobody";
         AuditDraft draft = new AuditDraft(caller, ACTION, target, null, Json.write(after), reason, origin);

@@ -1,6 +1,5 @@
 package com.warroom.support.lookup;
 
-import com.warroom.flags.FlagSnapshot;
 import com.warroom.flags.FlagStore;
 import com.warroom.payments.Entitlement;
 import com.warroom.payments.Order;

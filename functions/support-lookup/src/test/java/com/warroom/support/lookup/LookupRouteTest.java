@@ -72,6 +72,8 @@ class LookupRouteTest {
                         + contributionTxHash + "\"}", Optional.of(contributionTxHash), Duration.ofDays(5));
         world.finding(fresh("f"), "orders-paid", orderId + " entitlement", "OPEN");
         world.finding(fresh("f"), "orders-paid", fresh("ord") + " entitlement", "OPEN");
+        world.finding(fresh("f"), "payouts-vs-ledger", payoutId, "ACKNOWLEDGED");
+        world.finding(fresh("f"), "negative-balances", "user:" + userId + " USDC", "RESOLVED");
         world.ticket(fresh("t"), userId, "BUG", "Paid but the course is locked", "OPEN");
         world.disable(Flag.CLAIM_REFERRAL, new FlagScope.User(userId), "referral abuse under review");
         world.disable(Flag.CLAIM_VESTING, new FlagScope.Round("round-7"), "vesting schedule fix");
@@ -92,7 +94,7 @@ class LookupRouteTest {
         assertThat(user.path("known").asBoolean()).isTrue();
         assertThat(user.path("primaryWallet").path("chain").asText()).isEqualTo("evm:1");
         assertThat(user.path("primaryWallet").path("address").asText()).isEqualTo(address);
-        assertThat(user.path("kyc").path("status").asText()).isEqualTo("VERIFIED");
+        assertThat(user.path("kyc").path("status").asText()).isEqualTo("APPROVED");
         assertThat(user.path("bluecheck").asBoolean()).isTrue();
         assertThat(user.path("activeReferralCount").asInt()).isEqualTo(2);
         assertThat(user.path("coolingOff").asBoolean()).isFalse();
@@ -128,7 +130,9 @@ class LookupRouteTest {
         assertThat(claim.path("asset").asText()).isEqualTo("USDC");
         assertThat(claim.path("roundId").asText()).isEqualTo("round-7");
 
-        assertThat(texts(card.path("findings"), "subject")).containsExactly(orderId + " entitlement");
+        // unresolved ones about the user's orders and payouts; not another order's, not a resolved one
+        assertThat(texts(card.path("findings"), "subject")).containsExactly(orderId + " entitlement", payoutId);
+        assertThat(texts(card.path("findings"), "status")).containsExactly("OPEN", "ACKNOWLEDGED");
         assertThat(texts(card.path("tickets"), "title")).containsExactly("Paid but the course is locked");
         // the user's own switch and their round's, not another user's
         assertThat(texts(card.path("blocks"), "flag")).containsExactly("claim.referral", "claim.vesting");
@@ -284,6 +288,20 @@ class LookupRouteTest {
         assertThat(card.path("payouts").get(0).path("paidToPrimary").asBoolean()).isFalse();
         assertThat(card.path("payouts").get(1).path("stuck").asBoolean()).isTrue();
         assertThat(card.path("payouts").get(1).path("paidToPrimary").asBoolean()).isTrue();
+    }
+
+    @Test
+    void lookup_userAfterAWalletChange_isCoolingOff_andKycReasonShown() {
+        String changed = fresh("u");
+        world.user(changed, new Wallet("evm:1", LookupWorld.evmAddress()), "REJECTED", Optional.of("document unreadable"),
+                Optional.of(LookupWorld.NOW.plus(Duration.ofHours(48))));
+
+        JsonNode user = world.card(changed, Role.SUPPORT).path("user");
+
+        assertThat(user.path("coolingOff").asBoolean()).isTrue();
+        assertThat(user.path("coolingOffUntil").asText()).isEqualTo("2026-12-03T10:00:00.000Z");
+        assertThat(user.path("kyc").path("status").asText()).isEqualTo("REJECTED");
+        assertThat(user.path("kyc").path("reason").asText()).isEqualTo("document unreadable");
     }
 
     // ---- each kind, not found

@@ -132,7 +132,7 @@ final class LookupWorld {
     }
 
     UserProfile user(String userId, Wallet wallet) {
-        return user(userId, wallet, "VERIFIED", Optional.empty(), Optional.empty());
+        return user(userId, wallet, "APPROVED", Optional.empty(), Optional.empty());
     }
 
     Order order(String orderId, String userId, String item, OrderStatus status, Optional<String> email, Duration age) {
