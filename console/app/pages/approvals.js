@@ -108,6 +108,10 @@ const CONFIG_CHANGES = {
     RPC secret <code>${p.rpcSecretName}</code>)`,
   'network.remove': p => html`remove network <code>${p.chain}</code>`,
   'fee_rule.set': p => html`set fee rule <code>${p.id}</code> to ${feeText(p.rule)}`,
+  'exp_rewards.set': p => {
+    const rewards = p.expRewards && typeof p.expRewards === 'object' ? p.expRewards : {};
+    return html`set the EXP a fixed bug earns to ${['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'].map(k => k + ' ' + rewards[k]).join(', ')}`;
+  },
   'roster.set': p => {
     const members = Array.isArray(p.roster) ? p.roster : [];
     const shown = members.slice(0, 5).map(m => m.email + ' (' + rolesText(m.roles) + ')').join('; ');

@@ -1,5 +1,5 @@
-// Config: the config in force (networks, treasury wallets in full with a Copy button, fee rules with their splits),
-// and for super_admin and finance a form that asks for a change, applied only once a second person approves it.
+// Config: the config in force (networks, treasury wallets in full with a Copy button, fee rules with their splits, the
+// EXP a fixed bug earns per ticket priority), and for super_admin and finance a form that asks for a change, applied only once a second person approves it.
 import { html, useState, useEffect, Problem, useLoad, when, Loading } from '../lib/ui.js';
 import { get, post, newAction } from '../lib/api.js';
 import { hasRole } from '../lib/session.js';
@@ -89,6 +89,21 @@ function FeeRule({ id, rule }) {
   </section>`;
 }
 
+const PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
+
+function ExpRewards({ list }) {
+  return html`<section class="card" aria-labelledby="exp-title">
+    <h2 id="exp-title">EXP rewards</h2>
+    <p class="muted">What a reported bug earns its reporter once it is reproduced and fixed, by the ticket's priority.</p>
+    ${list.loading && !list.data ? html`<${Loading} />` : null}
+    <${Problem} problem=${list.problem} />
+    ${list.data ? html`<table id="exp-rewards">
+      <thead><tr><th scope="col">Priority</th><th scope="col" class="num">EXP</th></tr></thead>
+      <tbody>${PRIORITIES.map(p => html`<tr data-priority=${p}><td>${p}</td><td class="num">${list.data.expRewards[p]}</td></tr>`)}</tbody>
+    </table>` : null}
+  </section>`;
+}
+
 function FeeRules({ list }) {
   return html`<section aria-labelledby="fees-title">
     <h2 id="fees-title">Fee rules</h2>
@@ -105,8 +120,16 @@ const KINDS = [
   ['network.remove', 'Remove a network'],
   ['fee_rule.set', 'Set a fee rule'],
   ['roster.set', 'Replace the admin roster'],
+  ['exp_rewards.set', 'Set the EXP rewards'],
 ];
-const DRAFTS = ['kind', 'chain', 'asset', 'address', 'newChain', 'name', 'rpc', 'native', 'ruleId', 'rule', 'roster', 'reason'];
+const EXP_DRAFTS = PRIORITIES.map(p => 'exp' + p);
+const DRAFTS = ['kind', 'chain', 'asset', 'address', 'newChain', 'name', 'rpc', 'native', 'ruleId', 'rule', 'roster', ...EXP_DRAFTS, 'reason'];
+
+/** A whole number as typed, else the text itself, so that the API names the field that is not one. */
+function whole(text) {
+  const trimmed = text.trim();
+  return /^[0-9]{1,15}$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
 
 /** JSON typed by the person, or a problem naming the field, as the API would. */
 function parseJson(text, field) {
@@ -117,7 +140,7 @@ function parseJson(text, field) {
   }
 }
 
-function ChangeForm({ networks, treasury, feeRules }) {
+function ChangeForm({ networks, treasury, feeRules, expRewards }) {
   const fields = {};
   for (const name of DRAFTS) {
     fields[name] = useDraft('config.change.' + name, name === 'kind' ? 'treasury.set' : '');
@@ -148,6 +171,8 @@ function ChangeForm({ networks, treasury, feeRules }) {
         const roster = parseJson(value('roster'), 'payload.roster');
         return roster.problem ? roster : { value: { roster: roster.value } };
       }
+      case 'exp_rewards.set':
+        return { value: { expRewards: Object.fromEntries(PRIORITIES.map(p => [p, whole(value('exp' + p))])) } };
       default: return { problem: { title: 'Choose what to change', errors: [{ field: 'kind', message: 'is required' }] } };
     }
   };
@@ -219,6 +244,15 @@ function ChangeForm({ networks, treasury, feeRules }) {
       <textarea id="change-rule" name="rule" rows="8" required class="mono" spellcheck=${false} ...${bind('rule')}></textarea>
       ${existingRule ? html`<button type="button" class="secondary" onClick=${() => { fields.rule[1](JSON.stringify(existingRule, null, 2)); setAction(null); }}>
         Start from the current ${value('ruleId').trim()}</button>` : null}`
+    : kind === 'exp_rewards.set' ? html`
+      <fieldset id="change-exp"><legend>Whole EXP per ticket priority (1 to 1,000,000), every priority</legend>
+        <div class="row">${PRIORITIES.map(p => html`<div><label for=${'change-exp-' + p}>${p}</label>
+          <input id=${'change-exp-' + p} name=${p} required inputmode="numeric" autocomplete="off"
+            placeholder=${expRewards.data ? String(expRewards.data.expRewards[p]) : ''} ...${bind('exp' + p)} /></div>`)}</div>
+      </fieldset>
+      ${expRewards.data ? html`<button type="button" class="secondary" id="change-exp-current" onClick=${() => {
+        PRIORITIES.forEach(p => fields['exp' + p][1](String(expRewards.data.expRewards[p]))); setAction(null); }}>
+        Start from the rewards in force</button>` : null}`
     : html`
       <label for="change-roster">The whole new roster (JSON array of {email, sub?, roles}); it replaces the current one</label>
       <textarea id="change-roster" name="roster" rows="8" required class="mono" spellcheck=${false} ...${bind('roster')}></textarea>`}
@@ -236,15 +270,17 @@ function ConfigPage() {
   const networks = useLoad(() => get('/v1/config/networks'), []);
   const treasury = useLoad(() => get('/v1/config/treasury'), []);
   const feeRules = useLoad(() => get('/v1/config/fee-rules'), []);
-  const versions = [...new Set([networks, treasury, feeRules].filter(l => l.data).map(l => l.data.version))];
+  const expRewards = useLoad(() => get('/v1/config/exp-rewards'), []);
+  const versions = [...new Set([networks, treasury, feeRules, expRewards].filter(l => l.data).map(l => l.data.version))];
   return html`<h1>Config</h1>
     ${versions.length === 1 ? html`<p id="config-version">Config version <strong>${versions[0]}</strong>, the one in force.</p>`
       : versions.length > 1 ? html`<p class="problem" role="alert">The config changed while this page loaded (versions ${versions.join(', ')}):
-          <button type="button" onClick=${() => { networks.reload(); treasury.reload(); feeRules.reload(); }}>Reload</button></p>` : null}
+          <button type="button" onClick=${() => { networks.reload(); treasury.reload(); feeRules.reload(); expRewards.reload(); }}>Reload</button></p>` : null}
     <${Networks} list=${networks} />
     <${Treasury} list=${treasury} networks=${networks} />
     <${FeeRules} list=${feeRules} />
-    ${hasRole(...REQUESTERS) ? html`<${ChangeForm} networks=${networks} treasury=${treasury} feeRules=${feeRules} />`
+    <${ExpRewards} list=${expRewards} />
+    ${hasRole(...REQUESTERS) ? html`<${ChangeForm} networks=${networks} treasury=${treasury} feeRules=${feeRules} expRewards=${expRewards} />`
       : html`<p class="muted" id="change-not-allowed">Only super_admin and finance may request a config change.</p>`}`;
 }
 

@@ -131,6 +131,65 @@ class ConfigPageTest extends ConsoleBrowserTest {
     }
 
     @Test
+    void aFinancePerson_seesTheExpRewards_andAsksToChangeThemFromTheOnesInForce() throws Exception {
+        JsonNode rewards = warroom.call("GET", "/v1/config/exp-rewards", null, warroom.token("judy", "finance")).body().path("expRewards");
+        browser = newBrowser(Browser.LAPTOP).signIn("judy", "finance").open("/config");
+        browser.waitFor(By.cssSelector("#exp-rewards tbody tr"));
+
+        List<String> shown = new ArrayList<>();
+        browser.all(By.cssSelector("#exp-rewards tbody tr")).forEach(r -> shown.add(r.getText()));
+        assertThat(shown).containsExactly("CRITICAL " + rewards.path("CRITICAL").asLong(), "HIGH " + rewards.path("HIGH").asLong(),
+                "MEDIUM " + rewards.path("MEDIUM").asLong(), "LOW " + rewards.path("LOW").asLong());
+        browser.waitFor(By.id("change-form"));
+        new Select(browser.driver().findElement(By.id("change-kind"))).selectByValue("exp_rewards.set");
+        browser.waitFor(By.id("change-exp-current")).click();
+        assertThat(browser.driver().findElement(By.id("change-exp-LOW")).getAttribute("value")).isEqualTo(rewards.path("LOW").asText());
+        WebElement high = browser.driver().findElement(By.id("change-exp-HIGH"));
+        high.clear();
+        high.sendKeys("300");
+        browser.driver().findElement(By.id("change-reason")).sendKeys("HIGH bugs take longer to reproduce: reward them more");
+        scrollTo(browser.driver().findElement(By.id("change-exp")));
+        browser.screenshot("config-laptop-exp-rewards-change");
+        browser.driver().findElement(By.cssSelector("#change-form button[type=submit]")).click();
+
+        WebElement done = browser.waitFor(By.id("change-requested"));
+        String approvalId = done.findElement(By.tagName("a")).getText();
+        JsonNode approval = warroom.call("GET", "/v1/admin/approvals/" + approvalId, null, warroom.token("auditor", "super_admin")).body();
+        assertThat(approval.path("payload").path("kind").asText()).isEqualTo("exp_rewards.set");
+        assertThat(approval.path("payload").path("payload").path("expRewards").path("HIGH").asLong()).isEqualTo(300);
+        assertThat(approval.path("payload").path("payload").path("expRewards").path("CRITICAL").asLong())
+                .isEqualTo(rewards.path("CRITICAL").asLong());
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+        // the approvals inbox says in words what the request asks for
+        browser.open("/approvals");
+        browser.waitForText(By.tagName("main"), "set the EXP a fixed bug earns to");
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Config change exp_rewards.set: set the EXP a fixed bug earns to CRITICAL "
+                + rewards.path("CRITICAL").asLong() + ", HIGH 300, MEDIUM " + rewards.path("MEDIUM").asLong() + ", LOW " + rewards.path("LOW").asLong());
+        browser.screenshot("config-laptop-exp-rewards-approval");
+    }
+
+    @Test
+    void aBadExpReward_showsThe422ProblemNamingThePriority() throws Exception {
+        browser = newBrowser(Browser.PHONE).signIn("judy", "finance").open("/config");
+        browser.waitFor(By.id("change-form"));
+        new Select(browser.driver().findElement(By.id("change-kind"))).selectByValue("exp_rewards.set");
+        browser.waitFor(By.id("change-exp-CRITICAL")).sendKeys("500");
+        browser.driver().findElement(By.id("change-exp-HIGH")).sendKeys("200");
+        browser.driver().findElement(By.id("change-exp-MEDIUM")).sendKeys("1.5");
+        browser.driver().findElement(By.id("change-exp-LOW")).sendKeys("0");
+        browser.driver().findElement(By.id("change-reason")).sendKeys("Trying numbers that the rules refuse");
+        browser.driver().findElement(By.cssSelector("#change-form button[type=submit]")).click();
+
+        WebElement problem = browser.waitFor(By.cssSelector("#change-form .problem"));
+        assertThat(problem.getText()).contains("422").contains("payload.expRewards.MEDIUM").contains("payload.expRewards.LOW");
+        assertThat(browser.all(By.id("change-requested"))).isEmpty();
+        scrollTo(problem);
+        browser.screenshot("config-phone-exp-rewards-refused");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
     void anOpsPerson_seesNoChangeForm_asTheApiWouldRefuseThem() throws Exception {
         RunningWarroom.Answer refused = warroom.call("POST", "/v1/admin/config/changes",
                 "{\"kind\":\"network.remove\",\"payload\":{\"chain\":\"evm:56\"},\"reason\":\"ops may not ask for this\"}",
