@@ -11,6 +11,7 @@ import { user, hasRole } from '../lib/session.js';
 import { useUserAction } from '../lib/actions.js';
 import { useDraft, clearDraft } from '../lib/drafts.js';
 import { amountText } from '../lib/money.js';
+import { waited } from '../lib/stuck.js';
 import {
   TicketStatus, TicketType, Priority, TICKET_STATUSES, TICKET_TYPES, TICKET_PRIORITIES, NEXT_STATUSES, TICKET_STAFF,
   WHO_MAY_TICKETS, statusLabel, statusMeaning, typeLabel, priorityLabel, ticketLink, supportLink, LOOKUP_READERS,
@@ -251,6 +252,32 @@ function NewTicket({ userId, open }) {
   </details>`;
 }
 
+function Duration({ summary }) {
+  if (!summary || !summary.count) return html`<span class="muted">none yet</span>`;
+  return html`median <strong>${waited(summary.median)}</strong>, p90 <strong>${waited(summary.p90)}</strong>
+    <span class="muted">(${summary.count})</span>`;
+}
+
+/** The last 30 days as GET /v1/support/metrics answers them: response and resolution times, volume by type, CSAT. */
+function Metrics() {
+  const m = useLoad(() => get('/v1/support/metrics'), []);
+  if (!m.data) return null;
+  const d = m.data;
+  const csat = d.csat || {};
+  return html`<section class="card metrics" id="ticket-metrics" aria-labelledby="ticket-metrics-title">
+    <h2 id="ticket-metrics-title">Last 30 days <span class="muted">(tickets filed ${d.from.slice(0, 10)} to ${d.to.slice(0, 10)})</span></h2>
+    <dl class="facts tight">
+      <dt>Filed</dt><dd id="metrics-volume"><strong>${d.tickets}</strong>${' '}<span class="muted">${TICKET_TYPES.map(t =>
+        typeLabel(t).toLowerCase() + ' ' + ((d.volumeByType || {})[t] || 0)).join(' · ')}</span></dd>
+      <dt>First response</dt><dd id="metrics-first-response"><${Duration} summary=${d.firstResponseSeconds} /></dd>
+      <dt>Resolution</dt><dd id="metrics-resolution"><${Duration} summary=${d.resolutionSeconds} /></dd>
+      <dt>CSAT</dt><dd id="metrics-csat">${csat.count ? html`<strong>${String(csat.average)}</strong> of 5 from ${csat.count}
+        ${csat.count === 1 ? 'rating' : 'ratings'} <span class="muted">(${[5, 4, 3, 2, 1].map(r => r + '★ ' + ((csat.distribution || {})[r] || 0)).join(' · ')})</span>`
+        : html`<span class="muted">no ratings yet</span>`}</dd>
+    </dl>
+  </section>`;
+}
+
 function Dashboard({ filters, newFor }) {
   const key = link(filters);
   const list = useLoad(() => get('/v1/support/tickets' + apiQuery(filters)).then(page => ({ key, page })), [key]);
@@ -268,7 +295,7 @@ function Dashboard({ filters, newFor }) {
   const forbidden = list.problem && list.problem.status === 403;
   const items = page ? (page.items || page.tickets || []).map(t => changed[t.ticketId] || t) : [];
   return html`<h1>Tickets</h1>
-    ${forbidden ? null : html`<${NewTicket} key=${newFor || ''} userId=${newFor} open=${!!newFor} />
+    ${forbidden ? null : html`<${Metrics} /><${NewTicket} key=${newFor || ''} userId=${newFor} open=${!!newFor} />
       <${QuickViews} filters=${filters} /><${Filters} key=${key} filters=${filters} />`}
     ${!page && !list.problem ? html`<${Loading} />` : null}
     <${Problem} problem=${list.problem} />

@@ -127,6 +127,10 @@ class TicketsPageTest extends ConsoleBrowserTest {
 
         waitForRows(3);
         assertThat(rowIds()).as("newest first").containsExactly(suggestion, question, bug);
+        RunningWarroom.Answer metrics = warroom.call("GET", "/v1/support/metrics", null, warroom.token("olga", "ops"));
+        assertThat(browser.waitFor(By.id("metrics-volume")).getText()).startsWith(metrics.body().path("tickets").asText() + " ")
+                .contains("bug " + metrics.body().path("volumeByType").path("BUG").asText());
+        assertThat(metrics.body().path("volumeByType").path("QUESTION").asLong()).isPositive();
         assertThat(browser.driver().findElement(By.cssSelector("tr[data-ticket-id='" + bug + "']")).getText())
                 .contains("Bug").contains("Critical").contains("Open");
 
