@@ -254,8 +254,8 @@ function NewTicket({ userId, open }) {
 
 function Duration({ summary }) {
   if (!summary || !summary.count) return html`<span class="muted">none yet</span>`;
-  return html`median <strong>${waited(summary.median)}</strong>, p90 <strong>${waited(summary.p90)}</strong>
-    <span class="muted">(${summary.count})</span>`;
+  return html`median <strong>${waited(summary.median)}</strong>, p90 <strong>${waited(summary.p90)}</strong>${' '}<span
+    class="muted">(of ${summary.count})</span>`;
 }
 
 /** The last 30 days as GET /v1/support/metrics answers them: response and resolution times, volume by type, CSAT. */
@@ -264,18 +264,23 @@ function Metrics() {
   if (!m.data) return null;
   const d = m.data;
   const csat = d.csat || {};
-  return html`<section class="card metrics" id="ticket-metrics" aria-labelledby="ticket-metrics-title">
-    <h2 id="ticket-metrics-title">Last 30 days <span class="muted">(tickets filed ${d.from.slice(0, 10)} to ${d.to.slice(0, 10)})</span></h2>
+  // on a phone it starts folded, so the list comes first
+  const wide = typeof matchMedia === 'function' && matchMedia('(min-width: 800px)').matches;
+  return html`<details class="card metrics filter-panel" id="ticket-metrics" open=${wide || undefined}>
+    <summary><h2 id="ticket-metrics-title">Last 30 days</h2> <span class="muted">${d.tickets} filed${csat.count
+      ? ', CSAT ' + String(csat.average) : ''}</span></summary>
+    <p class="muted hint">Tickets filed ${d.from.slice(0, 10)} to ${d.to.slice(0, 10)} (UTC).</p>
     <dl class="facts tight">
       <dt>Filed</dt><dd id="metrics-volume"><strong>${d.tickets}</strong>${' '}<span class="muted">${TICKET_TYPES.map(t =>
         typeLabel(t).toLowerCase() + ' ' + ((d.volumeByType || {})[t] || 0)).join(' · ')}</span></dd>
       <dt>First response</dt><dd id="metrics-first-response"><${Duration} summary=${d.firstResponseSeconds} /></dd>
       <dt>Resolution</dt><dd id="metrics-resolution"><${Duration} summary=${d.resolutionSeconds} /></dd>
-      <dt>CSAT</dt><dd id="metrics-csat">${csat.count ? html`<strong>${String(csat.average)}</strong> of 5 from ${csat.count}
-        ${csat.count === 1 ? 'rating' : 'ratings'} <span class="muted">(${[5, 4, 3, 2, 1].map(r => r + '★ ' + ((csat.distribution || {})[r] || 0)).join(' · ')})</span>`
+      <dt>CSAT</dt><dd id="metrics-csat">${csat.count ? html`<strong>${String(csat.average)}</strong> of 5 from${' '}
+        ${csat.count}${' '}${csat.count === 1 ? 'rating' : 'ratings'}${' '}<span class="muted">(${[5, 4, 3, 2, 1].map(r => r + '★ '
+          + ((csat.distribution || {})[r] || 0)).join(' · ')})</span>`
         : html`<span class="muted">no ratings yet</span>`}</dd>
     </dl>
-  </section>`;
+  </details>`;
 }
 
 function Dashboard({ filters, newFor }) {

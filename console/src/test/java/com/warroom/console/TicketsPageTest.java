@@ -165,7 +165,10 @@ class TicketsPageTest extends ConsoleBrowserTest {
         browser = newBrowser(Browser.PHONE).signIn("sari", "support").open("/tickets?userId=" + dashboardUser);
 
         waitForRows(3);
+        browser.waitFor(By.id("ticket-metrics")).findElement(By.tagName("summary")).click();
+        browser.waitFor(By.id("metrics-csat"));
         assertThat(browser.scrollsSideways()).isFalse();
+        browser.screenshot("tickets-metrics-phone");
         browser.scrollTo(By.id("ticket-list-title"));
         browser.screenshot("tickets-dashboard-phone");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
