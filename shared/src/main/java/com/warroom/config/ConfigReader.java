@@ -74,6 +74,14 @@ final class ConfigReader {
     // ---- whole config
 
     Optional<SeedConfig> seedConfig(JsonNode root) {
+        return seedConfig(root, false);
+    }
+
+    /**
+     * {@code stored}: a snapshot already in the config table, which may predate EXP rewards (then read without them);
+     * a seed file and every next version must have them.
+     */
+    Optional<SeedConfig> seedConfig(JsonNode root, boolean stored) {
         int mark = errors.size();
         Optional<ObjectNode> object = object(root, ROOT, CONFIG_FIELDS);
         if (object.isEmpty()) {
@@ -87,7 +95,8 @@ final class ConfigReader {
         Optional<List<TreasuryWallet>> treasury = treasury(o.get("treasury"), "treasury", supported);
         Optional<Map<String, FeeRule>> feeRules = feeRules(o.get("feeRules"), "feeRules");
         Optional<List<RosterMember>> roster = roster(o.get("roster"), "roster");
-        Optional<Map<TicketPriority, Long>> expRewards = expRewards(o.get("expRewards"), "expRewards");
+        Optional<Map<TicketPriority, Long>> expRewards = stored && !o.has("expRewards")
+                ? Optional.of(Map.of()) : expRewards(o.get("expRewards"), "expRewards");
         if (errors.size() > mark) {
             return Optional.empty();
         }

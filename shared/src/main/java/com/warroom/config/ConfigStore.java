@@ -1,5 +1,6 @@
 package com.warroom.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.audit.AuditHasher;
 import com.warroom.http.Caller;
 import com.warroom.json.Json;
@@ -74,14 +75,19 @@ public final class ConfigStore {
 
     /**
      * The EXP per ticket priority of the config in force, read from the newest snapshot without the rest of it (as
-     * {@link #currentFeeRules()}, for a jar without Bouncy Castle). Empty while nothing is loaded.
+     * {@link #currentFeeRules()}, for a jar without Bouncy Castle). Empty while nothing is loaded; an empty map when
+     * the config in force was stored before EXP rewards existed.
      *
      * @throws IllegalStateException when the stored rewards no longer pass the config rules (a fault, not an answer)
      */
     public Optional<Map<TicketPriority, Long>> currentExpRewards() {
         return newest().map(snapshot -> {
+            JsonNode stored = Json.readTree(snapshot.config()).get("expRewards");
+            if (stored == null) {
+                return Map.<TicketPriority, Long>of();
+            }
             ConfigReader reader = new ConfigReader();
-            Optional<Map<TicketPriority, Long>> rewards = reader.expRewards(Json.readTree(snapshot.config()).get("expRewards"), "expRewards");
+            Optional<Map<TicketPriority, Long>> rewards = reader.expRewards(stored, "expRewards");
             if (rewards.isEmpty()) {
                 throw new IllegalStateException("config snapshot v" + snapshot.version() + " has EXP rewards that do not pass the config rules: "
                         + reader.errors());
@@ -92,7 +98,7 @@ public final class ConfigStore {
 
     /** The config a snapshot holds; a stored snapshot that no longer passes the rules is a fault, not an answer. */
     public static SeedConfig config(ConfigSnapshot snapshot) {
-        return switch (SeedConfigParser.parse(snapshot.config())) {
+        return switch (SeedConfigParser.parseStored(snapshot.config())) {
             case ConfigOutcome.Valid valid -> valid.config();
             case ConfigOutcome.Invalid invalid -> throw new IllegalStateException("config snapshot v" + snapshot.version()
                     + " does not pass the config rules: " + invalid.errors());

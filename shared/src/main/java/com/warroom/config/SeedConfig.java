@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  * Solana is supported exactly when a network with chain {@code solana} is listed. {@code expRewards} names every
- * {@link TicketPriority}, each with whole EXP from 1 to {@link #MAX_EXP_REWARD}.
+ * {@link TicketPriority}, each with whole EXP from 1 to {@link #MAX_EXP_REWARD}; it is empty only in a config stored
+ * before EXP rewards existed (read with {@link SeedConfigParser#parseStored}), whose next version must set them.
  */
 public record SeedConfig(
         long version,
@@ -56,6 +57,10 @@ public record SeedConfig(
     /** The most EXP one fixed bug can earn: a typo of a few zeros must not mint a fortune. */
     public static final long MAX_EXP_REWARD = 1_000_000;
 
+    /** Why a config stored before EXP rewards existed cannot say what a fixed bug earns. */
+    public static final String NO_EXP_REWARDS = "config v%d sets no EXP rewards (it was stored before they existed): "
+            + "request an exp_rewards.set change";
+
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     public SeedConfig {
@@ -71,6 +76,9 @@ public record SeedConfig(
     }
 
     private static Map<TicketPriority, Long> expRewards(Map<TicketPriority, Long> given) {
+        if (given.isEmpty()) {
+            return Map.of();
+        }
         EnumMap<TicketPriority, Long> rewards = new EnumMap<>(TicketPriority.class);
         rewards.putAll(given);
         for (TicketPriority priority : TicketPriority.values()) {
@@ -82,8 +90,15 @@ public record SeedConfig(
         return Collections.unmodifiableMap(rewards);
     }
 
-    /** The whole EXP a reproduced and fixed bug of {@code priority} earns its reporter. */
+    /**
+     * The whole EXP a reproduced and fixed bug of {@code priority} earns its reporter.
+     *
+     * @throws IllegalStateException when this config sets no EXP rewards (stored before they existed)
+     */
     public long expReward(TicketPriority priority) {
+        if (expRewards.isEmpty()) {
+            throw new IllegalStateException(NO_EXP_REWARDS.formatted(version));
+        }
         return expRewards.get(priority);
     }
 

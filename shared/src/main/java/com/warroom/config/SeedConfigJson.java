@@ -26,7 +26,9 @@ public final class SeedConfigJson {
         config.feeRules().forEach((id, rule) -> feeRules.set(id, feeRule(rule)));
         ArrayNode roster = out.putArray("roster");
         config.roster().forEach(m -> roster.add(rosterMember(m)));
-        out.set("expRewards", expRewards(config.expRewards()));
+        if (!config.expRewards().isEmpty()) {
+            out.set("expRewards", expRewards(config.expRewards()));
+        }
         return out;
     }
 

@@ -30,6 +30,10 @@ public final class SeedConfigParser {
     }
 
     public static ConfigOutcome parse(String json) {
+        return parseText(json, false);
+    }
+
+    private static ConfigOutcome parseText(String json, boolean stored) {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(json);
@@ -40,12 +44,25 @@ public final class SeedConfigParser {
         if (tree == null || tree.isMissingNode()) {
             return new ConfigOutcome.Invalid(List.of(new FieldError("$", "is not valid JSON: there is no content")));
         }
-        return parse(tree);
+        return parse(tree, stored);
     }
 
     public static ConfigOutcome parse(JsonNode tree) {
+        return parse(tree, false);
+    }
+
+    /**
+     * A snapshot as the config table holds it: the same rules, except that one stored before EXP rewards existed is
+     * read without them ({@link SeedConfig#expRewards()} empty), so that upgrading Warroom does not stop every reader
+     * of the config; its next version must set them.
+     */
+    public static ConfigOutcome parseStored(String json) {
+        return parseText(json, true);
+    }
+
+    private static ConfigOutcome parse(JsonNode tree, boolean stored) {
         ConfigReader reader = new ConfigReader();
-        return reader.seedConfig(tree)
+        return reader.seedConfig(tree, stored)
                 .<ConfigOutcome>map(ConfigOutcome.Valid::new)
                 .orElseGet(() -> new ConfigOutcome.Invalid(reader.errors()));
     }

@@ -105,7 +105,7 @@ public final class ExpRewards {
      *
      * @throws com.warroom.ledger.LedgerContention when other postings came first every time it tried
      * @throws com.warroom.ledger.LedgerTampered when a balance it touches fails its seal; nothing is written
-     * @throws IllegalStateException when no config is loaded
+     * @throws IllegalStateException when no config is loaded, or the one in force sets no EXP rewards
      * @throws software.amazon.awssdk.core.exception.SdkException when the notice could not be handed to the sender (the
      *         grant is posted: call again to hand it over)
      */

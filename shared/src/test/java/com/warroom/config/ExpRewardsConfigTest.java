@@ -105,6 +105,48 @@ class ExpRewardsConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOW");
     }
 
+    // ---- a config stored before EXP rewards existed
+
+    @Test
+    void parseStored_whenASnapshotPredatesExpRewards_expectItReadWithNone_andAskingForARateSaysWhatToDo() {
+        ObjectNode json = SeedConfigFixture.json();
+        json.remove("expRewards");
+
+        assertThat(errors(json)).as("a seed file must set them").extracting(FieldError::field).containsExactly("expRewards");
+        SeedConfig stored = ((ConfigOutcome.Valid) SeedConfigParser.parseStored(json.toString())).config();
+        assertThat(stored.expRewards()).isEmpty();
+        assertThat(SeedConfigJson.write(stored).has("expRewards")).isFalse();
+        assertThatThrownBy(() -> stored.expReward(TicketPriority.HIGH)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("config v1 sets no EXP rewards (it was stored before they existed): request an exp_rewards.set change");
+    }
+
+    @Test
+    void parseStored_whenExpRewardsArePresentButBad_expectRefusedAsAnyStoredRule() {
+        ObjectNode json = SeedConfigFixture.json();
+        rewards(json).put("LOW", 0);
+
+        assertThat(SeedConfigParser.parseStored(json.toString())).isInstanceOfSatisfying(ConfigOutcome.Invalid.class,
+                invalid -> assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("expRewards.LOW"));
+    }
+
+    @Test
+    void change_onAConfigStoredBeforeExpRewards_expRewardsSetApplies_andAnyOtherChangeFirstNeedsThem() {
+        ObjectNode json = SeedConfigFixture.json();
+        json.remove("expRewards");
+        SeedConfig stored = ((ConfigOutcome.Valid) SeedConfigParser.parseStored(json.toString())).config();
+
+        ParsedChange set = ConfigChangeParser.parse("exp_rewards.set",
+                Json.readTree("{\"expRewards\": {\"CRITICAL\": 500, \"HIGH\": 200, \"MEDIUM\": 100, \"LOW\": 50}}"), stored);
+        SeedConfig next = ((ConfigOutcome.Valid) ((ParsedChange.Valid) set).change().applyTo(stored)).config();
+        assertThat(next.expReward(TicketPriority.LOW)).isEqualTo(50);
+        assertThat(next.version()).isEqualTo(2);
+
+        ParsedChange other = ConfigChangeParser.parse("treasury.set", Json.readTree(
+                "{\"chain\": \"evm:8453\", \"asset\": \"USDC\", \"address\": \"" + SeedConfigFixture.OTHER_EVM_ADDRESS + "\"}"), stored);
+        assertThat(other).isInstanceOfSatisfying(ParsedChange.Invalid.class,
+                invalid -> assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("expRewards"));
+    }
+
     // ---- exp_rewards.set
 
     @Test
