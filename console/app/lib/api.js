@@ -16,6 +16,8 @@ export class ApiProblem extends Error {
     this.title = problem.title || ('HTTP ' + status);
     this.detail = problem.detail || '';
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+    // the whole problem, for a page that shows its extension members (what a lookup searched)
+    this.body = problem;
   }
 
   /** A lost answer or a 5xx: a retry is the same user action and keeps its Idempotency-Key; a 4xx is final for it. */

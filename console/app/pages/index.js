@@ -14,5 +14,7 @@ import ledger from './ledger.js';
 import audit from './audit.js';
 import config from './config.js';
 import alarms from './alarms.js';
+import support from './support.js';
+import tickets from './tickets.js';
 
-export const pages = [dailyOps, flags, approvals, orders, paymentReviews, outbox, payouts, stuck, reconcile, alarms, ledger, audit, config];
+export const pages = [dailyOps, flags, approvals, support, tickets, orders, paymentReviews, outbox, payouts, stuck, reconcile, alarms, ledger, audit, config];

@@ -98,6 +98,11 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Waits until {@code condition} holds (what a page shows after an answer), within the same guard. */
+    void waitUntil(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, WAIT).until(d -> condition.getAsBoolean());
+    }
+
     void waitUntilGone(By by) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }
