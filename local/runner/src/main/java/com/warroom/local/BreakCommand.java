@@ -24,10 +24,10 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * sees the reconcile run find it. It talks to the up's DynamoDB Local and local KMS on their ports
  * ({@code WARROOM_DYNAMODB_PORT}, {@code WARROOM_KMS_PORT}), as a person with the AWS CLI and the function's role would.
  */
-@Command(name = "break", synopsisSubcommandLabel = "double-payout|misposted-fee",
+@Command(name = "break", synopsisSubcommandLabel = "double-payout|misposted-fee|lost-access",
         description = {
             "Breaks the running ./warroom up's data on purpose, as a bug or an insider would,",
-            "so that the next reconcile run reports it as a HIGH finding with its action."})
+            "so that the next reconcile run (and the support lookup) shows it."})
 final class BreakCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -97,6 +97,31 @@ final class BreakCommand implements Callable<Integer> {
         @Override
         public Integer call() throws StartupRefused {
             return report(env, breakage -> breakage.misPostedFee(rule, amount, asset));
+        }
+    }
+
+    /** {@code warroom break lost-access}. */
+    @Command(name = "lost-access",
+            description = {
+                "Deletes the entitlement a PAID order granted (the order stays PAID): the user",
+                "paid and has no access. Exit 1 if the order is not PAID or no up runs."})
+    static final class LostAccessCommand implements Callable<Integer> {
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @Option(names = "--order", paramLabel = "ORDER_ID", required = true, description = "The PAID order.")
+        String order;
+
+        private final RunnerEnvironment env;
+
+        LostAccessCommand(RunnerEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws StartupRefused {
+            return report(env, breakage -> breakage.lostAccess(order));
         }
     }
 

@@ -53,7 +53,8 @@ public final class WarroomCli implements Callable<Integer> {
                         .addSubcommand(new CustodyCommand.ListCommand(env)))
                 .addSubcommand(new CommandLine(new BreakCommand())
                         .addSubcommand(new BreakCommand.DoublePayoutCommand(env))
-                        .addSubcommand(new BreakCommand.MisPostedFeeCommand(env)))
+                        .addSubcommand(new BreakCommand.MisPostedFeeCommand(env))
+                        .addSubcommand(new BreakCommand.LostAccessCommand(env)))
                 .setOut(new PrintWriter(env.out(), true))
                 .setErr(new PrintWriter(env.err(), true))
                 .setParameterExceptionHandler((problem, arguments) -> {

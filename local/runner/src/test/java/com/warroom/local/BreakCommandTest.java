@@ -18,6 +18,11 @@ import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
 import com.warroom.money.DecimalAmount;
 import com.warroom.money.Money;
+import com.warroom.payments.Customer;
+import com.warroom.payments.Entitlement;
+import com.warroom.payments.NewOrder;
+import com.warroom.payments.Order;
+import com.warroom.payments.OrderStatus;
 import com.warroom.payouts.Payout;
 import com.warroom.payouts.PayoutJournal;
 import com.warroom.payouts.PayoutKind;
@@ -43,6 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -127,6 +133,35 @@ class BreakCommandTest {
     }
 
     @Test
+    void lostAccess_deletesThePaidOrdersEntitlement_andLeavesTheOrderPaid() {
+        Order paid = order("PAID");
+        dynamo.table(Topology.ENTITLEMENTS.localName(), Entitlement.SCHEMA)
+                .putItem(new Entitlement(paid.userId(), paid.item(), paid.orderId(), Instant.now().toString(), Optional.empty()));
+
+        CliRun run = cli("break", "lost-access", "--order", paid.orderId());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Entitlement of user " + paid.userId() + " to " + paid.item() + " deleted");
+        assertThat(dynamo.table(Topology.ENTITLEMENTS.localName(), Entitlement.SCHEMA)
+                .getItem(Key.builder().partitionValue(paid.userId()).sortValue(paid.item()).build())).isNull();
+        assertThat(dynamo.table(Topology.ORDERS.localName(), Order.SCHEMA).getItem(Key.builder().partitionValue(paid.orderId()).build())
+                .status()).isEqualTo("PAID");
+    }
+
+    @Test
+    void lostAccess_ofAnOrderNotPaid_orUnknown_writesNothingAndExitsOne() {
+        Order pending = order("PENDING");
+
+        CliRun notPaid = cli("break", "lost-access", "--order", pending.orderId());
+        CliRun unknown = cli("break", "lost-access", "--order", "no-such-order");
+
+        assertThat(notPaid.exitCode()).isEqualTo(1);
+        assertThat(notPaid.err()).contains("is PENDING, not PAID");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("nothing written: no order no-such-order");
+    }
+
+    @Test
     void break_whenNoUpRuns_saysSoAndExitsOne() {
         CliRun run = CliRun.of(Map.of("WARROOM_DYNAMODB_PORT", "1", "WARROOM_KMS_PORT", "1"), work, "break", "misposted-fee");
 
@@ -137,6 +172,16 @@ class BreakCommandTest {
     private CliRun cli(String... args) {
         return CliRun.of(Map.of("WARROOM_DYNAMODB_PORT", Integer.toString(stack.dynamoEndpoint().getPort()),
                 "WARROOM_KMS_PORT", Integer.toString(stack.kmsEndpoint().getPort())), work, args);
+    }
+
+    /** An order in {@code status} as the payments functions store it (unsealed: the break does not read seals). */
+    private Order order(String status) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Order pending = Order.pending(new NewOrder("o-" + suffix, "u-" + suffix, "course:java-101",
+                new Money("IDR", 15_000_000), Customer.NONE), Instant.now());
+        Order stored = "PAID".equals(status) ? pending.moved(OrderStatus.PAID, Instant.now()) : pending;
+        dynamo.table(Topology.ORDERS.localName(), Order.SCHEMA).putItem(stored);
+        return stored;
     }
 
     private List<Payout> payoutsLike(Payout first) {

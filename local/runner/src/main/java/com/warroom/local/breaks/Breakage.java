@@ -11,6 +11,9 @@ import com.warroom.ledger.Posting;
 import com.warroom.ledger.PostingOutcome;
 import com.warroom.money.DecimalAmount;
 import com.warroom.money.Money;
+import com.warroom.payments.Entitlement;
+import com.warroom.payments.Order;
+import com.warroom.payments.OrderStatus;
 import com.warroom.payments.SortableTime;
 import com.warroom.payouts.Payout;
 import com.warroom.payouts.PayoutJournal;
@@ -30,6 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,7 +42,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Breaks the local tables on purpose, as a bug or an insider would, so that a person sees the reconcile run find it:
  * a double payout (a second payout for the same user, kind and reference, sealed and CONFIRMED with its hold and its
  * paid entry, as a payout route that lost its idempotency would write it), and a fee posted to the wrong account (a
- * FeeCharged event and its ledger entry crediting another rule's fee account, as a buggy ingest would post it).
+ * FeeCharged event and its ledger entry crediting another rule's fee account, as a buggy ingest would post it), and a
+ * paid order whose entitlement is gone (paid, no access).
  */
 public final class Breakage {
 
@@ -142,6 +147,29 @@ public final class Breakage {
                 "FeeCharged " + eventId + " (rule " + ruleId + ", " + amount + " " + asset + ") written, its entry " + entry.id()
                         + " crediting " + wrong + " instead of the " + ruleId + " split.",
                 "A reconcile run now reports check fee-splits" + ", HIGH when the fee is above the " + asset + " threshold."));
+    }
+
+    /**
+     * Deletes the entitlement a PAID order granted, as a bug in the access grant (or an insider) would leave it: the user
+     * paid and has no access. The order, its payment events and its ledger entries stay as they are.
+     */
+    public Outcome lostAccess(String orderId) {
+        Order order = dynamo.table(Topology.ORDERS.localName(), Order.SCHEMA).getItem(Key.builder().partitionValue(orderId).build());
+        if (order == null) {
+            return new Outcome.Refused("no order " + orderId);
+        }
+        if (!OrderStatus.PAID.name().equals(order.status())) {
+            return new Outcome.Refused("order " + orderId + " is " + order.status() + ", not PAID: pay it first (./warroom midtrans pay --order "
+                    + orderId + ")");
+        }
+        Entitlement removed = dynamo.table(Topology.ENTITLEMENTS.localName(), Entitlement.SCHEMA)
+                .deleteItem(Key.builder().partitionValue(order.userId()).sortValue(order.item()).build());
+        if (removed == null) {
+            return new Outcome.Refused("user " + order.userId() + " holds no entitlement to " + order.item() + " already");
+        }
+        return new Outcome.Written(List.of(
+                "Entitlement of user " + order.userId() + " to " + order.item() + " deleted; order " + orderId + " stays PAID.",
+                "The support lookup of " + orderId + " now suggests paid_no_access; a reconcile run reports check orders-paid."));
     }
 
     private Optional<Payout> newestConfirmed() {

@@ -5,6 +5,7 @@ import com.warroom.http.ApiResult;
 import com.warroom.http.Problem;
 import com.warroom.http.QueryParams;
 import com.warroom.http.RouteAction;
+import com.warroom.payments.SortableTime;
 import com.warroom.support.tickets.metrics.TicketMetrics;
 import com.warroom.support.tickets.store.TicketStore;
 import java.time.Clock;
@@ -40,7 +41,7 @@ final class MetricsAction implements RouteAction {
         if (!params.valid()) {
             return ApiResult.problem(Problem.validation(params.errors()));
         }
-        Instant end = to.orElse(clock.instant());
+        Instant end = to.orElse(SortableTime.now(clock));
         Instant start = from.orElse(end.minus(DEFAULT_WINDOW));
         if (!start.isBefore(end)) {
             return ApiResult.problem(Problem.invalidField("to", "must be after from"));

@@ -1,5 +1,6 @@
 package com.warroom.support.tickets.metrics;
 
+import com.warroom.payments.SortableTime;
 import com.warroom.support.tickets.Ticket;
 import com.warroom.support.tickets.TicketType;
 import java.time.Duration;
@@ -47,8 +48,8 @@ public final class TicketMetrics {
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", from.toString());
-        body.put("to", to.toString());
+        body.put("from", SortableTime.format(from));
+        body.put("to", SortableTime.format(to));
         body.put("tickets", (long) tickets.size());
         body.put("firstResponseSeconds", summary(firstResponse));
         body.put("resolutionSeconds", summary(resolution));
