@@ -15,7 +15,10 @@ public interface ExpRewardRates {
      */
     long expFor(TicketPriority priority);
 
-    /** The rates of the config in force at each call: the newest snapshot's {@code expRewards}, read strongly consistent. */
+    /**
+     * The rates of the config in force at each call: the newest snapshot's {@code expRewards}, read strongly
+     * consistent.
+     */
     static ExpRewardRates inForce(ConfigStore config) {
         return priority -> {
             Map<TicketPriority, Long> rewards = config.currentExpRewards()

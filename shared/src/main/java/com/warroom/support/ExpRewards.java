@@ -58,7 +58,8 @@ public final class ExpRewards {
     /**
      * Rewards whose notices are created PENDING and not handed to the sender (for a caller that only looks at the
      * ledger and the outbox, as a test of the grant does); {@link #fromSettings} and the constructor with an
-     * {@link OutboxDispatch} hand each new notice to the sender. {@code rates}: the config in force, asked at each grant.
+     * {@link OutboxDispatch} hand each new notice to the sender. {@code rates}: the config in force, asked at each
+     * grant.
      */
     public ExpRewards(Ledger ledger, Outbox outbox, ExpRewardRates rates, Clock clock) {
         this(ledger, outbox, Optional.empty(), rates, clock);

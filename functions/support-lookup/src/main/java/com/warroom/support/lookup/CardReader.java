@@ -121,7 +121,9 @@ final class CardReader {
                 payout.times().createdAt(), payout.times().updatedAt(), PayoutView.stuck(payout, now));
     }
 
-    /** An event's detail as received: {@code amount} a decimal string of {@code asset}, {@code roundId} when it has one. */
+    /**
+     * An event's detail as received: {@code amount} a decimal string of {@code asset}, {@code roundId} when it has one.
+     */
     private static Facts.ClaimFact claim(LookupStore.EventRow event) {
         JsonNode detail = detail(event.detail());
         String asset = detail.path("asset").asText("");

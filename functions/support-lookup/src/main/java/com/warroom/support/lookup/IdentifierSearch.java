@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Tries {@code q} as each kind its shape allows, in {@link Identifiers}' order, and stops at the first kind that leads to
+ * Tries {@code q} as each kind its shape allows, in {@link Identifiers}' order, and stops at the first kind that leads
+ * to
  * a user: one card per lookup, the other users that same match leads to named in {@code alsoMatched}.
  */
 final class IdentifierSearch {

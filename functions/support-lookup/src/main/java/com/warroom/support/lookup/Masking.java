@@ -38,7 +38,9 @@ public enum Masking {
         return this == CLEAR ? q : maskQuery(q, shapes);
     }
 
-    /** {@code q} as the audit log keeps it, whoever asked: masked as for support, by its shape (whatever it matched as). */
+    /**
+     * {@code q} as the audit log keeps it, whoever asked: masked as for support, by its shape (whatever it matched as).
+     */
     static String maskQuery(String q, List<QueryKind> shapes) {
         if (shapes.contains(QueryKind.EMAIL)) {
             return maskEmail(q);

@@ -36,14 +36,18 @@ public record Facts(Instant now, User user, List<Block> blocks, List<OrderFact> 
                        Optional<String> kycReason, int activeReferralCount) {
     }
 
-    /** A kill switch that blocks this user now: its flag key ({@code claim.referral}), scope ({@code global}, {@code user:u-1}). */
+    /**
+     * A kill switch that blocks this user now: its flag key ({@code claim.referral}), scope ({@code global}, {@code
+     * user:u-1}).
+     */
     public record Block(String flag, String scope, String reason, Optional<Instant> since) {
     }
 
     /**
      * A course order: {@code entitled} says whether the user holds the item it bought (the access).
      *
-     * @param status the order's status ({@code PENDING}, {@code PAID}, {@code FAILED}, {@code EXPIRED}, {@code REFUNDED}, ...)
+     * @param status the order's status ({@code PENDING}, {@code PAID}, {@code FAILED}, {@code EXPIRED}, {@code
+     * REFUNDED}, ...)
      * @param stuck PENDING longer than the sweeper's threshold
      */
     public record OrderFact(String orderId, String item, Money amount, String status, Instant createdAt, Instant updatedAt,
@@ -64,7 +68,9 @@ public record Facts(Instant now, User user, List<Block> blocks, List<OrderFact> 
                              Instant createdAt, Instant updatedAt, boolean stuck) {
     }
 
-    /** What the platform told Warroom about this user: a contribution, a referral claim or a refund (its event type). */
+    /**
+     * What the platform told Warroom about this user: a contribution, a referral claim or a refund (its event type).
+     */
     public record ClaimFact(String eventId, String type, Optional<Money> amount, Optional<String> roundId, Instant occurredAt) {
     }
 

@@ -5,7 +5,10 @@ import static com.warroom.support.TicketPriority.MEDIUM;
 import java.util.List;
 import java.util.Set;
 
-/** "Why was my verification rejected?": the platform recorded KYC REJECTED, with the reason it gave (PENDING is not this). */
+/**
+ * "Why was my verification rejected?": the platform recorded KYC REJECTED, with the reason it gave (PENDING is not
+ * this).
+ */
 final class KycRejected implements CaseRule {
 
     static final Situation REJECTED = new Situation("rejected", MEDIUM, Set.of("userId", "kycReason"));

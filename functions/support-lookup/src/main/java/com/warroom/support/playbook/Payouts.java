@@ -64,7 +64,9 @@ final class Payouts {
         return values.put("blockedSince", block.since().map(Wording::time).orElse("unknown"));
     }
 
-    /** Blocks of the flow's own switch, then of {@code payout} when the user has an open payout of the kind it stops. */
+    /**
+     * Blocks of the flow's own switch, then of {@code payout} when the user has an open payout of the kind it stops.
+     */
     static List<Block> blocking(Facts facts, String flowFlag, String kind) {
         boolean openPayout = facts.payouts().stream().anyMatch(p -> p.kind().equals(kind) && open(p));
         return facts.blocks().stream()

@@ -20,7 +20,9 @@ public final class Playbook {
 
     static final String RESOURCE = "config/support-playbook.json";
 
-    /** Placeholders that tell what only staff may read (rail status, a payout's failure reason, a kill switch's reason). */
+    /**
+     * Placeholders that tell what only staff may read (rail status, a payout's failure reason, a kill switch's reason).
+     */
     static final Set<String> INTERNAL_ONLY = Set.of("railStatus", "reason", "flag", "blockScope", "blockReason",
             "blockedSince", "openFindings");
 

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * "I cannot claim my referral reward": the {@code claim.referral} switch blocks the user (or {@code payout}, with a
  * referral payout open), a referral payout failed or is stuck, or the user misses what a claim needs (the payout
- * route's rules {@code referral.bluecheck} and {@code referral.active-referrals}). Eligibility only fires for a user who
+ * route's rules {@code referral.bluecheck} and {@code referral.active-referrals}). Eligibility only fires for a user
+ * who
  * has something to claim (referrals, referral claims or referral payouts): a user without a blue check who never
  * referred anyone has no referral problem.
  */

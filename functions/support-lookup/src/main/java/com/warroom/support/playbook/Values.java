@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The placeholder values a rule found in the facts, each worded per language where the wording differs (ages, "none"). */
+/**
+ * The placeholder values a rule found in the facts, each worded per language where the wording differs (ages, "none").
+ */
 final class Values {
 
     private record Worded(String indonesian, String english) {

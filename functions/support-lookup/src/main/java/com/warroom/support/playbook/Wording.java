@@ -55,7 +55,10 @@ final class Wording {
         return format.format(amount);
     }
 
-    /** Puts {@code name} as an age in words: "2 hours 5 minutes" / "2 jam 5 menit"; under a minute, "less than a minute". */
+    /**
+     * Puts {@code name} as an age in words: "2 hours 5 minutes" / "2 jam 5 menit"; under a minute, "less than a
+     * minute".
+     */
     static Values age(Values values, String name, Duration age) {
         Duration positive = age.isNegative() ? Duration.ZERO : age;
         long days = positive.toDays();

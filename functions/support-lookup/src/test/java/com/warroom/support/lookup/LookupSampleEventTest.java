@@ -17,7 +17,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** events/support-lookup through the handler's production constructor (table names from the embedded stack's settings). */
+/**
+ * events/support-lookup through the handler's production constructor (table names from the embedded stack's settings).
+ */
 @ExtendWith(EmbeddedStackExtension.class)
 class LookupSampleEventTest {
 

@@ -57,7 +57,9 @@ final class FactsBuilder {
         return this;
     }
 
-    /** The primary wallet changed {@code ago}; its cooling-off ends {@code coolingOffLeft} from now (negative: ended). */
+    /**
+     * The primary wallet changed {@code ago}; its cooling-off ends {@code coolingOffLeft} from now (negative: ended).
+     */
     FactsBuilder walletChanged(Duration ago, Duration coolingOffLeft) {
         walletSince = NOW.minus(ago);
         coolingOffUntil = Optional.of(NOW.plus(coolingOffLeft));

@@ -13,7 +13,9 @@ import com.warroom.support.tickets.store.TicketStore;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 
-/** The collaborators of this process, from the topology's environment variables: for the handlers' no-arg constructors. */
+/**
+ * The collaborators of this process, from the topology's environment variables: for the handlers' no-arg constructors.
+ */
 public final class Wiring {
 
     private Wiring() {

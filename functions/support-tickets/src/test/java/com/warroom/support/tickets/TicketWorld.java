@@ -172,7 +172,10 @@ public final class TicketWorld {
                 .items().stream().toList();
     }
 
-    /** Moves a ticket through the status route to {@code status} (CLOSED through a resolution and the user's confirmation). */
+    /**
+     * Moves a ticket through the status route to {@code status} (CLOSED through a resolution and the user's
+     * confirmation).
+     */
     public void moveTo(String ticketId, TicketStatus status) {
         if (status == TicketStatus.OPEN) {
             return;

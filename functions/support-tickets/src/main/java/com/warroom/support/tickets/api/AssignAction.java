@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /v1/support/tickets/{id}/assign} (support, ops, super_admin) with {@code {"assignee"}}: a staff member's id (1 to 128 of letters, digits and . _ @ : -), or {@code null} to unassign. 200 with the ticket; 409 when CLOSED.
+ * {@code POST /v1/support/tickets/{id}/assign} (support, ops, super_admin) with {@code {"assignee"}}: a staff member's
+ * id (1 to 128 of letters, digits and . _ @ : -), or {@code null} to unassign. 200 with the ticket; 409 when CLOSED.
  */
 final class AssignAction implements RouteAction {
 
@@ -28,26 +29,22 @@ final class AssignAction implements RouteAction {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Object parsed = TicketRequests.parse(request, FIELDS);
-        if (parsed instanceof ApiResult problem) {
-            return problem;
-        }
-        TicketRequests.Parsed ticket = (TicketRequests.Parsed) parsed;
-        BodyFields fields = ticket.fields();
-        Optional<String> assignee = Optional.empty();
+        return TicketRequests.change(request, FIELDS, fields -> assignee(fields, request),
+                (ticketId, assignee) -> desk.assign(ticketId, assignee, TicketRequests.staff(desk, request)));
+    }
+
+    // null unassigns, so the field must be there: an absent one is a mistake, not a request to unassign
+    private static Optional<String> assignee(BodyFields fields, ApiRequest request) {
         if (!Json.readTree(request.body()).has("assignee")) {
             fields.reject("assignee", "is required (null to unassign)");
-        } else {
-            assignee = fields.optionalString("assignee").filter(a -> {
-                boolean valid = ASSIGNEE.matcher(a).matches();
-                if (!valid) {
-                    fields.reject("assignee", ASSIGNEE_RULE);
-                }
-                return valid;
-            });
+            return Optional.empty();
         }
-        Optional<String> chosen = assignee;
-        return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(
-                desk.assign(ticket.ticketId(), chosen, desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
+        return fields.optionalString("assignee").filter(a -> {
+            boolean valid = ASSIGNEE.matcher(a).matches();
+            if (!valid) {
+                fields.reject("assignee", ASSIGNEE_RULE);
+            }
+            return valid;
+        });
     }
 }

@@ -2,7 +2,6 @@ package com.warroom.support.tickets.api;
 
 import com.warroom.http.ApiRequest;
 import com.warroom.http.ApiResult;
-import com.warroom.http.BodyFields;
 import com.warroom.http.RouteAction;
 import com.warroom.support.tickets.Visibility;
 import com.warroom.support.tickets.desk.TicketDesk;
@@ -10,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /v1/support/tickets/{id}/comments} (support, ops, super_admin) with {@code {"body","visibility"}}: 1 to 5000 characters, INTERNAL (staff only) or USER (for the user; the first one is the first response). 200 with the ticket; the comment is in its history. 409 when CLOSED.
+ * {@code POST /v1/support/tickets/{id}/comments} (support, ops, super_admin) with {@code {"body","visibility"}}: 1 to
+ * 5000 characters, INTERNAL (staff only) or USER (for the user; the first one is the first response). 200 with the
+ * ticket; the comment is in its history. 409 when CLOSED.
  */
 final class CommentAction implements RouteAction {
 
@@ -26,16 +27,13 @@ final class CommentAction implements RouteAction {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Object parsed = TicketRequests.parse(request, FIELDS);
-        if (parsed instanceof ApiResult problem) {
-            return problem;
-        }
-        TicketRequests.Parsed ticket = (TicketRequests.Parsed) parsed;
-        BodyFields fields = ticket.fields();
-        Optional<String> body = fields.requiredText("body", 1, MAX_COMMENT);
-        Optional<Visibility> visibility = TicketRequests.enumField(fields, "visibility", fields.requiredString("visibility"),
-                Visibility.values(), Visibility::parse);
-        return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(desk.comment(ticket.ticketId(), visibility.get(),
-                body.get(), desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
+        return TicketRequests.change(request, FIELDS,
+                fields -> new Comment(fields.requiredText("body", 1, MAX_COMMENT), TicketRequests.enumField(fields, "visibility",
+                        fields.requiredString("visibility"), Visibility.values(), Visibility::parse)),
+                (ticketId, comment) -> desk.comment(ticketId, comment.visibility().get(), comment.body().get(),
+                        TicketRequests.staff(desk, request)));
+    }
+
+    private record Comment(Optional<String> body, Optional<Visibility> visibility) {
     }
 }

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /v1/support/tickets/{id}/confirmation} (service, for the ticket's user) with {@code {"rating":1..5,"comment"}} (comment optional, up to 1000 characters): the user confirms a RESOLVED ticket, which is CLOSED with the rating (CSAT). 409 {@code not-resolved} otherwise.
+ * {@code POST /v1/support/tickets/{id}/confirmation} (service, for the ticket's user) with {@code
+ * {"rating":1..5,"comment"}} (comment optional, up to 1000 characters): the user confirms a RESOLVED ticket, which is
+ * CLOSED with the rating (CSAT). 409 {@code not-resolved} otherwise.
  */
 final class ConfirmationAction implements RouteAction {
 
@@ -25,21 +27,22 @@ final class ConfirmationAction implements RouteAction {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Object parsed = TicketRequests.parse(request, FIELDS);
-        if (parsed instanceof ApiResult problem) {
-            return problem;
-        }
-        TicketRequests.Parsed ticket = (TicketRequests.Parsed) parsed;
-        BodyFields fields = ticket.fields();
-        Optional<Long> rating = fields.requiredValue("rating").flatMap(value -> {
+        return TicketRequests.change(request, FIELDS,
+                fields -> new Confirmation(rating(fields), fields.optionalText("comment", 1, MAX_COMMENT)),
+                (ticketId, confirmation) -> desk.confirm(ticketId, confirmation.rating().get(), confirmation.comment(),
+                        request.requireCaller()));
+    }
+
+    private record Confirmation(Optional<Integer> rating, Optional<String> comment) {
+    }
+
+    private static Optional<Integer> rating(BodyFields fields) {
+        return fields.requiredValue("rating").flatMap(value -> {
             if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1 || value.intValue() > 5) {
                 fields.reject("rating", "must be a whole number from 1 to 5");
                 return Optional.empty();
             }
-            return Optional.of(value.longValue());
+            return Optional.of(value.intValue());
         });
-        Optional<String> comment = fields.optionalText("comment", 1, MAX_COMMENT);
-        return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(
-                desk.confirm(ticket.ticketId(), rating.get().intValue(), comment, request.requireCaller()), request));
     }
 }

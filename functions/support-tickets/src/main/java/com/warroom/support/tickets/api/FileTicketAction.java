@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /v1/support/tickets} (service for a signed-in user, or support; {@code Idempotency-Key} optional) with
- * {@code {"userId","type","title","body"}} and optionally {@code "contact":{"email","phone"}}, where the EXP notice goes:
+ * {@code {"userId","type","title","body"}} and optionally {@code "contact":{"email","phone"}}, where the EXP notice
+ * goes:
  * 201 with the ticket, OPEN at priority MEDIUM. userId 1–100 of {@code [A-Za-z0-9._@-]}; title 3–200 and body 1–5000
  * characters of free text.
  */

@@ -2,14 +2,15 @@ package com.warroom.support.tickets.api;
 
 import com.warroom.http.ApiRequest;
 import com.warroom.http.ApiResult;
-import com.warroom.http.BodyFields;
 import com.warroom.http.RouteAction;
 import com.warroom.support.tickets.desk.TicketDesk;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /v1/support/tickets/{id}/fixed} (support, ops, super_admin) with {@code {"note"}} (optional): a reproduced BUG marked fixed, and its reporter granted the EXP of its priority, once (the ticket shows {@code exp}; {@code expPending} while the keeper has a failed grant to finish). 409 {@code not-a-bug}, {@code not-reproduced}, {@code already-fixed}, {@code ticket-closed}.
+ * {@code POST /v1/support/tickets/{id}/fixed} (support, ops, super_admin) with {@code {"note"}} (optional): a
+ * reproduced BUG marked fixed, and its reporter granted the EXP of its priority, once (the ticket shows {@code exp};
+ * {@code expPending} while the keeper has a failed grant to finish). 409 {@code not-a-bug}, {@code not-reproduced},
+ * {@code already-fixed}, {@code ticket-closed}.
  */
 final class FixedAction implements RouteAction {
 
@@ -24,14 +25,7 @@ final class FixedAction implements RouteAction {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Object parsed = TicketRequests.parse(request, FIELDS);
-        if (parsed instanceof ApiResult problem) {
-            return problem;
-        }
-        TicketRequests.Parsed ticket = (TicketRequests.Parsed) parsed;
-        BodyFields fields = ticket.fields();
-        Optional<String> note = fields.optionalText("note", 1, TicketRequests.MAX_NOTE);
-        return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(
-                desk.markFixed(ticket.ticketId(), note, desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
+        return TicketRequests.change(request, FIELDS, fields -> fields.optionalText("note", 1, TicketRequests.MAX_NOTE),
+                (ticketId, note) -> desk.markFixed(ticketId, note, TicketRequests.staff(desk, request)));
     }
 }

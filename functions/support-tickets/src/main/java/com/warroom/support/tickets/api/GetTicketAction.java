@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code GET /v1/support/tickets/{id}} (support, ops, super_admin): the ticket and its history, oldest first; 404 unknown. */
+/**
+ * {@code GET /v1/support/tickets/{id}} (support, ops, super_admin): the ticket and its history, oldest first; 404
+ * unknown.
+ */
 final class GetTicketAction implements RouteAction {
 
     static final String ROUTE = "GET /v1/support/tickets/{id}";

@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /v1/support/tickets/{id}/links} (support, ops, super_admin) with {@code {"kind":"finding"|"incident","id"}}: a reconcile finding ({@code f-} and 32 hex digits; it must exist: else 422 naming id) or an incident ({@code INC-} and 1 to 60 of letters, digits and -). 200 with the ticket (unchanged when linked already); 409 when CLOSED or at 20 links.
+ * {@code POST /v1/support/tickets/{id}/links} (support, ops, super_admin) with {@code
+ * {"kind":"finding"|"incident","id"}}: a reconcile finding ({@code f-} and 32 hex digits; it must exist: else 422
+ * naming id) or an incident ({@code INC-} and 1 to 60 of letters, digits and -). 200 with the ticket (unchanged when
+ * linked already); 409 when CLOSED or at 20 links.
  */
 final class LinkAction implements RouteAction {
 
@@ -25,12 +28,11 @@ final class LinkAction implements RouteAction {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Object parsed = TicketRequests.parse(request, FIELDS);
-        if (parsed instanceof ApiResult problem) {
-            return problem;
-        }
-        TicketRequests.Parsed ticket = (TicketRequests.Parsed) parsed;
-        BodyFields fields = ticket.fields();
+        return TicketRequests.change(request, FIELDS, LinkAction::link,
+                (ticketId, link) -> desk.link(ticketId, link.get(), TicketRequests.staff(desk, request)));
+    }
+
+    private static Optional<TicketLink> link(BodyFields fields) {
         Optional<TicketLink.Kind> kind = fields.requiredString("kind").flatMap(text -> {
             Optional<TicketLink.Kind> known = TicketLink.Kind.parse(text);
             if (known.isEmpty()) {
@@ -39,11 +41,14 @@ final class LinkAction implements RouteAction {
             return known;
         });
         Optional<String> id = fields.requiredString("id");
-        if (kind.isPresent() && id.isPresent() && !kind.get().idPattern().matcher(id.get()).matches()) {
+        if (kind.isEmpty() || id.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!kind.get().idPattern().matcher(id.get()).matches()) {
             fields.reject("id", kind.get() == TicketLink.Kind.FINDING ? "must be a finding id: f- and 32 hex digits"
                     : "must be an incident id: INC- and 1 to 60 of letters, digits and -");
+            return Optional.empty();
         }
-        return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(desk.link(ticket.ticketId(),
-                new TicketLink(kind.get(), id.get()), desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
+        return Optional.of(new TicketLink(kind.get(), id.get()));
     }
 }

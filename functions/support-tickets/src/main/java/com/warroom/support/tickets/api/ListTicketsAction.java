@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * {@code GET /v1/support/tickets?status=&type=&priority=&assignee=&followedUp=&userId=&from=&to=&sort=&limit=&cursor=}
  * (support, ops, super_admin): {@code {"items":[ticket],"nextCursor"}}. Every filter is optional and all must hold;
  * {@code from} (inclusive) and {@code to} (exclusive) bound the creation time (ISO-8601). {@code sort} is
- * {@code -createdAt} (default, newest first), {@code createdAt}, {@code priority} (CRITICAL first, newest first within a
+ * {@code -createdAt} (default, newest first), {@code createdAt}, {@code priority} (CRITICAL first, newest first within
+ * a
  * priority) or {@code -priority} (LOW first). {@code limit} 1 to 100 (25). A page may hold fewer items than the limit
  * while {@code nextCursor} says there is more; {@code nextCursor} works only with the same filters and sort.
  */

@@ -15,8 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code GET /v1/support/metrics?from=&to=} (support, ops, super_admin): the {@link TicketMetrics} of the tickets created
- * in [{@code from}, {@code to}) (ISO-8601; {@code to} defaults to now, {@code from} to 30 days before {@code to}; at most
+ * {@code GET /v1/support/metrics?from=&to=} (support, ops, super_admin): the {@link TicketMetrics} of the tickets
+ * created
+ * in [{@code from}, {@code to}) (ISO-8601; {@code to} defaults to now, {@code from} to 30 days before {@code to}; at
+ * most
  * 366 days).
  */
 final class MetricsAction implements RouteAction {

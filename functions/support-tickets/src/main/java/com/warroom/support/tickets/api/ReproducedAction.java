@@ -2,14 +2,13 @@ package com.warroom.support.tickets.api;
 
 import com.warroom.http.ApiRequest;
 import com.warroom.http.ApiResult;
-import com.warroom.http.BodyFields;
 import com.warroom.http.RouteAction;
 import com.warroom.support.tickets.desk.TicketDesk;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /v1/support/tickets/{id}/reproduced} (support, ops, super_admin) with {@code {"note"}} (optional, up to 2000 characters): a BUG marked reproduced. 409 {@code not-a-bug}, {@code already-reproduced}, {@code ticket-closed}.
+ * {@code POST /v1/support/tickets/{id}/reproduced} (support, ops, super_admin) with {@code {"note"}} (optional, up to
+ * 2000 characters): a BUG marked reproduced. 409 {@code not-a-bug}, {@code already-reproduced}, {@code ticket-closed}.
  */
 final class ReproducedAction implements RouteAction {
 
@@ -24,14 +23,7 @@ final class ReproducedAction implements RouteAction {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Object parsed = TicketRequests.parse(request, FIELDS);
-        if (parsed instanceof ApiResult problem) {
-            return problem;
-        }
-        TicketRequests.Parsed ticket = (TicketRequests.Parsed) parsed;
-        BodyFields fields = ticket.fields();
-        Optional<String> note = fields.optionalText("note", 1, TicketRequests.MAX_NOTE);
-        return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(
-                desk.markReproduced(ticket.ticketId(), note, desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
+        return TicketRequests.change(request, FIELDS, fields -> fields.optionalText("note", 1, TicketRequests.MAX_NOTE),
+                (ticketId, note) -> desk.markReproduced(ticketId, note, TicketRequests.staff(desk, request)));
     }
 }

@@ -2,7 +2,6 @@ package com.warroom.support.tickets.api;
 
 import com.warroom.http.ApiRequest;
 import com.warroom.http.ApiResult;
-import com.warroom.http.BodyFields;
 import com.warroom.http.RouteAction;
 import com.warroom.support.tickets.TicketStatus;
 import com.warroom.support.tickets.desk.TicketDesk;
@@ -10,7 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /v1/support/tickets/{id}/status} (support, ops, super_admin) with {@code {"status","note"}} (note optional, up to 2000 characters; required to reopen). Staff move OPEN → IN_PROGRESS → RESOLVED and reopen RESOLVED → IN_PROGRESS; any other move (CLOSED included, which only the user or the keeper makes) is 409 {@code status-not-allowed} and nothing is written.
+ * {@code POST /v1/support/tickets/{id}/status} (support, ops, super_admin) with {@code {"status","note"}} (note
+ * optional, up to 2000 characters; required to reopen). Staff move OPEN → IN_PROGRESS → RESOLVED and reopen RESOLVED →
+ * IN_PROGRESS; any other move (CLOSED included, which only the user or the keeper makes) is 409 {@code
+ * status-not-allowed} and nothing is written.
  */
 final class StatusAction implements RouteAction {
 
@@ -25,16 +27,12 @@ final class StatusAction implements RouteAction {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Object parsed = TicketRequests.parse(request, FIELDS);
-        if (parsed instanceof ApiResult problem) {
-            return problem;
-        }
-        TicketRequests.Parsed ticket = (TicketRequests.Parsed) parsed;
-        BodyFields fields = ticket.fields();
-        Optional<TicketStatus> status = TicketRequests.enumField(fields, "status", fields.requiredString("status"),
-                TicketStatus.values(), TicketStatus::parse);
-        Optional<String> note = fields.optionalText("note", 1, TicketRequests.MAX_NOTE);
-        return TicketRequests.problem(fields).orElseGet(() -> TicketRequests.answer(desk.moveStatus(ticket.ticketId(), status.get(),
-                note, desk.staff(request.requireCaller(), TicketRequests.origin(request))), request));
+        return TicketRequests.change(request, FIELDS,
+                fields -> new Move(TicketRequests.enumField(fields, "status", fields.requiredString("status"), TicketStatus.values(),
+                        TicketStatus::parse), fields.optionalText("note", 1, TicketRequests.MAX_NOTE)),
+                (ticketId, move) -> desk.moveStatus(ticketId, move.status().get(), move.note(), TicketRequests.staff(desk, request)));
+    }
+
+    private record Move(Optional<TicketStatus> status, Optional<String> note) {
     }
 }

@@ -9,15 +9,19 @@ import com.warroom.http.Problem;
 import com.warroom.http.QueryParams;
 import com.warroom.support.tickets.Ticket;
 import com.warroom.support.tickets.desk.Outcome;
+
+import com.warroom.support.tickets.desk.TicketDesk;
 import com.warroom.topology.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What the ticket routes share: the {@code {id}}, the body, the answer of an {@link Outcome}. */
+/** What the ticket routes share: the {@code {id}} and the body of a change, the answer of an {@link Outcome}. */
 final class TicketRequests {
 
     /** A note on a status move or a mark. */
@@ -26,15 +30,14 @@ final class TicketRequests {
     private TicketRequests() {
     }
 
-    /** A ticket route's id and body, checked together so that every bad part is named in one answer. */
-    record Parsed(String ticketId, BodyFields fields) {
-    }
-
     /**
-     * The {@code {id}} and the body's fields (of {@code allowed}); the problem when the body is not a JSON object. The
-     * caller reads its fields, then asks {@link #problem} for what is wrong in all.
+     * A change of one ticket: the {@code {id}} and the body's fields (of {@code allowed}) checked together, so that
+     * every
+     * bad part is named in one answer; {@code read} takes its fields from the body (rejecting the bad ones), and only
+     * when all are good does {@code act} change the ticket.
      */
-    static Object parse(ApiRequest request, Set<String> allowed) {
+    static <T> ApiResult change(ApiRequest request, Set<String> allowed, Function<BodyFields, T> read,
+                                BiFunction<String, T, Outcome> act) {
         List<FieldError> errors = new ArrayList<>(new QueryParams(request.query(), Set.of()).errors());
         String id = request.pathParameters().get("id");
         if (id == null || !Ticket.ID.matcher(id).matches()) {
@@ -46,11 +49,16 @@ final class TicketRequests {
         }
         BodyFields fields = ((BodyFields.Parsed.Fields) parsed).fields();
         errors.forEach(e -> fields.reject(e.field(), e.message()));
-        return new Parsed(id, fields);
+        T value = read.apply(fields);
+        if (!fields.valid()) {
+            return ApiResult.problem(Problem.validation(fields.errors()));
+        }
+        return answer(act.apply(id, value), request);
     }
 
-    static Optional<ApiResult> problem(BodyFields fields) {
-        return fields.valid() ? Optional.empty() : Optional.of(ApiResult.problem(Problem.validation(fields.errors())));
+    /** The staff member making a change, from the caller and the request. */
+    static TicketDesk.Staff staff(TicketDesk desk, ApiRequest request) {
+        return desk.staff(request.requireCaller(), origin(request));
     }
 
     static RequestOrigin origin(ApiRequest request) {

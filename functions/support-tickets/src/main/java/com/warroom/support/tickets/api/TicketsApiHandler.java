@@ -15,7 +15,10 @@ import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.Map;
 
-/** The support ticket routes: filing, the queue, one ticket, the staff changes, the bug marks, the confirmation, the metrics. */
+/**
+ * The support ticket routes: filing, the queue, one ticket, the staff changes, the bug marks, the confirmation, the
+ * metrics.
+ */
 public final class TicketsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ApiRouter router;

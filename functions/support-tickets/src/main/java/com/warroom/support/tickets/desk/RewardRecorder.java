@@ -12,8 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Grants a fixed bug's EXP and records it on the ticket. The grant is once per ticket whoever calls (the ledger entry id
- * is the ticket's), so the fixed mark's winner and the keeper finishing a grant a crash left half-done may both call it;
+ * Grants a fixed bug's EXP and records it on the ticket. The grant is once per ticket whoever calls (the ledger entry
+ * id
+ * is the ticket's), so the fixed mark's winner and the keeper finishing a grant a crash left half-done may both call
+ * it;
  * the record on the ticket and its EXP_GRANTED history item are written once.
  */
 public final class RewardRecorder {

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hourly round: closes every ticket RESOLVED for {@link #CLOSE_AFTER} that its user did not confirm (no rating), and
+ * The hourly round: closes every ticket RESOLVED for {@link #CLOSE_AFTER} that its user did not confirm (no rating),
+ * and
  * finishes every EXP grant a crash left between the fixed mark and its record. Each close is conditional on the ticket
  * still being RESOLVED since then; a grant is once per ticket whoever finishes it.
  */

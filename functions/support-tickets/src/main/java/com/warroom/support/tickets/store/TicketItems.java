@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Tickets and history entries as {@code tickets} items. Only the ticket item carries the index keys ({@code listKey},
- * {@code status}, {@code userId}, {@code assignee} when assigned, {@code priority}, {@code createdAt}); the lookup reads
+ * {@code status}, {@code userId}, {@code assignee} when assigned, {@code priority}, {@code createdAt}); the lookup
+ * reads
  * {@code ticketId}, {@code userId}, {@code type}, {@code title}, {@code status} and {@code createdAt} through byUser.
  */
 final class TicketItems {

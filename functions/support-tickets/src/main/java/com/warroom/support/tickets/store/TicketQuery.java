@@ -33,7 +33,10 @@ public record TicketQuery(Filters filters, Sort sort, int limit) {
         }
     }
 
-    /** The orders the queue offers: by creation (oldest or newest first), or by priority (most or least urgent first, newest first within one). */
+    /**
+     * The orders the queue offers: by creation (oldest or newest first), or by priority (most or least urgent first,
+     * newest first within one).
+     */
     public enum Sort {
         CREATED_OLDEST_FIRST("createdAt"),
         CREATED_NEWEST_FIRST("-createdAt"),

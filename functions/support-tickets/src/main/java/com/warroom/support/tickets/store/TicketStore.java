@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The {@code tickets} table: each ticket item and its append-only history under the same {@code ticketId}. Every write of
+ * The {@code tickets} table: each ticket item and its append-only history under the same {@code ticketId}. Every write
+ * of
  * a ticket is conditional on the version it was decided from (or on its not existing yet), and goes in one transaction
  * with the history items it adds (and, for staff, the audit entry: see {@link #writes}).
  */
