@@ -9,6 +9,7 @@ import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.flags.FlagStore;
 import com.warroom.http.ApiRouter;
+import com.warroom.lambda.Priming;
 import com.warroom.seal.KmsSealer;
 import com.warroom.seal.Sealer;
 import com.warroom.support.playbook.Playbook;
@@ -21,19 +22,23 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 public final class SupportLookupHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ApiRouter router;
+    private final SupportLookup lookup;
 
     public SupportLookupHandler() {
-        this(AwsClients.dynamoDbEnhanced(), KmsSealer.forKey(Topology.SEALS), Clock.systemUTC());
+        this(production(AwsClients.dynamoDbEnhanced(), KmsSealer.forKey(Topology.SEALS), Clock.systemUTC()));
+        // reads only (no audit entry): a search that finds nobody
+        Priming.register(Topology.SUPPORT_LOOKUP.name(), lookup::prime);
     }
 
-    private SupportLookupHandler(DynamoDbEnhancedClient enhanced, Sealer sealer, Clock clock) {
-        this(new SupportLookup(
+    private static SupportLookup production(DynamoDbEnhancedClient enhanced, Sealer sealer, Clock clock) {
+        return new SupportLookup(
                 new LookupStore(enhanced, AwsClients.dynamoDb(), LookupTables.fromSettings(),
                         new FlagStore(enhanced, Settings.require(Topology.FLAGS.envVar()), sealer, clock)),
-                new LookupAudit(new AuditLog(enhanced, Settings.require(Topology.AUDIT.envVar()), sealer, clock)), clock));
+                new LookupAudit(new AuditLog(enhanced, Settings.require(Topology.AUDIT.envVar()), sealer, clock)), clock);
     }
 
     SupportLookupHandler(SupportLookup lookup) {
+        this.lookup = lookup;
         // loaded once per cold start (and in the SnapStart snapshot); a bad playbook file fails the start, not a lookup
         this.router = new ApiRouter(Map.of(LookupAction.ROUTE, new LookupAction(lookup, Playbook.load())));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.audit.AuditEntry;
+import com.warroom.audit.AuditQuery;
 import com.warroom.flags.Flag;
 import com.warroom.flags.FlagScope;
 import com.warroom.json.Json;
@@ -422,6 +423,16 @@ class LookupRouteTest {
         JsonNode after = Json.readTree(world.auditBy(sub).get(0).after());
         assertThat(after.path("query").asText()).startsWith("…").endsWith("@Example.com");
         assertThat(after.path("kind").asText()).isEqualTo("EMAIL");
+    }
+
+    @Test
+    void prime_readsAsALookupDoes_butWritesNoAuditEntry() {
+        AuditQuery newest = new AuditQuery(Optional.empty(), Optional.empty(), 1, Optional.empty());
+        List<AuditEntry> before = world.audit.newest(newest);
+
+        world.lookup.prime();
+
+        assertThat(world.audit.newest(newest)).isEqualTo(before);
     }
 
     @Test

@@ -65,6 +65,7 @@ final class LookupWorld {
     final DynamoDbEnhancedClient enhanced;
     final DynamoDbClient dynamo;
     final Sealer sealer = KmsSealer.forKey(Topology.SEALS);
+    final SupportLookup lookup;
     final SupportLookupHandler handler;
     private final UserStore users;
     private final PayoutStore payouts;
@@ -83,8 +84,9 @@ final class LookupWorld {
                 Topology.PAYMENT_EVENTS.localName(), Topology.PAYOUTS.localName(), Topology.PLATFORM_EVENTS.localName(),
                 Topology.ENTITLEMENTS.localName(), Topology.FLAGS.localName(), Topology.RECONCILE_FINDINGS.localName(),
                 Topology.TICKETS.localName());
-        this.handler = new SupportLookupHandler(new SupportLookup(new LookupStore(enhanced, dynamo, tables, flags),
-                new LookupAudit(new AuditLog(enhanced, Topology.AUDIT.localName(), sealer, clock)), clock));
+        this.lookup = new SupportLookup(new LookupStore(enhanced, dynamo, tables, flags),
+                new LookupAudit(new AuditLog(enhanced, Topology.AUDIT.localName(), sealer, clock)), clock);
+        this.handler = new SupportLookupHandler(lookup);
     }
 
     static String fresh(String prefix) {
