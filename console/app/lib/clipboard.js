@@ -1,6 +1,11 @@
 // Copying a value (an address, a reference) to the clipboard; when the browser refuses, the text is selected instead so
 // the person can copy it by hand.
 
+import { useState, useEffect } from '../vendor/htm-preact-standalone-3.1.1.js';
+
+// how long a "Copied" answer stays next to its button
+const COPIED_FOR_MS = 6000;
+
 /** Copies {@code text}; false when it could not, after selecting {@code element}'s text. */
 export async function copy(text, element) {
   if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -18,4 +23,15 @@ export async function copy(text, element) {
     getSelection().addRange(range);
   }
   return false;
+}
+
+/** What was last copied ({@code {id, ok}}), forgotten after a few seconds so its "Copied" answer goes away. */
+export function useCopied() {
+  const [copied, setCopied] = useState(null);
+  useEffect(() => {
+    if (!copied) return undefined;
+    const timer = setTimeout(() => setCopied(null), COPIED_FOR_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
+  return [copied, setCopied];
 }

@@ -1,13 +1,12 @@
 // Config: the config in force (networks, treasury wallets in full with a Copy button, fee rules with their splits, the
 // EXP a fixed bug earns per ticket priority), and for super_admin and finance a form that asks for a change, applied only once a second person approves it.
-import { html, useState, useEffect, Problem, useLoad, when, Loading } from '../lib/ui.js';
+import { html, useState, Problem, useLoad, when, Loading } from '../lib/ui.js';
 import { get, post, newAction } from '../lib/api.js';
 import { hasRole } from '../lib/session.js';
 import { useDraft, clearDraft } from '../lib/drafts.js';
-import { copy } from '../lib/clipboard.js';
+import { copy, useCopied } from '../lib/clipboard.js';
 
 const REQUESTERS = ['super_admin', 'finance'];
-const COPIED_FOR_MS = 6000;
 
 /** Basis points as an exact percentage: 150 → "1.50%". */
 function percent(bps) {
@@ -39,12 +38,7 @@ function Networks({ list }) {
 }
 
 function Treasury({ list, networks }) {
-  const [copied, setCopied] = useState(null);
-  useEffect(() => {
-    if (!copied) return undefined;
-    const timer = setTimeout(() => setCopied(null), COPIED_FOR_MS);
-    return () => clearTimeout(timer);
-  }, [copied]);
+  const [copied, setCopied] = useCopied();
   const nameOf = chain => {
     const n = networks.data && networks.data.networks.find(x => x.chain === chain);
     return n ? n.name : chain;

@@ -8,7 +8,7 @@ import { get, query } from '../lib/api.js';
 import { user, hasRole } from '../lib/session.js';
 import { useUserAction } from '../lib/actions.js';
 import { amountText } from '../lib/money.js';
-import { copy } from '../lib/clipboard.js';
+import { copy, useCopied } from '../lib/clipboard.js';
 import { useDraft, clearDraft } from '../lib/drafts.js';
 import {
   PayoutStatus, Stuck, PAYOUT_STATUSES, PAYOUT_KINDS, FINAL, RETRYABLE, RETRIERS, OVERRIDERS, statusLabel,
@@ -18,7 +18,6 @@ import {
 const WHO_MAY = 'The payout queue is read by ops, finance, super_admin and support; ops and finance retry payouts, '
   + 'finance and super_admin ask for overrides.';
 const PAGE_SIZE = 25;
-const COPIED_FOR_MS = 6000;
 // after a retry the payout's page follows the worker until the payout settles, for about a minute at most
 const FOLLOW_EVERY_MS = 2000;
 const FOLLOW_AT_MOST = 30;
@@ -83,15 +82,6 @@ function Address({ payout, copied, onCopy, full }) {
     <span class="copied" role="status">${state === true ? '✓ Copied' : state === false ? '▲ Not copied: copy it by hand' : ''}</span></span>`;
 }
 
-function useCopied() {
-  const [copied, setCopied] = useState(null);
-  useEffect(() => {
-    if (!copied) return undefined;
-    const timer = setTimeout(() => setCopied(null), COPIED_FOR_MS);
-    return () => clearTimeout(timer);
-  }, [copied]);
-  return [copied, setCopied];
-}
 
 function Seal({ payout }) {
   return payout.sealIntact === false ? html` <span class="badge bad">▲ Seal broken</span>` : null;

@@ -7,7 +7,7 @@ import { html, useState, useEffect, Problem, WhoMay, useLoad, when, Loading } fr
 import { get, query } from '../lib/api.js';
 import { hasRole } from '../lib/session.js';
 import { amountText } from '../lib/money.js';
-import { copy } from '../lib/clipboard.js';
+import { copy, useCopied } from '../lib/clipboard.js';
 import { useDraft } from '../lib/drafts.js';
 import { waited } from '../lib/stuck.js';
 import { PayoutStatus } from '../lib/payouts.js';
@@ -16,7 +16,6 @@ import {
   TicketStatus, TicketType, ticketLink, supportLink, WHO_MAY_LOOKUP, TICKET_STAFF,
 } from '../lib/tickets.js';
 
-const COPIED_FOR_MS = 6000;
 const KINDS = {
   USER_ID: 'user id', EMAIL: 'email', WALLET_EVM: 'EVM wallet', WALLET_SOLANA: 'Solana wallet', ORDER_ID: 'order id',
   PAYOUT_ID: 'payout id', MIDTRANS_TRANSACTION_ID: 'Midtrans transaction id', TX_HASH: 'transaction hash',
@@ -53,15 +52,6 @@ function words(name) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function useCopied() {
-  const [copied, setCopied] = useState(null);
-  useEffect(() => {
-    if (!copied) return undefined;
-    const timer = setTimeout(() => setCopied(null), COPIED_FOR_MS);
-    return () => clearTimeout(timer);
-  }, [copied]);
-  return [copied, setCopied];
-}
 
 // ---- the search box
 
