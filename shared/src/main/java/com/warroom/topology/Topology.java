@@ -720,16 +720,93 @@ public final class Topology {
             .table(AUDIT, TableAccess.READ_APPEND).seals(SEALS)
             .build();
 
+    /**
+     * Incidents: under each {@code incidentId} the incident (item {@code incident}) and its append-only timeline (items
+     * {@code timeline#...}), links and evidence records. Only incident items carry the index keys: every incident by
+     * detection in byDetected ({@code listKey} is always {@code incident}) and by status in byStatus.
+     */
+    public static final TableDef INCIDENTS = new TableDef("incidents", "WARROOM_TABLE_INCIDENTS",
+            KeyAttribute.string("incidentId"), Optional.of(KeyAttribute.string("item")),
+            List.of(IndexDef.of("byDetected", KeyAttribute.string("listKey"), KeyAttribute.string("detectedAt")),
+                    IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("detectedAt"))),
+            Optional.empty());
+
+    /** Incident evidence bundles (JSON) and the log query results beside them: written once, never altered or deleted. */
+    public static final BucketDef EVIDENCE = new BucketDef("evidence", 365);
+
+    /** The weekly SLO reports (JSON and HTML), each written once. */
+    public static final BucketDef SLO_REPORTS = new BucketDef("slo-reports", 400);
+
+    /** Who runs an incident; support may also declare one (its severity is then left to ops). */
+    private static final Set<Role> INCIDENT_STAFF = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPER_ADMIN);
+    private static final Set<Role> INCIDENT_REPORTERS = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPER_ADMIN, Role.SUPPORT);
+
+    /**
+     * Incidents: declare, move through the SOP's steps, notes, links, evidence bundles (write-once), the post-mortem and
+     * the status updates, each change a timeline entry and an audit entry.
+     */
+    public static final FunctionDef INCIDENTS_API = FunctionDef.builder("incidents-api").module("functions/incidents")
+            .handler("com.warroom.incidents.api.IncidentsHandler").timeoutSeconds(60)
+            .routes(HttpRoute.post("/v1/incidents", INCIDENT_REPORTERS, Idempotency.OPTIONAL),
+                    HttpRoute.get("/v1/incidents", INCIDENT_REPORTERS),
+                    HttpRoute.get("/v1/incidents/{id}", INCIDENT_REPORTERS),
+                    HttpRoute.post("/v1/incidents/{id}/status", INCIDENT_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/incidents/{id}/notes", INCIDENT_REPORTERS, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/incidents/{id}/links", INCIDENT_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.post("/v1/incidents/{id}/evidence", INCIDENT_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.get("/v1/incidents/{id}/evidence/{evidenceId}", INCIDENT_STAFF),
+                    HttpRoute.post("/v1/incidents/{id}/postmortem", INCIDENT_STAFF, Idempotency.OPTIONAL),
+                    HttpRoute.get("/v1/incidents/{id}/postmortem", INCIDENT_REPORTERS),
+                    HttpRoute.get("/v1/incidents/{id}/communication", INCIDENT_REPORTERS))
+            .table(INCIDENTS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .table(CONFIG, TableAccess.READ)
+            .table(ORDERS, TableAccess.READ).table(PAYMENT_EVENTS, TableAccess.READ).table(PAYOUTS, TableAccess.READ)
+            .table(LEDGER_ENTRIES, TableAccess.READ).table(FLAGS, TableAccess.READ).table(RECONCILE_FINDINGS, TableAccess.READ)
+            .table(TICKETS, TableAccess.READ)
+            .bucket(EVIDENCE, BucketAccess.READ_PUT).seals(SEALS)
+            .build();
+
+    /** Hourly: P0/P1 post-mortems overdue (48 h after RESOLVED) are told to the war room once, and counted in a metric. */
+    public static final FunctionDef INCIDENT_KEEPER = FunctionDef.builder("incident-keeper").module("functions/incidents")
+            .handler("com.warroom.incidents.keeper.IncidentKeeperHandler").timeoutSeconds(120)
+            .trigger(Trigger.Schedule.of("rate(1 hour)", "UTC"))
+            .table(INCIDENTS, TableAccess.READ_WRITE)
+            .publishes(OPS_NOTICES)
+            .build();
+
+    private static final Set<Role> SLO_READERS = EnumSet.of(Role.OPS, Role.FINANCE, Role.SUPER_ADMIN);
+
+    /** The SLO reports: the latest one, and a report run now. */
+    public static final FunctionDef SLO_API = FunctionDef.builder("slo-api").module("functions/slo")
+            .handler("com.warroom.slo.api.SloReportsHandler").timeoutSeconds(120)
+            .routes(HttpRoute.get("/v1/slo/reports/latest", SLO_READERS),
+                    HttpRoute.post("/v1/slo/reports", SLO_READERS, Idempotency.OPTIONAL))
+            .table(INCIDENTS, TableAccess.READ).table(PAYOUTS, TableAccess.READ).table(PLATFORM_EVENTS, TableAccess.READ)
+            .table(PAYMENT_EVENTS, TableAccess.READ).table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .bucket(SLO_REPORTS, BucketAccess.READ_PUT).seals(SEALS)
+            .publishes(OPS_NOTICES).readsMetrics()
+            .build();
+
+    /** Mondays at 08:00 Asia/Jakarta: the week's SLO report to the bucket, its summary to the war room. */
+    public static final FunctionDef SLO_WEEKLY = FunctionDef.builder("slo-weekly").module("functions/slo")
+            .handler("com.warroom.slo.weekly.SloWeeklyHandler").timeoutSeconds(120)
+            .trigger(Trigger.Schedule.of("cron(0 8 ? * MON *)", "Asia/Jakarta"))
+            .table(INCIDENTS, TableAccess.READ).table(PAYOUTS, TableAccess.READ).table(PLATFORM_EVENTS, TableAccess.READ)
+            .table(PAYMENT_EVENTS, TableAccess.READ)
+            .bucket(SLO_REPORTS, BucketAccess.READ_PUT)
+            .publishes(OPS_NOTICES).readsMetrics()
+            .build();
+
     private static final Topology WARROOM = builder()
             .tables(FLAGS, AUDIT, APPROVALS, CONFIG, IDEMPOTENCY, ORDERS, PAYMENT_EVENTS, PAYMENT_REVIEWS, LEDGER_BALANCES,
                     LEDGER_ENTRIES, ENTITLEMENTS, OUTBOX, USERS, PAYOUTS, PLATFORM_EVENTS, ROUNDS, RECONCILE_RUNS, RECONCILE_FINDINGS,
-                    TICKETS)
+                    TICKETS, INCIDENTS)
             .queues(FLAG_CHANGES, PAYMENT_CHECKS, NOTIFICATIONS, PAYOUT_WORK, PLATFORM_EVENT_QUEUE)
             .eventBuses(PLATFORM_BUS)
             .topics(APPROVAL_NOTICES, OPS_NOTICES, ALERTS)
             .secrets(MIDTRANS_SERVER_KEY, WHATSAPP_API_TOKEN, CUSTODY_API_KEY, CUSTODY_SIGNING_KEY, CUSTODY_CALLBACK_KEY)
             .keys(SEALS)
-            .buckets(ANCHORS, RECONCILE_REPORTS)
+            .buckets(ANCHORS, RECONCILE_REPORTS, EVIDENCE, SLO_REPORTS)
             .externalApis(MIDTRANS_API, WHATSAPP_API, CUSTODY_API)
             .mails(NOTIFICATION_MAIL)
             .workflows(APPROVAL, RECONCILE)
@@ -740,7 +817,8 @@ public final class Topology {
                     NOTIFICATION_SENDER, OUTBOX_ADMIN, PAYOUT_API, PAYOUT_WORKER, CUSTODY_CALLBACK, PAYOUT_ADMIN,
                     STUCK_TX_SWEEPER, STUCK_LIST, PLATFORM_EVENTS_INGEST, PLATFORM_EVENTS_API,
                     RECONCILE_PREPARE, RECONCILE_SEGMENT, RECONCILE_COMBINE, RECONCILE_REPORT, RECONCILE_FAILED,
-                    RECONCILE_API, RECONCILE_SCHEDULE, ALARMS_API, SUPPORT_LOOKUP, SUPPORT_TICKETS, TICKET_KEEPER)
+                    RECONCILE_API, RECONCILE_SCHEDULE, ALARMS_API, SUPPORT_LOOKUP, SUPPORT_TICKETS, TICKET_KEEPER,
+                    INCIDENTS_API, INCIDENT_KEEPER, SLO_API, SLO_WEEKLY)
             .build();
 
     private final List<TableDef> tables;
