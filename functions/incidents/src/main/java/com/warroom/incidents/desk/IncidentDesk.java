@@ -33,6 +33,7 @@ public final class IncidentDesk {
     public static final String AUDIT_TARGET_PREFIX = "incident:";
     public static final int MAX_LINKS = 100;
     public static final int MAX_EVIDENCE = 100;
+    private static final java.util.Set<String> CHANGES_AFTER_CLOSE = java.util.Set.of("incident.postmortem", "incident.status");
 
     private final IncidentStore store;
     private final AuditLog audit;
@@ -206,7 +207,8 @@ public final class IncidentDesk {
                 return new AuditedChange.Refuse<Outcome>(new Outcome.NotFound(incidentId));
             }
             Incident current = found.get();
-            if (current.status() == IncidentStatus.CLOSED && !action.equals("incident.postmortem")) {
+            // a CLOSED incident takes no change but its post-mortem (a move from CLOSED is refused as a move)
+            if (current.status() == IncidentStatus.CLOSED && !CHANGES_AFTER_CLOSE.contains(action)) {
                 return new AuditedChange.Refuse<Outcome>(Outcome.Refused.conflict("incident-closed", "The incident is closed",
                         "incident " + incidentId + " was closed " + current.handling().closedAt().map(SortableTime::format).orElse("")
                                 + "; only its post-mortem may still be written"));
