@@ -75,7 +75,7 @@ class LifecycleTest {
                 null, List.of("payment"), "ticket", world.clock.instant().minusSeconds(60), 3, null)), 201).path("incidentId").asText();
         List<Map<String, AttributeValue>> before = world.stored(id);
 
-        assertProblem(world.ops(STATUS, id, "{\"status\":\"CLASSIFIED\",\"note\":\"looked\"}"), 422, "validation-failed", "severity");
+        assertProblem(world.ops(STATUS, id, "{\"status\":\"CLASSIFIED\",\"note\":\"looked\"}"), 422, "severity-needed", "severity");
         assertThat(world.stored(id)).isEqualTo(before);
 
         JsonNode classified = ok(world.ops(STATUS, id, "{\"status\":\"CLASSIFIED\",\"note\":\"looked\",\"severity\":\"S2\"}"), 200);
@@ -89,7 +89,7 @@ class LifecycleTest {
         String p1 = world.declareId("P1");
         world.moveTo(p1, "INVESTIGATING");
         List<Map<String, AttributeValue>> before = world.stored(p1);
-        assertProblem(world.ops(STATUS, p1, "{\"status\":\"RESOLVED\",\"note\":\"fixed\"}"), 422, "validation-failed", "postmortemOwner");
+        assertProblem(world.ops(STATUS, p1, "{\"status\":\"RESOLVED\",\"note\":\"fixed\"}"), 422, "postmortem-owner-needed", "postmortemOwner");
         assertThat(world.stored(p1)).isEqualTo(before);
         JsonNode resolved = ok(world.ops(STATUS, p1, "{\"status\":\"RESOLVED\",\"note\":\"fixed\",\"postmortemOwner\":\"pia-ops\"}"), 200);
         assertThat(resolved.path("resolvedAt").asText()).isNotBlank();

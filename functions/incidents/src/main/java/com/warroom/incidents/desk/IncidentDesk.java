@@ -69,7 +69,7 @@ public final class IncidentDesk {
         Optional<String> onCall = declared.commander().isPresent() ? Optional.empty() : roster.primaryAt(area, staff.now());
         if (declared.commander().isEmpty()) {
             if (onCall.isEmpty()) {
-                return Outcome.Refused.invalid("commander", "Nobody is on call to command it",
+                return Outcome.Refused.unprocessable("commander", "nobody-on-call", "Nobody is on call to command it",
                         "no commander was named and nobody is on call as " + area.name().toLowerCase(java.util.Locale.ROOT)
                                 + " primary now (the area of " + declared.components().getFirst().wire() + "); name a commander");
             }
@@ -103,12 +103,12 @@ public final class IncidentDesk {
             }
             Optional<Severity> severity = move.severity().or(current::severity);
             if (move.status() == IncidentStatus.CLASSIFIED && severity.isEmpty()) {
-                return new Decision.Refuse(Outcome.Refused.invalid("severity", "A severity is needed to classify",
+                return new Decision.Refuse(Outcome.Refused.unprocessable("severity", "severity-needed", "A severity is needed to classify",
                         "incident " + incidentId + " has no severity yet (reported by support): give one (" + Severity.RULE + ")"));
             }
             if (move.status() == IncidentStatus.RESOLVED && severity.map(Severity::needsPostmortem).orElse(false)
                     && move.postmortemOwner().or(() -> current.postmortem().owner()).isEmpty()) {
-                return new Decision.Refuse(Outcome.Refused.invalid("postmortemOwner", "A post-mortem owner is needed",
+                return new Decision.Refuse(Outcome.Refused.unprocessable("postmortemOwner", "postmortem-owner-needed", "A post-mortem owner is needed",
                         "a " + severity.get() + " incident is RESOLVED only with a post-mortem owner (due "
                                 + Incident.POSTMORTEM_DUE.toHours() + " h later): give postmortemOwner"));
             }
@@ -140,7 +140,7 @@ public final class IncidentDesk {
     /** Links a finding, order, payout or ticket, which must exist (422 naming id); linked already is unchanged. */
     public Outcome link(String incidentId, IncidentLink.Kind kind, String id, Staff staff) {
         if (!targets.exists(kind, id)) {
-            return Outcome.Refused.invalid("id", "Nothing to link", "no " + kind.wire() + " " + id + " exists");
+            return Outcome.Refused.unprocessable("id", "unknown-link-target", "Nothing to link", "no " + kind.wire() + " " + id + " exists");
         }
         return change(incidentId, staff, "incident.link", current -> {
             if (current.links().stream().anyMatch(l -> l.kind() == kind && l.id().equals(id))) {
