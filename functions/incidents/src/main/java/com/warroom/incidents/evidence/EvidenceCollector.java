@@ -86,6 +86,7 @@ public final class EvidenceCollector {
         EvidenceRows.Snapshot snapshot = rows.read(incidentId, request);
 
         Set<String> terms = new TreeSet<>(request.allIds());
+        terms.addAll(snapshot.orderAndPayoutIds());
         terms.add(incidentId);
         LogSearch.LogResults found = logs.search(terms, request.from(), request.to());
         byte[] logBytes = CanonicalJson.bytes(logsJson(incidentId, evidenceId, request, terms, found));

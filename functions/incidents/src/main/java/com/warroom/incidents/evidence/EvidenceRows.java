@@ -75,6 +75,14 @@ final class EvidenceRows {
         Rows of(String kind) {
             return byKind.getOrDefault(kind, new Rows(List.of()));
         }
+
+        /** The ids of the orders and payouts read, those found through a user's indexes included: what logs mention. */
+        Set<String> orderAndPayoutIds() {
+            Set<String> ids = new java.util.TreeSet<>();
+            of("orders").items().forEach(item -> ids.add(s(item, "orderId")));
+            of("payouts").items().forEach(item -> ids.add(s(item, "payoutId")));
+            return ids;
+        }
     }
 
     Snapshot read(String incidentId, EvidenceRequest request) {
