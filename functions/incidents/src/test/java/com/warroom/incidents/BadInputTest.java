@@ -65,7 +65,7 @@ class BadInputTest {
                 Arguments.of("{" + GOOD_DECLARATION + ",\"commander\":[\"a\"]}", 400, "commander"));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("badDeclarations")
     void declare_badInput_isAProblemNamingTheField_andWritesNothing(String body, int status, String field) {
         long before = world.incidentCount();
