@@ -31,7 +31,7 @@ public final class IncidentsHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private IncidentsHandler(IncidentStore store, Clock clock) {
-        this(store, Wiring.desk(store, Wiring.roster(), clock), EvidenceWiring.fromEnvironment(),
+        this(store, Wiring.desk(store, Wiring.roster(clock), clock), EvidenceWiring.fromEnvironment(),
                 new IdempotencyStore(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.IDEMPOTENCY.envVar()), clock), clock);
         // reads only: one incident that cannot exist, through the schema and the client the routes use
         Priming.register(Topology.INCIDENTS_API.name(), () -> store.find("inc-" + "0".repeat(32)));
