@@ -1,27 +1,20 @@
 package com.warroom.reconcile.run;
 
 import com.warroom.aws.Settings;
+import com.warroom.observability.WarRoomNotices;
 import com.warroom.topology.Topology;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * Tells the war room ({@code ops-notices}) how a run ended. A notice that cannot be sent is logged, never a reason to
- * fail a run whose report is stored.
+ * Tells the war room ({@code ops-notices}) how a run ended, through {@link WarRoomNotices}: a notice that cannot be sent
+ * is logged, never a reason to fail a run whose report is stored.
  */
 public final class RunNotices {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RunNotices.class);
-    private static final int MAX_SUBJECT = 100;
-
-    private final SnsClient sns;
-    private final String topicArn;
+    private final WarRoomNotices notices;
 
     public RunNotices(SnsClient sns, String topicArn) {
-        this.sns = sns;
-        this.topicArn = topicArn;
+        this.notices = new WarRoomNotices(sns, topicArn);
     }
 
     public static RunNotices fromSettings(SnsClient sns) {
@@ -29,11 +22,6 @@ public final class RunNotices {
     }
 
     public void publish(String subject, String message) {
-        String bounded = subject.length() <= MAX_SUBJECT ? subject : subject.substring(0, MAX_SUBJECT);
-        try {
-            sns.publish(b -> b.topicArn(topicArn).subject(bounded).message(message));
-        } catch (SdkException e) {
-            LOG.error("the reconcile notice '{}' could not be published: {}", subject, e.getMessage());
-        }
+        notices.publish(subject, message);
     }
 }
