@@ -233,6 +233,17 @@ public final class Topology {
                     IndexDef.of("byPriority", KeyAttribute.string("priority"), KeyAttribute.string("createdAt"))),
             Optional.empty());
 
+    /**
+     * Incidents: under each {@code incidentId} the incident (item {@code incident}) and its append-only timeline (items
+     * {@code timeline#...}), links and evidence records. Only incident items carry the index keys: every incident by
+     * detection in byDetected ({@code listKey} is always {@code incident}) and by status in byStatus.
+     */
+    public static final TableDef INCIDENTS = new TableDef("incidents", "WARROOM_TABLE_INCIDENTS",
+            KeyAttribute.string("incidentId"), Optional.of(KeyAttribute.string("item")),
+            List.of(IndexDef.of("byDetected", KeyAttribute.string("listKey"), KeyAttribute.string("detectedAt")),
+                    IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("detectedAt"))),
+            Optional.empty());
+
     public static final String APPROVAL_WORKFLOW_NAME = "approval";
     public static final String RECONCILE_WORKFLOW_NAME = "reconcile";
 
@@ -260,20 +271,10 @@ public final class Topology {
             .table(USERS, TableAccess.DESCRIBE).table(PAYOUTS, TableAccess.DESCRIBE)
             .table(PLATFORM_EVENTS, TableAccess.DESCRIBE).table(ROUNDS, TableAccess.DESCRIBE)
             .table(RECONCILE_RUNS, TableAccess.DESCRIBE).table(RECONCILE_FINDINGS, TableAccess.DESCRIBE).table(TICKETS, TableAccess.DESCRIBE)
+            .table(INCIDENTS, TableAccess.DESCRIBE)
             .describes(FLAG_CHANGES).describes(PAYMENT_CHECKS).describes(NOTIFICATIONS).describes(PAYOUT_WORK)
             .describes(PLATFORM_EVENT_QUEUE)
             .build();
-
-    /**
-     * Incidents: under each {@code incidentId} the incident (item {@code incident}) and its append-only timeline (items
-     * {@code timeline#...}), links and evidence records. Only incident items carry the index keys: every incident by
-     * detection in byDetected ({@code listKey} is always {@code incident}) and by status in byStatus.
-     */
-    public static final TableDef INCIDENTS = new TableDef("incidents", "WARROOM_TABLE_INCIDENTS",
-            KeyAttribute.string("incidentId"), Optional.of(KeyAttribute.string("item")),
-            List.of(IndexDef.of("byDetected", KeyAttribute.string("listKey"), KeyAttribute.string("detectedAt")),
-                    IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("detectedAt"))),
-            Optional.empty());
 
     public static final FunctionDef FLAG_ADMIN = FunctionDef.builder("flag-admin").module("functions/flag-toggle")
             .handler("com.warroom.flags.api.FlagAdminHandler")

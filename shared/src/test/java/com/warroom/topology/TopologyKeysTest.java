@@ -15,7 +15,8 @@ class TopologyKeysTest {
     @Test
     void build_whenFunctionNamesKeyOutsideTopology_refuses() {
         FunctionDef sealer = Topology.FLAG_ADMIN.toBuilder().seals(OTHER).build();
-        assertThatThrownBy(() -> Topology.builder().tables(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.IDEMPOTENCY)
+        assertThatThrownBy(() -> Topology.builder().tables(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.IDEMPOTENCY,
+                        Topology.INCIDENTS)
                 .queues(Topology.FLAG_CHANGES).keys(Topology.SEALS).workflows(Topology.APPROVAL)
                 .functions(sealer, Topology.APPROVAL_RECORD, Topology.APPROVAL_AWAIT, Topology.APPROVAL_APPLY, Topology.APPROVAL_OUTCOME)
                 .build())
