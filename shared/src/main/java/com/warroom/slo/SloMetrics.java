@@ -1,5 +1,6 @@
 package com.warroom.slo;
 
+import com.warroom.alarms.Watched;
 import com.warroom.observability.OpsMetrics;
 import java.util.Map;
 
@@ -9,16 +10,11 @@ import java.util.Map;
  */
 public final class SloMetrics {
 
-    public static final String API_NAMESPACE = "AWS/ApiGateway";
+    public static final String API_NAMESPACE = Watched.ApiMetric.NAMESPACE;
     public static final String COUNT = "Count";
     public static final String SERVER_ERRORS = "5xx";
     public static final String CLIENT_ERRORS = "4xx";
     public static final String LATENCY = "Latency";
-    public static final String API_ID = "ApiId";
-    public static final String STAGE = "Stage";
-    public static final String ROUTE = "Route";
-    /** The HTTP API's default stage, which Warroom deploys to. */
-    public static final String DEFAULT_STAGE = "$default";
 
     /** Events that met the SLO, published with dimension {@link #SLO} (the SLO's id). */
     public static final String GOOD_EVENTS = "SloGoodEvents";
@@ -31,7 +27,7 @@ public final class SloMetrics {
 
     /** The {@code Route} dimension of a route key ({@code GET /v1/payouts/{payoutId}}): API Gateway names it so. */
     public static Map<String, String> route(String routeKey) {
-        return Map.of(ROUTE, routeKey);
+        return Map.of(Watched.ApiMetric.ROUTE, routeKey);
     }
 
     static SliMetric good(String sloId) {
