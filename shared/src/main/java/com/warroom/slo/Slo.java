@@ -31,10 +31,10 @@ public record Slo(String id, String name, SloKind kind, BigDecimal objective, Du
 
     /**
      * The good and valid event counts of an SLO not measured on the API ({@code Warroom} {@code SloGoodEvents} and
-     * {@code SloValidEvents}, dimension {@code Slo} = its id); empty for API SLOs, whose metrics are per route
+     * {@code SloValidEvents}, dimensions {@code Slo} = its id and {@code Service} = the function publishing them); empty for API SLOs, whose metrics are per route
      * ({@link SloCatalog#metrics}).
      */
     public Optional<List<SliMetric>> eventCounts() {
-        return routeGroup().isPresent() ? Optional.empty() : Optional.of(List.of(SloMetrics.good(id), SloMetrics.valid(id)));
+        return routeGroup().isPresent() ? Optional.empty() : Optional.of(List.of(SloMetrics.good(this), SloMetrics.valid(this)));
     }
 }

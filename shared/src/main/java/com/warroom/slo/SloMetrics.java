@@ -1,6 +1,8 @@
 package com.warroom.slo;
 
+import com.warroom.alarms.AlarmRule;
 import com.warroom.alarms.Watched;
+import com.warroom.topology.Topology;
 import com.warroom.observability.OpsMetrics;
 import java.util.Map;
 
@@ -30,11 +32,30 @@ public final class SloMetrics {
         return Map.of(Watched.ApiMetric.ROUTE, routeKey);
     }
 
-    static SliMetric good(String sloId) {
-        return new SliMetric(OpsMetrics.NAMESPACE, GOOD_EVENTS, Map.of(SLO, sloId), "Sum");
+    /**
+     * The function that publishes an event SLO's counts: Powertools gives each of its metrics the dimension
+     * {@code Service} = that function, so {@code Slo} and {@code Service} together name one plain metric.
+     */
+    public static String publisher(SliSource source) {
+        return switch (source) {
+            case SliSource.PayoutSla p -> Topology.PAYOUT_WORKER.name();
+            case SliSource.PlatformEvents p -> Topology.PLATFORM_EVENTS_INGEST.name();
+            case SliSource.StuckShare s -> Topology.STUCK_TX_SWEEPER.name();
+            case SliSource.ApiRequests a -> throw new IllegalArgumentException("the API's metrics are API Gateway's");
+            case SliSource.ApiLatency a -> throw new IllegalArgumentException("the API's metrics are API Gateway's");
+        };
     }
 
-    static SliMetric valid(String sloId) {
-        return new SliMetric(OpsMetrics.NAMESPACE, VALID_EVENTS, Map.of(SLO, sloId), "Sum");
+    /** The dimensions of an event SLO's good and valid counts. */
+    public static Map<String, String> dimensions(Slo slo) {
+        return Map.of(SLO, slo.id(), AlarmRule.SERVICE_DIMENSION, publisher(slo.source()));
+    }
+
+    static SliMetric good(Slo slo) {
+        return new SliMetric(OpsMetrics.NAMESPACE, GOOD_EVENTS, dimensions(slo), "Sum");
+    }
+
+    static SliMetric valid(Slo slo) {
+        return new SliMetric(OpsMetrics.NAMESPACE, VALID_EVENTS, dimensions(slo), "Sum");
     }
 }

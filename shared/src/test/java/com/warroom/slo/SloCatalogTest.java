@@ -97,8 +97,8 @@ class SloCatalogTest {
         Slo claims = CATALOG.slo("claim-success").orElseThrow();
 
         assertThat(CATALOG.metrics(claims, Topology.warroom())).isEqualTo(new SliCounts(SliCounts.Counted.GOOD,
-                List.of(new SliMetric("Warroom", "SloGoodEvents", java.util.Map.of("Slo", "claim-success"), "Sum")),
-                List.of(new SliMetric("Warroom", "SloValidEvents", java.util.Map.of("Slo", "claim-success"), "Sum"))));
+                List.of(new SliMetric("Warroom", "SloGoodEvents", java.util.Map.of("Slo", "claim-success", "Service", "platform-events-ingest"), "Sum")),
+                List.of(new SliMetric("Warroom", "SloValidEvents", java.util.Map.of("Slo", "claim-success", "Service", "platform-events-ingest"), "Sum"))));
         assertThat(claims.eventCounts()).isPresent();
         assertThat(CATALOG.slo("api-latency-admin").orElseThrow().eventCounts()).isEmpty();
     }
