@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.warroom.alarms.AlarmCatalog;
 import com.warroom.alarms.AlarmEvaluation;
 import com.warroom.alarms.data.LocalMetricFile;
+import com.warroom.audit.AuditLog;
 import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.idempotency.IdempotencyStore;
@@ -58,7 +59,7 @@ public final class SloWorld {
     }
 
     public SloReportsHandler api() {
-        return new SloReportsHandler(reporter, new IdempotencyStore(AwsClients.dynamoDbEnhanced(),
+        return new SloReportsHandler(reporter, AuditLog.fromSettings(AwsClients.dynamoDbEnhanced(), clock), new IdempotencyStore(AwsClients.dynamoDbEnhanced(),
                 Settings.require(Topology.IDEMPOTENCY.envVar()), clock), clock);
     }
 

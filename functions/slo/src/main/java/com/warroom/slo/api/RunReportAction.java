@@ -1,12 +1,12 @@
 package com.warroom.slo.api;
 
+import com.warroom.audit.RequestOrigin;
 import com.warroom.http.ApiRequest;
 import com.warroom.http.ApiResult;
 import com.warroom.http.BodyFields;
 import com.warroom.http.Problem;
 import com.warroom.http.RouteAction;
 import com.warroom.slo.report.ReportWindow;
-import com.warroom.slo.report.SloReporter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -16,17 +16,17 @@ import java.util.Set;
 /**
  * {@code POST /v1/slo/reports} (ops, finance, super_admin) {@code {}} or {@code {"from","to"}} (ISO-8601 instants on
  * whole hours, at most 31 days apart, ending no later than the end of the current hour): runs a report now over that
- * window, by default the seven days to the end of the current hour, and answers 201 with it.
+ * window, by default the seven days to the end of the current hour, audits the run and answers 201 with the report.
  */
 final class RunReportAction implements RouteAction {
 
     static final String ROUTE = "POST /v1/slo/reports";
 
-    private final SloReporter reporter;
+    private final ReportRuns runs;
     private final Clock clock;
 
-    RunReportAction(SloReporter reporter, Clock clock) {
-        this.reporter = reporter;
+    RunReportAction(ReportRuns runs, Clock clock) {
+        this.runs = runs;
         this.clock = clock;
     }
 
@@ -60,7 +60,7 @@ final class RunReportAction implements RouteAction {
             // SnapStart's priming request stores no report and tells nobody
             return ApiResult.problem(Problem.unavailable("priming: no report run"));
         }
-        return ApiResult.of(201, reporter.now(window).report());
+        return ApiResult.of(201, runs.run(request.requireCaller(), window, new RequestOrigin(request.requestId(), request.sourceIp())));
     }
 
     private static Optional<Instant> instant(BodyFields fields, String name) {

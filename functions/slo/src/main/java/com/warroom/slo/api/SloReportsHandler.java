@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.warroom.audit.AuditLog;
 import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.http.ApiRouter;
@@ -20,14 +21,15 @@ public final class SloReportsHandler implements RequestHandler<APIGatewayV2HTTPE
     private final ApiRouter router;
 
     public SloReportsHandler() {
-        this(Wiring.reporter(Clock.systemUTC()), new IdempotencyStore(AwsClients.dynamoDbEnhanced(),
-                Settings.require(Topology.IDEMPOTENCY.envVar()), Clock.systemUTC()), Clock.systemUTC());
+        this(Wiring.reporter(Clock.systemUTC()), AuditLog.fromSettings(AwsClients.dynamoDbEnhanced(), Clock.systemUTC()),
+                new IdempotencyStore(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.IDEMPOTENCY.envVar()), Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
-    public SloReportsHandler(SloReporter reporter, IdempotencyStore idempotency, Clock clock) {
+    public SloReportsHandler(SloReporter reporter, AuditLog audit, IdempotencyStore idempotency, Clock clock) {
         this.router = new ApiRouter(Map.of(
                 LatestReportAction.ROUTE, new LatestReportAction(reporter),
-                RunReportAction.ROUTE, new RunReportAction(reporter, clock)), idempotency);
+                RunReportAction.ROUTE, new RunReportAction(new ReportRuns(reporter, audit), clock)), idempotency);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Optional;
  * One SLI of a report: the share of good events in the window ({@code good / total}) against the SLO's objective, and
  * how much of the error budget ({@code 1 - objective}) the bad events left: {@code 1 - (bad / total) / budget}, below 0
  * when it is overspent. Exact decimals throughout (ratios to {@link #SCALE} places, rounded down so that a ratio is
- * never reported better than it is); {@code p95Ms} for a latency SLI when the source can say it.
+ * never reported better than it is).
  */
 public record Sli(String id, String name, BigDecimal objective, Optional<BigDecimal> actual, long good, long total,
                   Optional<BigDecimal> errorBudgetRemaining, SliStatus status) {

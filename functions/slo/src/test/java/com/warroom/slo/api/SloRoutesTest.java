@@ -86,6 +86,12 @@ class SloRoutesTest {
         assertThat(report.path("topAlarms").isArray()).isTrue();
         assertThat(report.path("links").path("json").asText()).isEqualTo("reports/" + report.path("reportId").asText() + ".json");
         assertThat(world.notices()).as("a summary for the war room").isEqualTo(notices + 1);
+        var audited = com.warroom.audit.AuditTrail.fromSettings(com.warroom.aws.AwsClients.dynamoDbEnhanced()).newest(new com.warroom.audit.AuditQuery(
+                java.util.Optional.of("slo-report:" + report.path("reportId").asText()), java.util.Optional.empty(), 10, java.util.Optional.empty()));
+        assertThat(audited).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("slo.report.run");
+            assertThat(entry.actorSub()).isEqualTo("olga");
+        });
 
         APIGatewayV2HTTPResponse latest = world.call(HttpEvents.route(LATEST).caller("fiona", Role.FINANCE).build());
         assertThat(latest.getStatusCode()).isEqualTo(200);
@@ -98,6 +104,19 @@ class SloRoutesTest {
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         assertThat(Json.readTree(response.getBody()).path("from").asText()).isEqualTo("2026-11-23T01:00:00Z");
+    }
+
+    @Test
+    void run_whenRetriedWithTheSameIdempotencyKey_answersTheFirstReport_andRunsOnce() {
+        APIGatewayV2HTTPEvent event = HttpEvents.withHeader(HttpEvents.route(RUN).caller("olga", Role.OPS).body("{}").build(),
+                "Idempotency-Key", "slo-retry-" + UUID.randomUUID());
+
+        APIGatewayV2HTTPResponse first = world.call(event);
+        APIGatewayV2HTTPResponse again = world.call(event);
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(Json.readTree(again.getBody()).path("reportId")).isEqualTo(Json.readTree(first.getBody()).path("reportId"));
+        assertThat(world.notices()).isEqualTo(notices + 1);
     }
 
     @ParameterizedTest
