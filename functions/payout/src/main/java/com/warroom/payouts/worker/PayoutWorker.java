@@ -9,6 +9,8 @@ import com.warroom.ledger.Ledger;
 import com.warroom.ledger.LedgerWrite;
 import com.warroom.lambda.Jitter;
 import com.warroom.observability.OpsMetrics;
+import com.warroom.slo.SloCatalog;
+import com.warroom.slo.SloEvents;
 import com.warroom.payments.SortableTime;
 import com.warroom.payouts.Payout;
 import com.warroom.payouts.PayoutJournal;
@@ -68,6 +70,9 @@ public final class PayoutWorker {
     private final WorkerStep.Checkpoints checkpoints;
 
     /** @param lease how long a claim keeps other workers off a payout: longer than one try can take */
+    // the payout SLA's good and valid events (README: SLOs and the weekly report)
+    private static final SloEvents SLO_EVENTS = new SloEvents(SloCatalog.load());
+
     public PayoutWorker(Parts parts, PayoutPolicy policy, Duration lease, Clock clock, WorkerStep.Checkpoints checkpoints) {
         this.parts = parts;
         this.policy = policy;
@@ -285,6 +290,7 @@ public final class PayoutWorker {
         checkpoints.reached(WorkerStep.CONFIRMING);
         if (commitWithEntry(current, confirmed, PayoutJournal.paid(current, now()))) {
             OpsMetrics.count(PayoutMetrics.CONFIRMED);
+            SLO_EVENTS.payoutEnded(current.times().createdAt(), Optional.of(now()));
             LOG.info("payout {} confirmed: rail transfer {} {}", current.payoutId(), tx.railId(), tx.txHash().orElse(""));
         }
     }
@@ -338,6 +344,9 @@ public final class PayoutWorker {
     private void release(Payout current, Payout ended) {
         if (commitWithEntry(current, ended, PayoutJournal.release(current, now()))) {
             OpsMetrics.count(PayoutMetrics.FAILED);
+            if (ended.state().equals(Optional.of(PayoutStatus.FAILED))) {
+                SLO_EVENTS.payoutEnded(current.times().createdAt(), Optional.empty());
+            }
             LOG.warn("payout {} failed, hold released: {}", current.payoutId(), ended.progress().reason().orElse(""));
         }
     }

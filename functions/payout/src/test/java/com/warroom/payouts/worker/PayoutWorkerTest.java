@@ -136,6 +136,8 @@ class PayoutWorkerTest {
         w.custodian.inject(payout.payoutId(), TestCustodian.Fault.UNAVAILABLE, TestCustodian.Fault.UNAVAILABLE,
                 TestCustodian.Fault.UNAVAILABLE);
         long failedBefore = metrics.count("PayoutFailed");
+        long slaValid = sloEvents("SloValidEvents");
+        long slaGood = sloEvents("SloGoodEvents");
         for (int attempt = 1; attempt <= WorkerWorld.POLICY.maxAttempts(); attempt++) {
             w.worker.advance(payout.payoutId());
             Payout now = w.world.payout(payout.payoutId());
@@ -154,6 +156,13 @@ class PayoutWorkerTest {
         assertThat(w.world.ledger.posted(List.of(PayoutJournal.releaseId(payout.payoutId(), 1)))).hasSize(1);
         assertThat(w.custodian.transfersOf(payout.payoutId())).isEmpty();
         assertThat(metrics.count("PayoutFailed")).isEqualTo(failedBefore + 1);
+        assertThat(sloEvents("SloValidEvents")).as("a failed payout misses the payout SLA").isEqualTo(slaValid + 1);
+        assertThat(sloEvents("SloGoodEvents")).isEqualTo(slaGood);
+    }
+
+    // the payout SLA's event counts (README: SLOs and the weekly report)
+    private static long sloEvents(String name) {
+        return metrics.points().stream().filter(p -> p.name().equals(name) && "payout-sla".equals(p.dimensions().get("Slo"))).count();
     }
 
     @Test

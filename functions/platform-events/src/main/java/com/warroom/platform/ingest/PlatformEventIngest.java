@@ -8,6 +8,8 @@ import com.warroom.ledger.JournalEntry;
 import com.warroom.ledger.LedgerWrite;
 import com.warroom.money.DecimalAmount;
 import com.warroom.observability.OpsMetrics;
+import com.warroom.slo.SloCatalog;
+import com.warroom.slo.SloEvents;
 import com.warroom.payments.SortableTime;
 import com.warroom.platform.EventBridgeMessage;
 import com.warroom.platform.EventDetail;
@@ -71,6 +73,9 @@ public final class PlatformEventIngest {
     private final Clock clock;
 
     /** @param lastReceive the queue's max receive count: the receive after which the queue would dead-letter the message */
+    // the contribute, claim and refund SLOs count each event taken in or dead-lettered (README: SLOs and the weekly report)
+    private static final SloEvents SLO_EVENTS = new SloEvents(SloCatalog.load());
+
     public PlatformEventIngest(Stores stores, Journal journal, DeadLetters deadLetters, int lastReceive, Clock clock) {
         this.client = stores.client();
         this.events = stores.events();
@@ -182,6 +187,7 @@ public final class PlatformEventIngest {
             return Optional.empty();
         }
         OpsMetrics.count(POSTED_METRIC);
+        SLO_EVENTS.platformEvent(event.type().detailType()).ifPresent(slo -> SloEvents.count(slo, true));
         LOG.info("event {} ({}) taken in{}", event.eventId(), event.type().detailType(),
                 entry.map(e -> ", posted as " + e.id()).orElse(""));
         return Optional.of(Outcome.POSTED);
@@ -206,6 +212,7 @@ public final class PlatformEventIngest {
     private Outcome deadLetter(String body, String reason, Optional<String> eventId, Optional<String> detailType) {
         deadLetters.park(body, reason, eventId, detailType);
         OpsMetrics.count(DEAD_LETTERED_METRIC);
+        detailType.flatMap(SLO_EVENTS::platformEvent).ifPresent(slo -> SloEvents.count(slo, false));
         LOG.warn("event {} parked in the dead-letter queue: {} (README: Platform events)", eventId.orElse("(no id)"), reason);
         return Outcome.DEAD_LETTERED;
     }

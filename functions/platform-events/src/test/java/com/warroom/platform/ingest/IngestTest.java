@@ -80,6 +80,13 @@ class IngestTest {
             assertThat(line.cause()).isEqualTo("platform:ContributionConfirmed:" + id);
         });
         assertThat(metrics.count(PlatformEventIngest.POSTED_METRIC)).isEqualTo(1);
+        assertThat(sloEvents("SloValidEvents", "contribute-success")).as("the contribute SLO's event").isEqualTo(1);
+        assertThat(sloEvents("SloGoodEvents", "contribute-success")).isEqualTo(1);
+    }
+
+    // the points of an SLO's event count (README: SLOs and the weekly report)
+    private static long sloEvents(String name, String slo) {
+        return metrics.points().stream().filter(p -> p.name().equals(name) && slo.equals(p.dimensions().get("Slo"))).count();
     }
 
     @Test
@@ -257,6 +264,8 @@ class IngestTest {
         assertThat(world.balance("round_raised:" + round, "USDC")).isEqualTo(3_000_000L);
         assertThat(world.rounds.total(round, "USDC")).hasValueSatisfying(t -> assertThat(t.raisedMinor()).isEqualTo(3_000_000L));
         assertThat(metrics.count(PlatformEventIngest.DEAD_LETTERED_METRIC)).isEqualTo(1);
+        assertThat(sloEvents("SloValidEvents", "contribute-success")).as("taken in, then dead-lettered").isEqualTo(2);
+        assertThat(sloEvents("SloGoodEvents", "contribute-success")).isEqualTo(1);
     }
 
     @Test
