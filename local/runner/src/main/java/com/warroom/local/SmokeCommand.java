@@ -103,7 +103,7 @@ final class SmokeCommand implements Callable<Integer> {
             }
         } else {
             try {
-                base = URI.create(target.endsWith("/") ? target : target + "/");
+                base = URI.create(target);
             } catch (IllegalArgumentException e) {
                 env.err().println("warroom: --target must be local or a URL: " + e.getMessage());
                 return 2;

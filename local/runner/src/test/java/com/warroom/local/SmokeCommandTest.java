@@ -36,6 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SmokeCommandTest {
 
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
+    /**
+     * Modules whose handlers are still the groundwork placeholders of issue 14 (an {@code ApiRouter} over no route cannot
+     * start), left out of the stack these tests start; empty this once their routes land (their own tests cover them).
+     */
+    private static final java.util.Set<String> PLACEHOLDER_MODULES = java.util.Set.of("functions/incidents", "functions/slo");
 
     private record Ran(int exitCode, String out, String err) {
     }
@@ -63,8 +68,9 @@ class SmokeCommandTest {
     @Test
     void smoke_onTheHealthyStack_passesEveryCheck_andExits0(@TempDir Path data, @TempDir Path report) throws Exception {
         Map<String, String> variables = variables(data);
-        try (RunningUp up = RunningUp.start(variables, REPOSITORY)) {
-            Ran ran = smoke(variables, Topology.warroom(), report);
+        Topology healthy = withPayoutApi(Topology.PAYOUT_API.handlerClass());
+        try (RunningUp up = RunningUp.start(variables, REPOSITORY, healthy)) {
+            Ran ran = smoke(variables, healthy, report);
 
             assertThat(ran.exitCode()).as(ran.out() + ran.err()).isZero();
             List<String> results = ran.out().lines().filter(line -> line.matches("\\S+Z (PASS|FAIL|SKIP) .*")).toList();
@@ -115,10 +121,11 @@ class SmokeCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--target must be local or an http(s) URL");
     }
 
-    /** Warroom's topology with the payout API's handler replaced: the gate under test broken, nothing else changed. */
+    /** Warroom's topology with the payout API's handler replaced (the gate under test broken, or the real one). */
     private static Topology withPayoutApi(String handlerClass) {
         Topology warroom = Topology.warroom();
         FunctionDef[] functions = warroom.functions().stream()
+                .filter(function -> !PLACEHOLDER_MODULES.contains(function.module()))
                 .map(function -> function.equals(Topology.PAYOUT_API) ? function.toBuilder().handler(handlerClass).build() : function)
                 .toArray(FunctionDef[]::new);
         return Topology.builder()

@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * The access checks' samples, derived from the topology's routes and roles rather than listed by hand: for each role, a
  * route it should reach (the read route reserved to the fewest roles that include it, so that a role mix-up shows) and
- * one it should be refused (the first read route of the topology that does not name it). Only reads without path
- * parameters are sampled, so a check writes nothing and the answer is the route's own.
+ * one it should be refused (the first read route of the topology that does not name it, else the first write, which is
+ * refused on the role before anything is read or written). Only routes without path parameters are sampled, and only
+ * reads are sent with a role that may use them, so a check writes nothing.
  */
 public final class AccessSamples {
 
@@ -26,10 +27,11 @@ public final class AccessSamples {
 
     public static List<Sample> of(Topology topology) {
         List<HttpRoute> reads = new ArrayList<>();
+        List<HttpRoute> writes = new ArrayList<>();
         for (FunctionDef function : topology.functions()) {
             for (HttpRoute route : function.routes()) {
-                if (route.method().equals("GET") && !route.path().contains("{") && !route.roles().isEmpty()) {
-                    reads.add(route);
+                if (!route.path().contains("{") && !route.roles().isEmpty()) {
+                    (route.method().equals("GET") ? reads : writes).add(route);
                 }
             }
         }
@@ -37,7 +39,9 @@ public final class AccessSamples {
         for (Role role : Role.values()) {
             Optional<HttpRoute> reaches = reads.stream().filter(route -> route.roles().contains(role))
                     .min(Comparator.comparingInt(route -> route.roles().size()));
-            Optional<HttpRoute> refused = reads.stream().filter(route -> !route.roles().contains(role)).findFirst();
+            // a write is refused on the role before its body or key is looked at: used when every read names the role
+            Optional<HttpRoute> refused = reads.stream().filter(route -> !route.roles().contains(role)).findFirst()
+                    .or(() -> writes.stream().filter(route -> !route.roles().contains(role)).findFirst());
             samples.add(new Sample(role, reaches, refused));
         }
         return samples;

@@ -51,7 +51,9 @@ public final class SmokeHttp {
 
     /** A call; {@code body} empty sends none. */
     public Answer send(String method, String path, Optional<String> token, Optional<String> body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+        // appended, not resolved: a stage in the base URL (https://x.execute-api.../prod) stays in front of /v1/...
+        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(TIMEOUT)
                 .method(method, body.map(text -> HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
                         .orElse(HttpRequest.BodyPublishers.noBody()));
         body.ifPresent(text -> request.header("Content-Type", "application/json"));

@@ -114,7 +114,8 @@ public final class SmokeTest {
             });
             sample.refused().ifPresent(route -> {
                 String expected = "role " + role + " refused on " + key(route) + " (403)";
-                token.ifPresentOrElse(t -> expect("access." + role + ".refused", expected, http.get(route.path(), Optional.of(t)),
+                token.ifPresentOrElse(t -> expect("access." + role + ".refused", expected, http.send(route.method(), route.path(),
+                                Optional.of(t), route.method().equals("GET") ? Optional.empty() : Optional.of("{}"), Map.of()),
                                 a -> a.status() == 403),
                         () -> skip("access." + role + ".refused", expected, "no token for role " + role));
             });
@@ -128,7 +129,7 @@ public final class SmokeTest {
     // ---- kill switch through the two-person approval
 
     private void killSwitch() {
-        String user = "smoke-" + runId;
+        String user = "smoke-" + runId + "-flag";
         String scope = "user:" + user;
         String checkPath = "/v1/system-flags/check?flag=" + FLAG + "&user=" + user;
         if (tokens.requester().isEmpty() || tokens.approver().isEmpty()) {
@@ -174,6 +175,8 @@ public final class SmokeTest {
         Answer self = post("/v1/admin/approvals/" + approvalId + "/approve", requester, Map.of("payloadHash", payloadHash),
                 Optional.empty());
         expect(prefix + ".self-approval-refused", "403 when the requester approves its own request", self, a -> a.status() == 403);
+        // the workflow records the request before it waits for a decision: approving earlier is 503 (retry later)
+        awaitWaiting(approvalId, approver);
         Answer approved = post("/v1/admin/approvals/" + approvalId + "/approve", approver,
                 Map.of("payloadHash", payloadHash, "comment", "smoke test " + runId + ": second person"), Optional.empty());
         if (approved.status() != 200) {
@@ -187,6 +190,16 @@ public final class SmokeTest {
         }
         Answer now = after.get();
         expect(name, "the approval ends APPLIED, then " + changedText, now, changed);
+    }
+
+    private void awaitWaiting(String approvalId, String token) {
+        Instant until = clock.instant().plus(DECISION_WAIT);
+        Answer answer = http.get("/v1/admin/approvals/" + approvalId, Optional.of(token));
+        while (clock.instant().isBefore(until) && answer.status() == 200 && "PENDING".equals(answer.json().path("status").asText())
+                && !answer.json().path("awaitingDecision").asBoolean(false)) {
+            pause();
+            answer = http.get("/v1/admin/approvals/" + approvalId, Optional.of(token));
+        }
     }
 
     private Answer awaitDecision(String approvalId, String token) {
@@ -307,7 +320,8 @@ public final class SmokeTest {
         }
         String reviewId = review.get().path("id").asText();
         record("scan.review-open", Outcome.PASS, "an OPEN payment review for " + orderId, reviewId);
-        String path = "/v1/admin/payments/reviews/" + URLEncoder.encode(reviewId, StandardCharsets.UTF_8).replace("+", "%20") + "/override";
+        String path = "/v1/admin/payments/reviews/" + URLEncoder.encode(reviewId, StandardCharsets.UTF_8)
+                .replace("+", "%20").replace("%3A", ":") + "/override";
         Answer asked = post(path, requester, Map.of("note", "smoke test " + runId + ": two-person override"),
                 Optional.of("smoke-" + runId + "-scan"));
         String approvalId = asked.json().path("approvalId").asText("");
