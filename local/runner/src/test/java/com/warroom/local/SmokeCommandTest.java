@@ -95,7 +95,8 @@ class SmokeCommandTest {
 
             assertThat(ran.exitCode()).as(ran.out() + ran.err()).isEqualTo(1);
             assertThat(ran.out().lines().filter(line -> line.contains(" FAIL ")))
-                    .singleElement().asString().contains("payout.other-wallet-refused").contains("201");
+                    .singleElement().asString().contains("payout.other-wallet-refused")
+                    .contains("409").contains("insufficient-balance");
             JsonNode json = Json.readTree(Files.readString(report.resolve(SmokeReport.JSON_FILE)));
             assertThat(json.path("result").asText()).isEqualTo("FAIL");
             assertThat(ran.out()).contains("1 failed");

@@ -36,6 +36,8 @@ public final class SmokeTest {
     static final String OTHER_WALLET = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
     static final String CHAIN = "evm:1";
     static final String FLAG = "payout";
+    /** 9 trillion USDC: a valid amount (6 decimals fit a long) that no treasury holds. */
+    static final String UNPAYABLE_AMOUNT = "9000000000000";
     private static final Duration DECISION_WAIT = Duration.ofSeconds(60);
     private static final Duration REVIEW_WAIT = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 250;
@@ -282,7 +284,9 @@ public final class SmokeTest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("userId", user);
         body.put("kind", kind);
-        body.put("amount", "0.01");
+        // more than any treasury holds: should a gate be broken, the payout is still refused (409, nothing written)
+        // rather than paid — the smoke test never moves money, whatever it finds
+        body.put("amount", UNPAYABLE_AMOUNT);
         body.put("asset", "USDC");
         body.put("reference", "smoke-" + runId);
         return body;
