@@ -36,8 +36,8 @@ public final class SmokeTest {
     static final String OTHER_WALLET = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
     static final String CHAIN = "evm:1";
     static final String FLAG = "payout";
-    /** 9 trillion USDC: a valid amount (6 decimals fit a long) that no treasury holds. */
-    static final String UNPAYABLE_AMOUNT = "9000000000000";
+    /** 1 trillion USDC: the largest amount a payout may ask for, and more than any treasury holds. */
+    static final String UNPAYABLE_AMOUNT = "1000000000000";
     private static final Duration DECISION_WAIT = Duration.ofSeconds(60);
     private static final Duration REVIEW_WAIT = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 250;
