@@ -326,7 +326,7 @@ public final class Topology {
             "com.warroom.approvals.workflow.ApplyApprovalHandler").timeoutSeconds(60)
             .table(FLAGS, TableAccess.READ_WRITE).table(CONFIG, TableAccess.READ_WRITE)
             .table(PAYOUTS, TableAccess.READ_WRITE).table(LEDGER_BALANCES, TableAccess.READ_WRITE)
-            .table(LEDGER_ENTRIES, TableAccess.READ_APPEND)
+            .table(LEDGER_ENTRIES, TableAccess.READ_APPEND).table(PAYMENT_REVIEWS, TableAccess.READ_WRITE)
             .sendsTo(FLAG_CHANGES).build();
 
     public static final FunctionDef APPROVAL_OUTCOME = approvalStep("approval-outcome",
@@ -432,14 +432,21 @@ public final class Topology {
             .sendsTo(NOTIFICATIONS).readsSecret(MIDTRANS_SERVER_KEY).calls(MIDTRANS_API).seals(SEALS)
             .build();
 
-    /** The payment reviews list, and the PSP reconcile on demand (the checks the stuck-tx-sweeper queues on its schedule). */
+    /** The requesters of a SCAN_OVERRIDE approval (see its action in the approvals registry). */
+    private static final Set<Role> SCAN_OVERRIDERS = EnumSet.of(Role.REVIEWER, Role.OPS, Role.SUPER_ADMIN);
+
+    /**
+     * The payment reviews list, the request for a two-person override of one (SCAN_OVERRIDE), and the PSP reconcile on
+     * demand (the checks the stuck-tx-sweeper queues on its schedule).
+     */
     public static final FunctionDef PAYMENTS_ADMIN = FunctionDef.builder("payments-admin").module("functions/payments")
             .handler("com.warroom.payments.admin.PaymentsAdminHandler").timeoutSeconds(30)
             .routes(HttpRoute.get("/v1/admin/payments/reviews", PAYMENT_ADMINS),
+                    HttpRoute.post("/v1/admin/payments/reviews/{id}/override", SCAN_OVERRIDERS, Idempotency.OPTIONAL),
                     HttpRoute.post("/v1/admin/payments/reconcile", PAYMENT_ADMINS, Idempotency.OPTIONAL))
             .table(ORDERS, TableAccess.READ).table(PAYMENT_REVIEWS, TableAccess.READ).table(AUDIT, TableAccess.READ_APPEND)
-            .table(IDEMPOTENCY, TableAccess.READ_WRITE)
-            .sendsTo(PAYMENT_CHECKS).seals(SEALS)
+            .table(APPROVALS, TableAccess.READ_WRITE).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .sendsTo(PAYMENT_CHECKS).starts(APPROVAL_WORKFLOW_NAME).seals(SEALS)
             .build();
 
     /** A ledger account's balances and latest entries, each balance checked against its seal. */

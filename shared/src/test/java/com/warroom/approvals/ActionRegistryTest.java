@@ -8,8 +8,6 @@ import com.warroom.approvals.actions.EnableFundFlagAction;
 import com.warroom.approvals.actions.ScanOverrideAction;
 import com.warroom.json.Json;
 import com.warroom.topology.Role;
-import java.time.Clock;
-import java.util.Map;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +49,7 @@ class ActionRegistryTest {
     }
 
     @Test
-    void configChangeAndScanOverride_checkTheirPayloadShapeAndApplyNothingYet() {
+    void configChangeAndScanOverride_checkTheirPayloadShape() {
         var config = new ConfigChangeAction();
         assertThat(config.validate(Json.readTree("{\"kind\":\"treasury.set\",\"payload\":{\"chain\":\"base\"}}"))).isEmpty();
         assertThat(config.target(Json.readTree("{\"kind\":\"treasury.set\",\"payload\":{}}"))).contains("config:treasury.set");
@@ -62,14 +60,10 @@ class ActionRegistryTest {
         assertThat(scan.validate(Json.readTree("{\"scan\":\"kyc\"}"))).extracting("field").containsExactly("payload.subject");
         assertThat(scan.validate(Json.readTree("\"text\""))).extracting("field").containsExactly("payload");
 
-        ApprovalRequest request = new ApprovalRequest("a-1", "CONFIG_CHANGE", "{}", "h", "APPROVED", "a", "", null, "r",
-                "2026-11-23T09:00:00Z", "2026-11-24T09:00:00Z", 1);
-        // CONFIG_CHANGE applies through the config table (tested in functions/config against the embedded stack)
-        for (ApprovalAction action : new ApprovalAction[] {scan}) {
-            var plan = action.applier(new ApplyResources(null, Clock.systemUTC(), Map.of(), null)).plan(request, Json.readTree("{}"), 1);
-            assertThat(plan).isInstanceOf(ActionApplier.Refuse.class);
-            assertThat(((ActionApplier.Refuse) plan).reason()).contains(action.name() + " cannot be applied yet");
-        }
+        assertThat(scan.validate(Json.readTree("{\"subject\":\"r-1\",\"note\":\"\"}"))).extracting("field")
+                .containsExactly("payload.note");
+        assertThat(scan.target(Json.readTree("{\"subject\":\"AMOUNT_MISMATCH:e-1\"}"))).contains("scan:AMOUNT_MISMATCH:e-1");
+        // SCAN_OVERRIDE applies to the payment reviews table (tested in functions/approvals against the embedded stack)
         assertThat(new EnableFundFlagAction().name()).isEqualTo("ENABLE_FUND_FLAG");
     }
 }

@@ -93,6 +93,11 @@ class SampleEventsTest {
                 LocalLambdaContext.of(Topology.PAYMENTS_ADMIN.name(), 1024, 30));
         assertThat(reconcile.getStatusCode()).as(reconcile.getBody()).isEqualTo(202);
         assertThat(json(reconcile).has("queued")).isTrue();
+        APIGatewayV2HTTPResponse override = admin.handleRequest(
+                EventLoader.loadApiGatewayHttpEvent("events/payments-admin/override-review.json"),
+                LocalLambdaContext.of(Topology.PAYMENTS_ADMIN.name(), 1024, 30));
+        assertThat(override.getStatusCode()).as(override.getBody()).isEqualTo(202);
+        assertThat(json(override).path("action").asText()).isEqualTo("SCAN_OVERRIDE");
         world.purgeChecks();
     }
 

@@ -10,6 +10,7 @@ import com.warroom.topology.MailDef;
 import com.warroom.topology.QueueDef;
 import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -91,7 +92,15 @@ final class UpCommand implements Callable<Integer> {
             return 1;
         }
         // for ways of ending the JVM other than the stop signal, e.g. SIGHUP when the terminal closes
-        Thread shutdownHook = new Thread(warroom::close, "warroom-shutdown");
+        try {
+            GatewayFile.write(data.dir(), warroom.gatewayUrl());
+        } catch (IOException e) {
+            data.log().failure("the gateway file could not be written (./warroom smoke --target local will not find this up)", e);
+        }
+        Thread shutdownHook = new Thread(() -> {
+            GatewayFile.remove(data.dir());
+            warroom.close();
+        }, "warroom-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         printBanner(warroom, data);
         try {
@@ -100,6 +109,7 @@ final class UpCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         env.out().println("Stopping Warroom...");
+        GatewayFile.remove(data.dir());
         warroom.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

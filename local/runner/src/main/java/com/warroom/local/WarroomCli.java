@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  * The {@code ./warroom} command line: {@code up} runs Warroom on this machine, {@code token} prints a dev token,
  * {@code schedule} lists the schedules or fires one in the running {@code up}, {@code midtrans pay} simulates a payment
  * in the running {@code up}, {@code custody} drives its custody simulator, {@code break} breaks its data on purpose
- * for a reconcile run to find.
+ * for a reconcile run to find, {@code smoke} runs the post-deploy smoke test against it or a deployed API.
  */
 @Command(name = "warroom", synopsisSubcommandLabel = "COMMAND",
         description = {"Runs Warroom on this machine: the embedded AWS stack, the functions, a local",
@@ -51,6 +51,7 @@ public final class WarroomCli implements Callable<Integer> {
                         .addSubcommand(new CustodyCommand.FailCommand(env))
                         .addSubcommand(new CustodyCommand.InjectCommand(env))
                         .addSubcommand(new CustodyCommand.ListCommand(env)))
+                .addSubcommand(new SmokeCommand(env, topology, Clock.systemUTC()))
                 .addSubcommand(new CommandLine(new BreakCommand())
                         .addSubcommand(new BreakCommand.DoublePayoutCommand(env))
                         .addSubcommand(new BreakCommand.MisPostedFeeCommand(env))

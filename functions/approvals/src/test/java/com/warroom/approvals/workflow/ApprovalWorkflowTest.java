@@ -350,7 +350,7 @@ class ApprovalWorkflowTest {
     }
 
     @Test
-    void configChangeWithoutConfigAndScanOverride_areDecidedButNotApplied() {
+    void configChangeWithoutConfigAndScanOverrideOfNoReview_areDecidedButNotApplied() {
         ApprovalRequest config = fixtures.request(ConfigChangeAction.NAME, Map.of("kind", "fee_rule.set",
                 "payload", Map.of("id", "launch", "rule", Map.of("bps", 250))), person("fin-carol", Role.FINANCE), clock);
         steps.startAndWait(config.id());
@@ -363,7 +363,7 @@ class ApprovalWorkflowTest {
         steps.startAndWait(scan.id());
         ok(api.approve(scan.id(), "ops-dan", Role.OPS));
         assertThat(steps.finish(scan.id(), "APPROVED")).containsEntry("status", "FAILED");
-        assertThat(fixtures.read(scan.id()).outcome()).contains("SCAN_OVERRIDE cannot be applied yet");
+        assertThat(fixtures.read(scan.id()).outcome()).contains("payment review project:P-17 does not exist");
         assertThat(actions(scan)).containsExactly("approval.requested", ApprovalAudit.RECORDED, ApprovalAudit.AWAITING,
                 ApprovalAudit.APPROVED, ApprovalAudit.FAILED);
     }

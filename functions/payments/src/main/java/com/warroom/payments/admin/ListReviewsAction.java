@@ -7,14 +7,15 @@ import com.warroom.http.QueryParams;
 import com.warroom.payments.reviews.PaymentReview;
 import com.warroom.payments.reviews.ReviewStore;
 import com.warroom.http.RouteAction;
+import com.warroom.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code GET /v1/admin/payments/reviews?limit=&cursor=} (roles ops, finance, super_admin): the OPEN payment reviews,
- * newest first, {@code limit} (1–100, default 25) per page through the {@code byState} index; {@code nextCursor} is
+ * {@code GET /v1/admin/payments/reviews?state=&limit=&cursor=} (roles ops, finance, super_admin): the payment reviews of
+ * a state ({@code OPEN} by default, or {@code OVERRIDDEN_PASS} with each one's override evidence), newest first, {@code limit} (1–100, default 25) per page through the {@code byState} index; {@code nextCursor} is
  * given when another page follows.
  */
 final class ListReviewsAction implements RouteAction {
@@ -31,7 +32,11 @@ final class ListReviewsAction implements RouteAction {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        QueryParams params = new QueryParams(request.query(), Set.of("limit", "cursor"));
+        QueryParams params = new QueryParams(request.query(), Set.of("state", "limit", "cursor"));
+        String state = request.query().getOrDefault("state", PaymentReview.OPEN);
+        if (!Set.of(PaymentReview.OPEN, PaymentReview.OVERRIDDEN_PASS).contains(state)) {
+            params.reject("state", "must be " + PaymentReview.OPEN + " or " + PaymentReview.OVERRIDDEN_PASS);
+        }
         Optional<Long> limit = params.optionalLong("limit", 1, MAX_LIMIT);
         Optional<ReviewStore.PageKey> after = Optional.empty();
         String cursor = request.query().get("cursor");
@@ -44,8 +49,9 @@ final class ListReviewsAction implements RouteAction {
         if (!params.valid()) {
             return ApiResult.problem(Problem.validation(params.errors()));
         }
-        ReviewStore.Listing listing = reviews.newest(PaymentReview.OPEN, limit.map(Long::intValue).orElse(DEFAULT_LIMIT), after);
+        ReviewStore.Listing listing = reviews.newest(state, limit.map(Long::intValue).orElse(DEFAULT_LIMIT), after);
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("state", state);
         body.put("reviews", listing.reviews().stream().map(ListReviewsAction::view).toList());
         listing.next().ifPresent(key -> body.put("nextCursor", ReviewCursor.encode(key)));
         return ApiResult.ok(body);
@@ -62,6 +68,7 @@ final class ListReviewsAction implements RouteAction {
         review.received().ifPresent(amount -> view.put("received", amount(amount)));
         view.put("state", review.state());
         view.put("createdAt", review.createdAt());
+        review.override().ifPresent(override -> view.put("override", Json.readTree(override.evidence())));
         return view;
     }
 

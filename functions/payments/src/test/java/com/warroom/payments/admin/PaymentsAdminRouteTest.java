@@ -51,7 +51,7 @@ class PaymentsAdminRouteTest {
         world = new PaymentsStack(stack, Instant.parse("2030-06-01T08:00:00Z"));
         audit = new AuditLog(world.dynamo, Topology.AUDIT.localName(), world.sealer, world.clock);
         handler = new PaymentsAdminHandler(world.reviews, new PendingOrders(world.dynamo, Topology.ORDERS.localName()),
-                new PaymentCheckQueue(stack.sqs(), world.checksUrl()), world.clock, audit,
+                new PaymentCheckQueue(stack.sqs(), world.checksUrl()), world.clock, ReviewOverrideRouteTest.approvals(world, audit),
                 new IdempotencyStore(world.dynamo, Topology.IDEMPOTENCY.localName(), world.clock));
     }
 

@@ -2,6 +2,8 @@ package com.warroom.reconcile.check;
 
 import com.warroom.flags.FlagStore;
 import com.warroom.ledger.LedgerItems;
+import com.warroom.payments.reviews.PaymentReview;
+import com.warroom.payments.reviews.ReviewOverrideSeal;
 import com.warroom.payouts.Payout;
 import com.warroom.payouts.PayoutSeal;
 import com.warroom.payouts.UserProfile;
@@ -18,8 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every sealed record still matching its MAC, through the seal classes that made it: each ledger balance, each payout
- * ({@link PayoutSeal}), each user's primary wallet ({@link WalletSeal}) as the scan goes (one VerifyMac per item, in
- * the segment that reads it), and the flag states ({@link FlagStore#load()}) when compared. A broken seal means a
+ * ({@link PayoutSeal}), each user's primary wallet ({@link WalletSeal}), each payment review no longer OPEN (its
+ * two-person override, {@link ReviewOverrideSeal}: a review closed by hand would silently drop its finding) as the scan
+ * goes (one VerifyMac per item, in the segment that reads it), and the flag states ({@link FlagStore#load()}) when compared. A broken seal means a
  * record was written around the functions allowed to write it: HIGH, escalate. When KMS cannot answer, the segment
  * fails (and is retried): an unchecked seal is never reported as a sound one.
  */
@@ -43,7 +46,7 @@ final class SealedRecords extends TallyCheck {
 
     @Override
     public List<TableDef> scans() {
-        return List.of(Topology.LEDGER_BALANCES, Topology.PAYOUTS, Topology.USERS);
+        return List.of(Topology.LEDGER_BALANCES, Topology.PAYOUTS, Topology.USERS, Topology.PAYMENT_REVIEWS);
     }
 
     @Override
@@ -63,6 +66,12 @@ final class SealedRecords extends TallyCheck {
             UserProfile user = UserProfile.SCHEMA.mapToItem(item);
             if (user.userId() != null && !holds(new WalletSeal(sealer).verify(user))) {
                 into.add("primary wallet of user " + user.userId(), BROKEN, 1);
+            }
+        } else if (table.equals(Topology.PAYMENT_REVIEWS)) {
+            PaymentReview review = PaymentReview.SCHEMA.mapToItem(item);
+            if (review.id() != null && !PaymentReview.OPEN.equals(review.state())
+                    && !holds(new ReviewOverrideSeal(sealer).verify(review))) {
+                into.add("payment review " + review.id() + " (" + review.state() + ")", BROKEN, 1);
             }
         }
     }

@@ -8,12 +8,16 @@ import com.warroom.flags.FlagScope;
 import com.warroom.flags.FlagStore;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.local.stack.EmbeddedStackExtension;
+import com.warroom.payments.reviews.PaymentReview;
+import com.warroom.payments.reviews.ReviewOverrideSeal;
+import com.warroom.payments.reviews.ReviewStore;
 import com.warroom.payouts.PayoutKind;
 import com.warroom.payouts.PayoutStatus;
 import com.warroom.topology.TableDef;
 import com.warroom.topology.Topology;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +67,30 @@ class SealedRecordsTest {
 
         assertThat(world.run(check)).extracting(FindingDraft::subject)
                 .containsExactlyInAnyOrder("primary wallet of user u-1", "ledger balance treasury:evm:1:USDC USDC");
+    }
+
+    @Test
+    void compare_whenAPaymentReviewWasLetThroughByHand_findsIt_butNotOneLetThroughByTheOverride() {
+        ReviewStore reviews = new ReviewStore(world.dynamo, Topology.PAYMENT_REVIEWS.localName());
+        PaymentReview open = review("UNKNOWN_ORDER:ev-open");
+        PaymentReview approved = new ReviewOverrideSeal(world.sealer).overridden(review("UNKNOWN_ORDER:ev-approved"),
+                "{\"approvedBy\":\"root-bob\"}");
+        PaymentReview byHand = review("UNKNOWN_ORDER:ev-by-hand");
+        reviews.record(open);
+        reviews.record(approved);
+        reviews.record(byHand);
+        edit(Topology.PAYMENT_REVIEWS, Map.of("id", AttributeValue.fromS(byHand.id())), "state",
+                AttributeValue.fromS(PaymentReview.OVERRIDDEN_PASS));
+
+        assertThat(world.run(check)).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("payment review UNKNOWN_ORDER:ev-by-hand (OVERRIDDEN_PASS)");
+            assertThat(f.risk()).isEqualTo(Risk.HIGH);
+        });
+    }
+
+    private static PaymentReview review(String id) {
+        return new PaymentReview(id, "UNKNOWN_ORDER", "O-" + id.substring(id.indexOf(':') + 1), id.substring(id.indexOf(':') + 1),
+                "no order is registered here", Optional.empty(), Optional.empty(), PaymentReview.OPEN, "2026-11-23T08:00:00.000Z");
     }
 
     @Test

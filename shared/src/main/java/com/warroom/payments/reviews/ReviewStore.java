@@ -3,6 +3,7 @@ package com.warroom.payments.reviews;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -12,10 +13,15 @@ import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** The payment reviews table: records a review once per id, and lists the open ones newest first. */
+/**
+ * The payment reviews table: records a review once per id, reads one, lists them by state newest first, and writes an
+ * approved override (only over a review still OPEN and never overridden).
+ */
 public final class ReviewStore {
 
     private final DynamoDbTable<PaymentReview> table;
@@ -35,6 +41,25 @@ public final class ReviewStore {
         } catch (ConditionalCheckFailedException recordedBefore) {
             return false;
         }
+    }
+
+    /** The review with this id, read consistently. */
+    public Optional<PaymentReview> find(String id) {
+        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true)));
+    }
+
+    /**
+     * The write that replaces {@code open} by {@code overridden} in a transaction, only while the stored review is still
+     * OPEN and carries no override (a second approved override, or one racing it, fails the transaction).
+     */
+    public Consumer<TransactWriteItemsEnhancedRequest.Builder> override(PaymentReview open, PaymentReview overridden) {
+        var put = TransactPutItemEnhancedRequest.builder(PaymentReview.class).item(overridden)
+                .conditionExpression(Expression.builder()
+                        .expression("attribute_exists(id) AND #state = :open AND attribute_not_exists(#override)")
+                        .putExpressionName("#state", "state").putExpressionName("#override", "override")
+                        .putExpressionValue(":open", AttributeValue.fromS(PaymentReview.OPEN)).build())
+                .build();
+        return request -> request.addPutItem(table, put);
     }
 
     /** Where a page ends: the last review listed. */
