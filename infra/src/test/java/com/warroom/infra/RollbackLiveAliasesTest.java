@@ -3,12 +3,10 @@ package com.warroom.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RollbackLiveAliasesTest {
 
-    private static final Path SCRIPT = RepoRoot.ofInfraModule().path().resolve("infra/scripts/rollback-live-aliases.sh");
+    private static final BashScript SCRIPT = BashScript.of("infra/scripts/rollback-live-aliases.sh");
     private static final Path FAKE_AWS = RepoRoot.ofInfraModule().path().resolve("infra/src/test/resources/fake-aws/aws");
     private static final String NESTED = "arn:aws:cloudformation:ap-southeast-3:123456789012:stack/Warroom-Money-1ABC/guid";
 
@@ -50,20 +48,20 @@ class RollbackLiveAliasesTest {
 
     @Test
     void snapshot_printsTheLiveVersionOfEveryFunction_nestedStacksIncluded_skippingFunctionsWithoutTheAlias() throws Exception {
-        Run run = run("snapshot", "Warroom");
+        BashScript.Run run = run("snapshot", "Warroom");
 
-        assertThat(run.status).isZero();
-        assertThat(run.stdout.lines()).containsExactly("Warroom-flag-admin\t7", "Warroom-payout-worker\t3",
+        assertThat(run.status()).isZero();
+        assertThat(run.stdout().lines()).containsExactly("Warroom-flag-admin\t7", "Warroom-payout-worker\t3",
                 "Warroom-reconcile-segment\t1");
     }
 
     @Test
     void snapshot_whenTheStackDoesNotExistYet_printsNothingAndSucceeds() throws Exception {
-        Run run = run("snapshot", "WarroomNotDeployed");
+        BashScript.Run run = run("snapshot", "WarroomNotDeployed");
 
-        assertThat(run.status).isZero();
-        assertThat(run.stdout).isEmpty();
-        assertThat(run.stderr).contains("stack WarroomNotDeployed does not exist");
+        assertThat(run.status()).isZero();
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains("stack WarroomNotDeployed does not exist");
     }
 
     @Test
@@ -74,15 +72,15 @@ class RollbackLiveAliasesTest {
         function("Warroom-reconcile-segment", "2", "$LATEST\t1\t2");
         Files.writeString(state.resolve("calls"), "");
 
-        Run run = run("restore", before.toString());
+        BashScript.Run run = run("restore", before.toString());
 
-        assertThat(run.status).isZero();
+        assertThat(run.status()).isZero();
         assertThat(aliases()).isEqualTo(Map.of("Warroom-flag-admin", "7", "Warroom-payout-worker", "3",
                 "Warroom-reconcile-segment", "1"));
         assertThat(updates()).containsExactlyInAnyOrder(
                 "lambda update-alias --function-name Warroom-flag-admin --name live --function-version 7 --query FunctionVersion --output text",
                 "lambda update-alias --function-name Warroom-reconcile-segment --name live --function-version 1 --query FunctionVersion --output text");
-        assertThat(run.stderr).contains("moved Warroom-flag-admin live 8 -> 7", "unchanged Warroom-payout-worker live 3");
+        assertThat(run.stderr()).contains("moved Warroom-flag-admin live 8 -> 7", "unchanged Warroom-payout-worker live 3");
     }
 
     @Test
@@ -90,12 +88,12 @@ class RollbackLiveAliasesTest {
         Path before = snapshotTo("before.tsv");
         function("Warroom-flag-admin", "8", "$LATEST\t1\t2\t6\t7\t8");
 
-        Run run = run("--dry-run", "restore", before.toString());
+        BashScript.Run run = run("--dry-run", "restore", before.toString());
 
-        assertThat(run.status).isZero();
+        assertThat(run.status()).isZero();
         assertThat(aliases().get("Warroom-flag-admin")).isEqualTo("8");
         assertThat(updates()).isEmpty();
-        assertThat(run.stderr).contains("would move Warroom-flag-admin live 8 -> 7");
+        assertThat(run.stderr()).contains("would move Warroom-flag-admin live 8 -> 7");
     }
 
     @Test
@@ -105,11 +103,11 @@ class RollbackLiveAliasesTest {
         function("Warroom-payout-worker", "4", "$LATEST\t1\t2\t3\t4");
         Files.writeString(state.resolve("fail-update/Warroom-flag-admin"), "");
 
-        Run run = run("restore", before.toString());
+        BashScript.Run run = run("restore", before.toString());
 
-        assertThat(run.status).isEqualTo(1);
+        assertThat(run.status()).isEqualTo(1);
         assertThat(aliases()).containsEntry("Warroom-flag-admin", "8").containsEntry("Warroom-payout-worker", "3");
-        assertThat(run.stderr).contains("FAILED to move Warroom-flag-admin live 8 -> 7");
+        assertThat(run.stderr()).contains("FAILED to move Warroom-flag-admin live 8 -> 7");
     }
 
     @Test
@@ -117,9 +115,9 @@ class RollbackLiveAliasesTest {
         Path before = dir.resolve("before.tsv");
         Files.writeString(before, "Warroom-flag-admin\t$LATEST\nWarroom-payout-worker\t2\n");
 
-        Run run = run("restore", before.toString());
+        BashScript.Run run = run("restore", before.toString());
 
-        assertThat(run.status).isEqualTo(1);
+        assertThat(run.status()).isEqualTo(1);
         assertThat(aliases()).containsEntry("Warroom-flag-admin", "7").containsEntry("Warroom-payout-worker", "2");
     }
 
@@ -128,22 +126,22 @@ class RollbackLiveAliasesTest {
         Path before = snapshotTo("before.tsv");
         Files.delete(state.resolve("aliases/Warroom-payout-worker"));
 
-        Run run = run("restore", before.toString());
+        BashScript.Run run = run("restore", before.toString());
 
-        assertThat(run.status).isZero();
+        assertThat(run.status()).isZero();
         assertThat(updates()).isEmpty();
-        assertThat(run.stderr).contains("skipping Warroom-payout-worker: it has no live alias now");
+        assertThat(run.stderr()).contains("skipping Warroom-payout-worker: it has no live alias now");
     }
 
     @Test
     void previous_movesEachAliasToTheNewestVersionBelowItsCurrentOne_andKeepsOneWithNoEarlierVersion() throws Exception {
-        Run run = run("previous", "Warroom");
+        BashScript.Run run = run("previous", "Warroom");
 
-        assertThat(run.status).isZero();
+        assertThat(run.status()).isZero();
         // 7 -> 6 (not 2: the newest below), 3 -> 2, and the segment's 1 has nothing earlier
         assertThat(aliases()).isEqualTo(Map.of("Warroom-flag-admin", "6", "Warroom-payout-worker", "2",
                 "Warroom-reconcile-segment", "1"));
-        assertThat(run.stderr).contains("kept Warroom-reconcile-segment live 1: no earlier version");
+        assertThat(run.stderr()).contains("kept Warroom-reconcile-segment live 1: no earlier version");
     }
 
     @Test
@@ -160,20 +158,20 @@ class RollbackLiveAliasesTest {
         // an error other than "does not exist": the listing is not to be trusted
         Files.writeString(state.resolve("fail-list").resolve(NESTED.replace('/', '_').replace(':', '_')), "");
 
-        Run run = run("snapshot", "Warroom");
+        BashScript.Run run = run("snapshot", "Warroom");
 
-        assertThat(run.status).isEqualTo(1);
-        assertThat(run.stderr).contains("cannot list the resources of stack " + NESTED);
-        assertThat(run.stdout.lines()).containsExactly("Warroom-flag-admin\t7", "Warroom-payout-worker\t3");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.stderr()).contains("cannot list the resources of stack " + NESTED);
+        assertThat(run.stdout().lines()).containsExactly("Warroom-flag-admin\t7", "Warroom-payout-worker\t3");
     }
 
     @Test
     void usage_whenTheCommandOrItsArgumentsAreWrong_exitsTwo_andCallsNothing() throws Exception {
         for (List<String> args : List.of(List.<String>of(), List.of("rollback"), List.of("restore"),
                 List.of("restore", "a", "b"), List.of("snapshot"), List.of("--alias"), List.of("restore", "/no/such/file"))) {
-            Run run = run(args.toArray(String[]::new));
+            BashScript.Run run = run(args.toArray(String[]::new));
 
-            assertThat(run.status).as(args.toString()).isEqualTo(2);
+            assertThat(run.status()).as(args.toString()).isEqualTo(2);
         }
         assertThat(state.resolve("calls")).doesNotExist();
     }
@@ -189,10 +187,10 @@ class RollbackLiveAliasesTest {
     }
 
     private Path snapshotTo(String file) throws Exception {
-        Run run = run("snapshot", "Warroom");
-        assertThat(run.status).isZero();
+        BashScript.Run run = run("snapshot", "Warroom");
+        assertThat(run.status()).isZero();
         Path path = dir.resolve(file);
-        Files.writeString(path, run.stdout);
+        Files.writeString(path, run.stdout());
         return path;
     }
 
@@ -216,20 +214,7 @@ class RollbackLiveAliasesTest {
         }
     }
 
-    private Run run(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        builder.environment().put("FAKE_AWS_STATE", state.toString());
-        Path out = dir.resolve("stdout");
-        Path err = dir.resolve("stderr");
-        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the script ended").isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private record Run(int status, String stdout, String stderr) {
+    private BashScript.Run run(String... args) throws Exception {
+        return SCRIPT.run(dir, Map.of("PATH", bin + ":" + System.getenv("PATH"), "FAKE_AWS_STATE", state.toString()), args);
     }
 }
