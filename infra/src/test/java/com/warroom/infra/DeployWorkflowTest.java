@@ -136,6 +136,28 @@ class DeployWorkflowTest {
         assertThat(Files.readString(REPO.resolve("infra/README.md"))).contains("pinned to `" + pinned.group(1) + "`");
     }
 
+    @Test
+    void readme_namesEveryVariableAndSecretTheWorkflowsRead_andEveryBootstrapContextKey() throws IOException {
+        String readme = Files.readString(REPO.resolve("README.md"));
+        int start = readme.indexOf("\n## Deploys from CI\n");
+        assertThat(start).as("README section Deploys from CI").isPositive();
+        String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
+        List<String> read = new ArrayList<>();
+        for (String file : workflowFiles()) {
+            Matcher reference = Pattern.compile("\\b(?:vars|secrets)\\.([A-Z][A-Z0-9_]*)")
+                    .matcher(Files.readString(REPO.resolve(".github/workflows").resolve(file)));
+            while (reference.find()) {
+                read.add(reference.group(1));
+            }
+        }
+
+        assertThat(read).isNotEmpty().allSatisfy(name -> assertThat(section).contains("`" + name + "`"));
+        assertThat(Stream.of(DeploySettings.REPOSITORY_KEY, DeploySettings.ENVIRONMENTS_KEY, DeploySettings.PULL_REQUESTS_KEY,
+                DeploySettings.QUALIFIER_KEY, DeploySettings.STACK_PREFIX_KEY, DeploySettings.PROVIDER_ARN_KEY))
+                .allSatisfy(key -> assertThat(section).contains("| `" + key + "` |"));
+        assertThat(section).contains("`" + DeployBootstrapStack.DEPLOY_ROLE_NAME + "`", "`" + DeployBootstrapStack.DIFF_ROLE_NAME + "`");
+    }
+
     private static JsonNode workflow(String file) throws IOException {
         return YAML.readTree(REPO.resolve(".github/workflows").resolve(file).toFile());
     }
