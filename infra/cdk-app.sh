@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The CDK app command of cdk.json: runs com.warroom.infra.WarroomApp on a JDK >= 21 (the CLI may find an older
+# The CDK app command of cdk.json: runs com.warroom.infra.WarroomApp (or the main class given as the first argument,
+# e.g. com.warroom.infra.DeployBootstrapApp) on a JDK >= 21 (the CLI may find an older
 # `java` first). Unless WARROOM_SKIP_BUILD=1, it first packages infra and what it deploys (shared, the function
 # jars), so that a deploy never ships stale jars.
 set -euo pipefail
@@ -39,4 +40,4 @@ if [ ! -f "$classpath_file" ]; then
   echo "cdk-app.sh: $classpath_file is missing; build first: ./mvnw -pl infra -am package -DskipTests" >&2
   exit 1
 fi
-exec "$JAVA_HOME/bin/java" -cp "$infra/target/classes:$(cat "$classpath_file")" com.warroom.infra.WarroomApp
+exec "$JAVA_HOME/bin/java" -cp "$infra/target/classes:$(cat "$classpath_file")" "${1:-com.warroom.infra.WarroomApp}"
