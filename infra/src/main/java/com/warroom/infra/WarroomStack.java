@@ -23,9 +23,9 @@ import software.constructs.Construct;
 
 /**
  * Warroom on AWS, built entirely from the {@link Topology}: a table, queue, topic, secret, key, bucket, external API,
- * mail, workflow, function, trigger or route throttle added there appears here; with them every alarm of the catalogue
- * ({@link WarroomAlarms}), the Daily Ops dashboard ({@link DailyOpsDashboard}) and the ops console's hosting
- * ({@link ConsoleHosting}).
+ * mail, workflow, function, trigger or route throttle added there appears here; with them the ops console's hosting
+ * ({@link ConsoleHosting}) and, in the nested stack {@link Monitoring}, every alarm of the catalogue
+ * ({@link WarroomAlarms}) and the Daily Ops dashboard ({@link DailyOpsDashboard}).
  */
 public final class WarroomStack extends Stack {
 
@@ -52,8 +52,7 @@ public final class WarroomStack extends Stack {
     private final WarroomHttpApi api;
     private final ConsoleHosting console;
     private final FunctionTriggers triggers;
-    private final WarroomAlarms alarms;
-    private final DailyOpsDashboard dashboard;
+    private final Monitoring monitoring;
     private final ExternalApiUrls externalApis;
     private final MailSender mailSender;
 
@@ -105,13 +104,9 @@ public final class WarroomStack extends Stack {
                 function.function().addEnvironment(RunbookLink.ENV_VAR, readmeUrl);
             }
         });
-        alarms = new WarroomAlarms(this, "Alarms", new WarroomAlarms.Props(topology, functions, queues, api.api(),
+        monitoring = new Monitoring(this, "Monitoring", new Monitoring.Props(getStackName(), topology, functions, queues, api.api(),
                 topology.topics().contains(Topology.ALERTS) ? Optional.of(topics.topic(Topology.ALERTS)) : Optional.empty(),
                 readmeUrl));
-        dashboard = topology.queues().contains(Topology.PAYOUT_WORK)
-                ? new DailyOpsDashboard(this, "DailyOps", new DailyOpsDashboard.Props(api.api(), queues, Topology.PAYOUT_WORK,
-                        List.copyOf(alarms.all().values()), readmeUrl))
-                : null;
         output("ApiUrl", api.url(), "Base URL of the HTTP API");
         output("UserPoolId", directory.pool().getUserPoolId(), "Cognito user pool of staff and the backend");
         output("StaffClientId", directory.staffClient().getUserPoolClientId(), "App client for staff sign-in (SRP, auth code)");
@@ -208,12 +203,17 @@ public final class WarroomStack extends Stack {
 
     /** Every alarm of the catalogue (com.warroom.alarms.AlarmCatalog), with its owner tag and runbook link. */
     public WarroomAlarms alarms() {
-        return alarms;
+        return monitoring.alarms();
     }
 
     /** The Daily Ops dashboard, when the topology has the payouts queue it shows. */
     public Optional<DailyOpsDashboard> dashboard() {
-        return Optional.ofNullable(dashboard);
+        return monitoring.dashboard();
+    }
+
+    /** The nested stack of everything that watches this one: alarms and the dashboard. */
+    public Monitoring monitoring() {
+        return monitoring;
     }
 
     /** The README the runbook links point into: the context's {@code runbookBaseUrl}, or the repository's. */
