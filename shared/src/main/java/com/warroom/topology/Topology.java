@@ -762,8 +762,8 @@ public final class Topology {
             .table(CONFIG, TableAccess.READ)
             .table(ORDERS, TableAccess.READ).table(PAYMENT_EVENTS, TableAccess.READ).table(PAYOUTS, TableAccess.READ)
             .table(LEDGER_ENTRIES, TableAccess.READ).table(FLAGS, TableAccess.READ).table(RECONCILE_FINDINGS, TableAccess.READ)
-            .table(TICKETS, TableAccess.READ)
-            .bucket(EVIDENCE, BucketAccess.READ_PUT).seals(SEALS)
+            .table(TICKETS, TableAccess.READ).table(LEDGER_BALANCES, TableAccess.READ)
+            .bucket(EVIDENCE, BucketAccess.READ_PUT).seals(SEALS).queriesLogs()
             .build();
 
     /** Hourly: P0/P1 post-mortems overdue (48 h after RESOLVED) are told to the war room once, and counted in a metric. */
