@@ -36,6 +36,7 @@ public final class WarroomFunction extends Construct {
     // C1 only (AWS's cold-start advice for Java): short-lived invocations never repay C2 compilation
     /** The name of the role's inline policy that holds its statements. */
     static final String ACCESS_POLICY = "Access";
+    static final String LOG_GROUP_PREFIX = "/aws/lambda/";
     /** What LogGroup.grantWrite gives: streams and events of the function's own log group. */
     static final List<String> LOG_WRITE_ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
     /** What Lambda active tracing needs. */
@@ -54,7 +55,9 @@ public final class WarroomFunction extends Construct {
     public WarroomFunction(Construct scope, String id, Props props) {
         super(scope, id);
         FunctionDef definition = props.definition();
-        LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(props.logRetention()).build();
+        // named as Lambda would name it, so a function that queries the logs (WARROOM_LOG_GROUPS) knows every name up front
+        LogGroup logs = LogGroup.Builder.create(this, "Logs").logGroupName(logGroupName(Stack.of(this), definition))
+                .retention(props.logRetention()).build();
         // the role's statements are its own inline policy, not an AWS::IAM::Policy beside it: one resource fewer per
         // function keeps the stack under CloudFormation's 500 (statements CDK grants later still make a DefaultPolicy)
         access = new PolicyDocument();
@@ -89,6 +92,16 @@ public final class WarroomFunction extends Construct {
         live = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion()).build();
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "the live alias publishes currentVersion on every change, and SnapStart applies to that version");
+    }
+
+    /** {@code /aws/lambda/Warroom-flag-admin}: the function's log group, where Lambda itself would put it. */
+    static String logGroupName(Stack stack, FunctionDef definition) {
+        return LOG_GROUP_PREFIX + name(stack, definition);
+    }
+
+    /** {@code /aws/lambda/Warroom-}: the start of every Warroom function's log group name. */
+    static String logGroupNamePrefix(Stack stack) {
+        return LOG_GROUP_PREFIX + stack.getStackName() + "-";
     }
 
     /** {@code Warroom-flag-admin}: the function's name, and the name of everything that exists only for it. */

@@ -67,6 +67,8 @@ public final class WarroomHttpApi extends Construct {
         stage = api.addStage("DefaultStage", HttpStageOptions.builder()
                 .stageName("$default")
                 .autoDeploy(true)
+                // per-route metrics (dimension Route): what the SLOs of a route group and their burn-rate alarms count
+                .detailedMetricsEnabled(true)
                 .accessLogSettings(accessLogSettings(accessLogs))
                 .build());
         // the routes with their integrations, invoke permissions and the authorizer (over a hundred resources) in a nested

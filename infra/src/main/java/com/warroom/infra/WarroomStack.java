@@ -31,6 +31,8 @@ public final class WarroomStack extends Stack {
 
     // a year of logs: incidents over money are investigated long after week one
     static final RetentionDays LOG_RETENTION = RetentionDays.ONE_YEAR;
+    /** The most {@code WARROOM_LOG_GROUPS} may take of Lambda's 4 KB environment, leaving room for the other variables. */
+    static final int MAX_LOG_GROUPS_ENV = 3000;
 
     /** What the stack is built from. */
     public record Props(Topology topology, RepoRoot repoRoot, List<String> staffCallbackUrls, StackProps stackProps) {
@@ -103,9 +105,13 @@ public final class WarroomStack extends Stack {
                 function.function().addEnvironment(MetricsSettings.STACK_NAME_ENV_VAR, getStackName());
                 function.function().addEnvironment(RunbookLink.ENV_VAR, readmeUrl);
             }
+            if (definition.queriesLogs()) {
+                function.function().addEnvironment(FunctionDef.LOG_GROUPS_ENV, logGroupNames(topology));
+            }
         });
         monitoring = new Monitoring(this, "Monitoring", new Monitoring.Props(getStackName(), topology, functions, queues, api.api(),
                 topology.topics().contains(Topology.ALERTS) ? Optional.of(topics.topic(Topology.ALERTS)) : Optional.empty(),
+                topology.topics().contains(Topology.OPS_NOTICES) ? Optional.of(topics.topic(Topology.OPS_NOTICES)) : Optional.empty(),
                 readmeUrl));
         output("ApiUrl", api.url(), "Base URL of the HTTP API");
         output("UserPoolId", directory.pool().getUserPoolId(), "Cognito user pool of staff and the backend");
@@ -127,7 +133,7 @@ public final class WarroomStack extends Stack {
                 eventBuses.bus(definition).bus().getEventBusArn(), "EventBridge bus " + definition.name() + " (the platform's"
                         + " PutEvents target; source " + definition.source() + ")"));
         topology.buckets().forEach(definition -> output(bucketOutput(definition), buckets.bucket(definition).getBucketName(),
-                "Write-once bucket " + definition.logicalName() + ", Object Lock COMPLIANCE " + definition.retentionDays()
+                "Write-once bucket " + definition.logicalName() + ", Object Lock COMPLIANCE " + buckets.retentionDays(definition)
                         + " days (aws s3 ls s3://<name>/ --recursive)"));
         WarroomNagSuppressions.apply(this);
     }
@@ -214,6 +220,19 @@ public final class WarroomStack extends Stack {
     /** The nested stack of everything that watches this one: alarms and the dashboard. */
     public Monitoring monitoring() {
         return monitoring;
+    }
+
+    /**
+     * Every topology function's log group name, comma-separated: literal names (no tokens), so the function that queries
+     * them depends on none of them. Lambda allows 4 KB of environment in all: the test keeps this well under it.
+     */
+    String logGroupNames(Topology topology) {
+        String names = String.join(",", topology.functions().stream().map(f -> WarroomFunction.logGroupName(this, f)).toList());
+        if (names.length() > MAX_LOG_GROUPS_ENV) {
+            throw new IllegalStateException(FunctionDef.LOG_GROUPS_ENV + " would be " + names.length() + " characters, over "
+                    + MAX_LOG_GROUPS_ENV + " of Lambda's 4 KB environment: query a prefix instead");
+        }
+        return names;
     }
 
     /** The README the runbook links point into: the context's {@code runbookBaseUrl}, or the repository's. */

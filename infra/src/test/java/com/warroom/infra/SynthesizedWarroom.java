@@ -47,6 +47,8 @@ final class SynthesizedWarroom {
     static final String WHATSAPP_URL = "https://whatsapp.example.net/v1";
     /** Where the deploy's runbooks are read. */
     static final String README_URL = "https://git.example.org/ops/warroom/-/blob/main/README.md";
+    /** The evidence bucket's retention in {@link #withDeployContext()}: seven years, as a regulator may ask. */
+    static final int EVIDENCE_RETENTION_DAYS = 2555;
     /** The sender address, with a domain in capitals (which the stack folds) and a local part it keeps. */
     static final String MAIL_FROM = "Payments@Mail.Example.ORG";
 
@@ -124,8 +126,9 @@ final class SynthesizedWarroom {
     }
 
     /**
-     * The real topology deployed with the context of a production stack: Midtrans's production API, a WhatsApp provider
-     * and a sender address ({@link #MIDTRANS_PRODUCTION_URL}, {@link #WHATSAPP_URL}, {@link #MAIL_FROM}).
+     * The real topology deployed with the context of a production stack: Midtrans's production API, a WhatsApp provider,
+     * a sender address and the evidence kept seven years ({@link #MIDTRANS_PRODUCTION_URL}, {@link #WHATSAPP_URL},
+     * {@link #MAIL_FROM}, {@link #EVIDENCE_RETENTION_DAYS}).
      */
     static synchronized SynthesizedWarroom withDeployContext() {
         if (withDeployContext == null) {
@@ -133,6 +136,7 @@ final class SynthesizedWarroom {
                     Topology.MIDTRANS_API.contextKey(), MIDTRANS_PRODUCTION_URL,
                     Topology.WHATSAPP_API.contextKey(), WHATSAPP_URL,
                     MailSender.CONTEXT_KEY, MAIL_FROM,
+                    WriteOnceBuckets.retentionContextKey(Topology.EVIDENCE), Integer.toString(EVIDENCE_RETENTION_DAYS),
                     com.warroom.alarms.RunbookLink.CONTEXT_KEY, README_URL));
         }
         return withDeployContext;

@@ -148,6 +148,9 @@ class WarroomNagTest {
             List<Object> expected = new java.util.ArrayList<>(List.of("Resource::*"));
             definition.buckets().keySet().forEach(bucket ->
                     expected.add("Resource::<" + synthesized.logicalId(synthesized.stack.buckets().bucket(bucket)) + ".Arn>/*"));
+            if (definition.queriesLogs()) {
+                expected.add("Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/lambda/Warroom-*");
+            }
 
             assertThat(appliesTo).as(definition.name()).containsExactlyInAnyOrderElementsOf(expected);
         });
