@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -38,6 +40,10 @@ final class AccessPolicy {
     static final List<String> PUBLISH_ACTIONS = List.of("sns:Publish");
     /** GetMetricData has no resource-level permissions: IAM allows it on {@code *} only. */
     static final List<String> READ_METRICS_ACTIONS = List.of("cloudwatch:GetMetricData");
+    /** Logs Insights: StartQuery names the log groups it reads. */
+    static final List<String> START_QUERY_ACTIONS = List.of("logs:StartQuery");
+    /** Reading and stopping a started query by its id: IAM has no resource type for either, so they are on {@code *}. */
+    static final List<String> QUERY_RESULTS_ACTIONS = List.of("logs:GetQueryResults", "logs:StopQuery");
     // what CDK's grantRead gives: the value, and the secret's metadata (versions, last changed) that a health check may show
     static final List<String> READ_SECRET_ACTIONS = List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
     static final List<String> START_WORKFLOW_ACTIONS = List.of("states:StartExecution");
@@ -88,6 +94,13 @@ final class AccessPolicy {
                 .forEach(entry -> statements.addAll(bucketStatements(resources.buckets().bucket(entry.getKey()), entry.getValue())));
         if (function.readsMetrics()) {
             statements.add(statement(READ_METRICS_ACTIONS, List.of("*")));
+        }
+        if (function.queriesLogs()) {
+            // a query starts on named log groups: the Warroom functions' (their names all start the same way)
+            statements.add(statement(START_QUERY_ACTIONS, List.of(stack.formatArn(ArnComponents.builder()
+                    .service("logs").resource("log-group").resourceName(WarroomFunction.logGroupNamePrefix(stack) + "*")
+                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))));
+            statements.add(statement(QUERY_RESULTS_ACTIONS, List.of("*")));
         }
         // every MailDef is sent from the one sender address, so one statement covers them all
         if (!function.sendsMail().isEmpty()) {

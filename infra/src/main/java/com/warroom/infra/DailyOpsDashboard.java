@@ -6,7 +6,6 @@ import com.warroom.topology.QueueDef;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigatewayv2.IHttpApi;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
@@ -33,16 +32,15 @@ public final class DailyOpsDashboard extends Construct {
     static final int HEIGHT = 6;
 
     /** What the dashboard shows. */
-    public record Props(IHttpApi api, WorkQueues queues, QueueDef payoutQueue, List<IAlarm> alarms, String readmeUrl) {
+    public record Props(String stackName, IHttpApi api, WorkQueues queues, QueueDef payoutQueue, List<IAlarm> alarms, String readmeUrl) {
     }
 
     private final Dashboard dashboard;
 
     public DailyOpsDashboard(Construct scope, String id, Props props) {
         super(scope, id);
-        String stackName = Stack.of(this).getStackName();
         dashboard = Dashboard.Builder.create(this, "Dashboard")
-                .dashboardName(stackName + NAME_SUFFIX)
+                .dashboardName(props.stackName() + NAME_SUFFIX)
                 .defaultInterval(Duration.days(1))
                 .build();
         dashboard.addWidgets(TextWidget.Builder.create()

@@ -75,7 +75,7 @@ public final class FunctionTriggers extends Construct {
      */
     private EventSourceMapping consume(FunctionDef definition, WarroomFunction function, Trigger.QueueConsumer consumer) {
         IQueue queue = queues.queue(consumer.queue());
-        function.role().addToPolicy(PolicyStatement.Builder.create()
+        function.allow(PolicyStatement.Builder.create()
                 .actions(CONSUME_ACTIONS)
                 .resources(List.of(queue.getQueueArn()))
                 .build());

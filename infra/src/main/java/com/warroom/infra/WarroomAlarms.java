@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.apigatewayv2.IHttpApi;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -37,7 +36,7 @@ public final class WarroomAlarms extends Construct {
     static final String OWNER_TAG = "owner";
 
     /** What the alarms watch and where they tell it. */
-    public record Props(Topology topology, Map<FunctionDef, WarroomFunction> functions, WorkQueues queues, IHttpApi api,
+    public record Props(String stackName, Topology topology, Map<FunctionDef, WarroomFunction> functions, WorkQueues queues, IHttpApi api,
                         Optional<ITopic> alerts, String readmeUrl) {
     }
 
@@ -47,7 +46,7 @@ public final class WarroomAlarms extends Construct {
     public WarroomAlarms(Construct scope, String id, Props props) {
         super(scope, id);
         this.readmeUrl = props.readmeUrl();
-        String stackName = Stack.of(this).getStackName();
+        String stackName = props.stackName();
         for (AlarmRule rule : AlarmCatalog.of(props.topology())) {
             Alarm alarm = Alarm.Builder.create(this, ConstructIds.pascal(rule.name()))
                     .alarmName(rule.alarmName(stackName))

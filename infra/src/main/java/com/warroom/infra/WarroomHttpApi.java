@@ -8,18 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.NestedStackProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizerProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
-import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
@@ -51,6 +53,7 @@ public final class WarroomHttpApi extends Construct {
 
     private final HttpApi api;
     private final HttpStage stage;
+    private final NestedStack routesStack;
     private final Map<RouteDef, HttpRoute> routes = new LinkedHashMap<>();
 
     public WarroomHttpApi(Construct scope, String id, Props props) {
@@ -64,7 +67,14 @@ public final class WarroomHttpApi extends Construct {
         stage = api.addStage("DefaultStage", HttpStageOptions.builder()
                 .stageName("$default")
                 .autoDeploy(true)
+                // per-route metrics (dimension Route): what the SLOs of a route group and their burn-rate alarms count
+                .detailedMetricsEnabled(true)
                 .accessLogSettings(accessLogSettings(accessLogs))
+                .build());
+        // the routes with their integrations, invoke permissions and the authorizer (over a hundred resources) in a nested
+        // stack: the API and its stage stay here, where the console, the alarms and the outputs use them
+        routesStack = new NestedStack(this, "Routes", NestedStackProps.builder()
+                .description("Warroom API routes: one per topology route, their Lambda integrations and the JWT authorizer")
                 .build());
         IHttpRouteAuthorizer authorizer = new HttpUserPoolAuthorizer("CallerJwt", props.directory().pool(),
                 HttpUserPoolAuthorizerProps.builder()
@@ -79,13 +89,12 @@ public final class WarroomHttpApi extends Construct {
                     // route took the stack past CloudFormation's 500 resources once the support routes came
                     function -> new HttpLambdaIntegration(ConstructIds.pascal(function.name()) + "Integration",
                             live(props, function), HttpLambdaIntegrationProps.builder().scopePermissionToRoute(false).build()));
-            List<HttpRoute> created = api.addRoutes(AddRoutesOptions.builder()
-                    .path(route.path())
-                    .methods(List.of(HttpMethod.valueOf(route.method())))
+            routes.put(route, HttpRoute.Builder.create(routesStack, route.method() + route.path())
+                    .httpApi(api)
+                    .routeKey(HttpRouteKey.with(route.path(), HttpMethod.valueOf(route.method())))
                     .integration(integration)
                     .authorizer(route.isPublic() ? none : authorizer)
                     .build());
-            routes.put(route, created.getFirst());
         }
         throttle(routes);
     }
@@ -129,6 +138,11 @@ public final class WarroomHttpApi extends Construct {
     /** The API's origin, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com}: what a browser page may connect to. */
     public String endpoint() {
         return api.getApiEndpoint();
+    }
+
+    /** The nested stack that holds the routes, their integrations and permissions, and the authorizer. */
+    public NestedStack routesStack() {
+        return routesStack;
     }
 
     /** The route built for each topology route, in topology order. */

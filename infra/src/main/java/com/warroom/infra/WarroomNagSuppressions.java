@@ -25,6 +25,12 @@ final class WarroomNagSuppressions {
             + " Every DynamoDB and SQS statement names its table, index or queue ARN (the IAM tests check it).";
     static final String METRICS_WILDCARD = " The function that evaluates the alarms also reads metric data"
             + " (cloudwatch:GetMetricData), which IAM does not scope to a resource either; it reads metrics only.";
+    static final String LOG_QUERY_RESULTS_WILDCARD = " The function that collects incident evidence also reads and stops"
+            + " the Logs Insights queries it started (logs:GetQueryResults, logs:StopQuery), which IAM does not scope to a"
+            + " resource; it starts them only on the Warroom functions' log groups.";
+    static final String LOG_GROUPS_PREFIX = "logs:StartQuery on the log groups whose names start /aws/lambda/<stack>-: every"
+            + " Warroom function's log group, named so on purpose (WarroomFunction), and no other; evidence of an incident"
+            + " takes the log lines of any function in its window, and a new function is covered the day it is added.";
     static final String STATE_MACHINE_WILDCARD = "The state machine role's only Resource::* statements are the ones Step"
             + " Functions needs for its logging and tracing: logs:CreateLogDelivery and the other CloudWatch Logs"
             + " vended-delivery actions, which IAM does not scope to a log group, and the X-Ray trace and sampling"
@@ -85,8 +91,17 @@ final class WarroomNagSuppressions {
             NagSuppressions.addResourceSuppressions(function.role(), List.of(NagPackSuppression.builder()
                     .id("AwsSolutions-IAM5")
                     .appliesTo(List.of("Resource::*"))
-                    .reason(definition.readsMetrics() ? XRAY_WILDCARD + METRICS_WILDCARD : XRAY_WILDCARD)
+                    .reason(definition.readsMetrics() ? XRAY_WILDCARD + METRICS_WILDCARD
+                            : definition.queriesLogs() ? XRAY_WILDCARD + LOG_QUERY_RESULTS_WILDCARD : XRAY_WILDCARD)
                     .build()), true);
+            if (definition.queriesLogs()) {
+                NagSuppressions.addResourceSuppressions(function.role(), List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .appliesTo(List.of("Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:"
+                                + WarroomFunction.logGroupNamePrefix(stack) + "*"))
+                        .reason(LOG_GROUPS_PREFIX)
+                        .build()), true);
+            }
         });
         stack.buckets().all().values().forEach(bucket ->
                 NagSuppressions.addResourceSuppressions(bucket, List.of(suppression("AwsSolutions-S1", WRITE_ONCE_ACCESS_LOGS))));

@@ -23,14 +23,16 @@ import software.constructs.Construct;
 
 /**
  * Warroom on AWS, built entirely from the {@link Topology}: a table, queue, topic, secret, key, bucket, external API,
- * mail, workflow, function, trigger or route throttle added there appears here; with them every alarm of the catalogue
- * ({@link WarroomAlarms}), the Daily Ops dashboard ({@link DailyOpsDashboard}) and the ops console's hosting
- * ({@link ConsoleHosting}).
+ * mail, workflow, function, trigger or route throttle added there appears here; with them the ops console's hosting
+ * ({@link ConsoleHosting}) and, in the nested stack {@link Monitoring}, every alarm of the catalogue
+ * ({@link WarroomAlarms}) and the Daily Ops dashboard ({@link DailyOpsDashboard}).
  */
 public final class WarroomStack extends Stack {
 
     // a year of logs: incidents over money are investigated long after week one
     static final RetentionDays LOG_RETENTION = RetentionDays.ONE_YEAR;
+    /** The most {@code WARROOM_LOG_GROUPS} may take of Lambda's 4 KB environment, leaving room for the other variables. */
+    static final int MAX_LOG_GROUPS_ENV = 3000;
 
     /** What the stack is built from. */
     public record Props(Topology topology, RepoRoot repoRoot, List<String> staffCallbackUrls, StackProps stackProps) {
@@ -52,8 +54,7 @@ public final class WarroomStack extends Stack {
     private final WarroomHttpApi api;
     private final ConsoleHosting console;
     private final FunctionTriggers triggers;
-    private final WarroomAlarms alarms;
-    private final DailyOpsDashboard dashboard;
+    private final Monitoring monitoring;
     private final ExternalApiUrls externalApis;
     private final MailSender mailSender;
 
@@ -104,14 +105,14 @@ public final class WarroomStack extends Stack {
                 function.function().addEnvironment(MetricsSettings.STACK_NAME_ENV_VAR, getStackName());
                 function.function().addEnvironment(RunbookLink.ENV_VAR, readmeUrl);
             }
+            if (definition.queriesLogs()) {
+                function.function().addEnvironment(FunctionDef.LOG_GROUPS_ENV, logGroupNames(topology));
+            }
         });
-        alarms = new WarroomAlarms(this, "Alarms", new WarroomAlarms.Props(topology, functions, queues, api.api(),
+        monitoring = new Monitoring(this, "Monitoring", new Monitoring.Props(getStackName(), topology, functions, queues, api.api(),
                 topology.topics().contains(Topology.ALERTS) ? Optional.of(topics.topic(Topology.ALERTS)) : Optional.empty(),
+                topology.topics().contains(Topology.OPS_NOTICES) ? Optional.of(topics.topic(Topology.OPS_NOTICES)) : Optional.empty(),
                 readmeUrl));
-        dashboard = topology.queues().contains(Topology.PAYOUT_WORK)
-                ? new DailyOpsDashboard(this, "DailyOps", new DailyOpsDashboard.Props(api.api(), queues, Topology.PAYOUT_WORK,
-                        List.copyOf(alarms.all().values()), readmeUrl))
-                : null;
         output("ApiUrl", api.url(), "Base URL of the HTTP API");
         output("UserPoolId", directory.pool().getUserPoolId(), "Cognito user pool of staff and the backend");
         output("StaffClientId", directory.staffClient().getUserPoolClientId(), "App client for staff sign-in (SRP, auth code)");
@@ -132,7 +133,7 @@ public final class WarroomStack extends Stack {
                 eventBuses.bus(definition).bus().getEventBusArn(), "EventBridge bus " + definition.name() + " (the platform's"
                         + " PutEvents target; source " + definition.source() + ")"));
         topology.buckets().forEach(definition -> output(bucketOutput(definition), buckets.bucket(definition).getBucketName(),
-                "Write-once bucket " + definition.logicalName() + ", Object Lock COMPLIANCE " + definition.retentionDays()
+                "Write-once bucket " + definition.logicalName() + ", Object Lock COMPLIANCE " + buckets.retentionDays(definition)
                         + " days (aws s3 ls s3://<name>/ --recursive)"));
         WarroomNagSuppressions.apply(this);
     }
@@ -208,12 +209,30 @@ public final class WarroomStack extends Stack {
 
     /** Every alarm of the catalogue (com.warroom.alarms.AlarmCatalog), with its owner tag and runbook link. */
     public WarroomAlarms alarms() {
-        return alarms;
+        return monitoring.alarms();
     }
 
     /** The Daily Ops dashboard, when the topology has the payouts queue it shows. */
     public Optional<DailyOpsDashboard> dashboard() {
-        return Optional.ofNullable(dashboard);
+        return monitoring.dashboard();
+    }
+
+    /** The nested stack of everything that watches this one: alarms and the dashboard. */
+    public Monitoring monitoring() {
+        return monitoring;
+    }
+
+    /**
+     * Every topology function's log group name, comma-separated: literal names (no tokens), so the function that queries
+     * them depends on none of them. Lambda allows 4 KB of environment in all: the test keeps this well under it.
+     */
+    String logGroupNames(Topology topology) {
+        String names = String.join(",", topology.functions().stream().map(f -> WarroomFunction.logGroupName(this, f)).toList());
+        if (names.length() > MAX_LOG_GROUPS_ENV) {
+            throw new IllegalStateException(FunctionDef.LOG_GROUPS_ENV + " would be " + names.length() + " characters, over "
+                    + MAX_LOG_GROUPS_ENV + " of Lambda's 4 KB environment: query a prefix instead");
+        }
+        return names;
     }
 
     /** The README the runbook links point into: the context's {@code runbookBaseUrl}, or the repository's. */

@@ -189,11 +189,9 @@ class ApprovalWorkflowTest {
     @MethodSource("workflows")
     void role_whenTheStateMachineRuns_mayInvokeOnlyItsFourTaskFunctionsAliases(SynthesizedWarroom app, ApprovalWorkflowDef workflow) {
         Object role = ref(app.logicalId(app.stack.approvalWorkflow(workflow).stateMachine().getRole()));
-        List<Map<String, Object>> statements = app.resourcesOfType("AWS::IAM::Policy").values().stream()
-                .map(TemplateJson::properties)
-                .filter(policy -> list(policy.get("Roles")).contains(role))
-                .flatMap(policy -> list(map(policy.get("PolicyDocument")).get("Statement")).stream())
-                .map(TemplateJson::map)
+        List<Map<String, Object>> statements = app.rolePolicies().stream()
+                .filter(policy -> policy.roles().contains(role))
+                .flatMap(policy -> policy.statements().stream())
                 .toList();
 
         List<Object> invoked = statements.stream()

@@ -224,10 +224,10 @@ class ConsoleHostingTest {
         String bucket = synthesized.logicalId(console.bucket());
         String assets = "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}";
         String api = "arn:${AWS::Partition}:apigateway:${AWS::Region}::/apis/${" + synthesized.logicalId(synthesized.stack.api().api()) + "}";
-        List<String> resources = synthesized.resourcesOfType("AWS::IAM::Policy").entrySet().stream()
-                .filter(policy -> consoleIds.contains(policy.getKey()))
-                .flatMap(policy -> list(map(properties(policy.getValue()).get("PolicyDocument")).get("Statement")).stream())
-                .flatMap(statement -> list(map(statement).get("Resource")).stream())
+        List<String> resources = synthesized.rolePolicies().stream()
+                .filter(policy -> consoleIds.contains(policy.logicalId()))
+                .flatMap(policy -> policy.statements().stream())
+                .flatMap(statement -> list(statement.get("Resource")).stream())
                 .map(ConsoleHostingTest::text)
                 .distinct()
                 .toList();

@@ -106,7 +106,7 @@ class FunctionScheduleTest {
 
         assertThat(app.stack.triggers().schedules())
                 .containsOnlyKeys(Topology.APPROVAL_KEEPER, Topology.INTEGRITY_ANCHOR, Topology.STUCK_TX_SWEEPER,
-                        Topology.RECONCILE_SCHEDULE, Topology.TICKET_KEEPER);
+                        Topology.RECONCILE_SCHEDULE, Topology.TICKET_KEEPER, Topology.INCIDENT_KEEPER, Topology.SLO_WEEKLY);
         assertThat(schedule).containsEntry("Name", "Warroom-approval-keeper")
                 .containsEntry("ScheduleExpression", "rate(5 minutes)")
                 .containsEntry("ScheduleExpressionTimezone", "UTC");

@@ -37,6 +37,9 @@ class SupportRoutesTest {
             "POST /v1/support/tickets/{id}/reproduced",
             "POST /v1/support/tickets/{id}/fixed");
 
+    /** The write routes issue 14 gives {@code support}: reporting an incident (its severity left to ops) and noting on one. */
+    static final Set<String> SUPPORT_INCIDENT_ROUTES = Set.of("POST /v1/incidents", "POST /v1/incidents/{id}/notes");
+
     /** What a function that writes one of these can change: money, and what controls its flows. */
     static final List<TableDef> GUARDED_TABLES = Stream.concat(SupportFunctionsTest.MONEY_TABLES.stream(),
             SupportFunctionsTest.CONTROL_TABLES.stream()).toList();
@@ -60,14 +63,16 @@ class SupportRoutesTest {
     }
 
     @Test
-    void writeRoutes_thatSupportMayCall_areExactlyTheTicketRoutesOfTheTicketsFunction() {
+    void writeRoutes_thatSupportMayCall_areExactlyTheTicketRoutesAndReportingAnIncident() {
         List<RouteDef> supportWrites = TOPOLOGY.routes().stream()
                 .filter(RouteDef::takesBody)
                 .filter(route -> route.allows(Set.of(Role.SUPPORT)))
                 .toList();
 
-        assertThat(supportWrites).extracting(RouteDef::routeKey).containsExactlyInAnyOrderElementsOf(SUPPORT_WRITE_ROUTES);
-        assertThat(supportWrites).extracting(route -> route.function().name()).containsOnly(Topology.SUPPORT_TICKETS.name());
+        assertThat(supportWrites).extracting(RouteDef::routeKey).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(SUPPORT_WRITE_ROUTES.stream(), SUPPORT_INCIDENT_ROUTES.stream()).toList());
+        assertThat(supportWrites).extracting(route -> route.function().name())
+                .containsOnly(Topology.SUPPORT_TICKETS.name(), Topology.INCIDENTS_API.name());
     }
 
     @Test

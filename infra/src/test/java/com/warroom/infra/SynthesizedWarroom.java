@@ -2,6 +2,10 @@ package com.warroom.infra;
 
 import com.warroom.topology.FunctionDef;
 import com.warroom.topology.Topology;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +20,8 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
@@ -41,6 +47,8 @@ final class SynthesizedWarroom {
     static final String WHATSAPP_URL = "https://whatsapp.example.net/v1";
     /** Where the deploy's runbooks are read. */
     static final String README_URL = "https://git.example.org/ops/warroom/-/blob/main/README.md";
+    /** The evidence bucket's retention in {@link #withDeployContext()}: seven years, as a regulator may ask. */
+    static final int EVIDENCE_RETENTION_DAYS = 2555;
     /** The sender address, with a domain in capitals (which the stack folds) and a local part it keeps. */
     static final String MAIL_FROM = "Payments@Mail.Example.ORG";
 
@@ -51,11 +59,15 @@ final class SynthesizedWarroom {
     final String name;
     final Topology topology;
     final WarroomStack stack;
+    /** The main stack's template. */
     final Template template;
+    /** Each nested stack's template, read from the cloud assembly, by the nested stack. */
+    final Map<NestedStack, Map<String, Object>> nestedTemplates = new LinkedHashMap<>();
     final List<SynthesisMessage> messages;
     final Path outdir;
     private Set<String> consoleLogicalIds;
     private Map<String, Object> json;
+    private Map<String, Object> resources;
 
     SynthesizedWarroom(String name, Topology topology, Map<String, Object> context) {
         this.name = name;
@@ -67,6 +79,16 @@ final class SynthesizedWarroom {
         CloudFormationStackArtifact artifact = assembly.getStackByName(stack.getStackName());
         template = Template.fromJSON(TemplateJson.map(artifact.getTemplate()));
         messages = artifact.getMessages();
+        stack.getNode().findAll().stream().filter(NestedStack.class::isInstance).map(NestedStack.class::cast)
+                .forEach(nested -> nestedTemplates.put(nested, readTemplate(outdir.resolve(nested.getTemplateFile()))));
+    }
+
+    private static Map<String, Object> readTemplate(Path file) {
+        try {
+            return new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The real topology, {@link Topology#warroom()}. */
@@ -104,8 +126,9 @@ final class SynthesizedWarroom {
     }
 
     /**
-     * The real topology deployed with the context of a production stack: Midtrans's production API, a WhatsApp provider
-     * and a sender address ({@link #MIDTRANS_PRODUCTION_URL}, {@link #WHATSAPP_URL}, {@link #MAIL_FROM}).
+     * The real topology deployed with the context of a production stack: Midtrans's production API, a WhatsApp provider,
+     * a sender address and the evidence kept seven years ({@link #MIDTRANS_PRODUCTION_URL}, {@link #WHATSAPP_URL},
+     * {@link #MAIL_FROM}, {@link #EVIDENCE_RETENTION_DAYS}).
      */
     static synchronized SynthesizedWarroom withDeployContext() {
         if (withDeployContext == null) {
@@ -113,6 +136,7 @@ final class SynthesizedWarroom {
                     Topology.MIDTRANS_API.contextKey(), MIDTRANS_PRODUCTION_URL,
                     Topology.WHATSAPP_API.contextKey(), WHATSAPP_URL,
                     MailSender.CONTEXT_KEY, MAIL_FROM,
+                    WriteOnceBuckets.retentionContextKey(Topology.EVIDENCE), Integer.toString(EVIDENCE_RETENTION_DAYS),
                     com.warroom.alarms.RunbookLink.CONTEXT_KEY, README_URL));
         }
         return withDeployContext;
@@ -129,8 +153,11 @@ final class SynthesizedWarroom {
                 .map(item -> Arguments.of(synthesized, Named.of(name.apply(item), item))));
     }
 
+    /** The logical id of an L2 construct's resource (or of a CfnElement) in its own stack's template, nested or not. */
     String logicalId(IConstruct construct) {
-        return stack.getLogicalId((CfnElement) construct.getNode().getDefaultChild());
+        CfnElement element = construct instanceof CfnElement cfn ? cfn : (CfnElement) construct.getNode().getDefaultChild();
+        Stack owner = Stack.of(element);
+        return (String) owner.resolve(owner.getLogicalId(element));
     }
 
     /** The template's resource of an L2 construct: its Type, Properties, DeletionPolicy, ... */
@@ -146,8 +173,51 @@ final class SynthesizedWarroom {
         return resource;
     }
 
-    Map<String, Object> resources() {
-        return TemplateJson.map(json().get("Resources"));
+    /**
+     * The resources of every template: the main stack's, and each nested stack's with its parameters replaced by what the
+     * main stack passes in (a nested alarm's {@code Ref} to a parameter reads as the main stack's {@code Ref} to the
+     * queue), so a check reads the same whichever stack holds a resource.
+     */
+    synchronized Map<String, Object> resources() {
+        if (resources == null) {
+            Map<String, Object> all = new LinkedHashMap<>(TemplateJson.map(json().get("Resources")));
+            nestedTemplates.forEach((nested, nestedTemplate) -> {
+                Map<String, Object> parameters = TemplateJson.map(TemplateJson.properties(
+                        TemplateJson.map(all.get(logicalId(nested.getNestedStackResource())))).getOrDefault("Parameters", Map.of()));
+                TemplateJson.map(nestedTemplate.get("Resources")).forEach((logicalId, resource) -> {
+                    if (all.put(logicalId, substitute(resource, parameters)) != null) {
+                        throw new AssertionError("logical id " + logicalId + " is in two templates");
+                    }
+                });
+            });
+            resources = Collections.unmodifiableMap(all);
+        }
+        return resources;
+    }
+
+    /** Resource counts: the main stack's template and each nested stack's, by the stack's construct path. */
+    Map<String, Integer> resourceCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put(stack.getNode().getPath(), TemplateJson.map(json().get("Resources")).size());
+        nestedTemplates.forEach((nested, nestedTemplate) ->
+                counts.put(nested.getNode().getPath(), TemplateJson.map(nestedTemplate.get("Resources")).size()));
+        return counts;
+    }
+
+    // a copy of the node with every {"Ref": parameter} replaced by the parameter's value
+    private static Object substitute(Object node, Map<String, Object> parameters) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.get("Ref") instanceof String ref && parameters.containsKey(ref)) {
+                return parameters.get(ref);
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, value) -> copy.put((String) key, substitute(value, parameters)));
+            return copy;
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(item -> substitute(item, parameters)).toList();
+        }
+        return node;
     }
 
     Map<String, Object> outputs() {
@@ -165,15 +235,50 @@ final class SynthesizedWarroom {
         return json;
     }
 
-    /** The statements of every IAM policy attached to the role. */
+    /** The statements of the role: its inline policies' and those of every IAM policy attached to it. */
     List<Map<String, Object>> statementsOf(IConstruct role) {
         Object roleRef = TemplateJson.ref(logicalId(role));
-        return resourcesOfType("AWS::IAM::Policy").values().stream()
-                .map(TemplateJson::properties)
-                .filter(policy -> TemplateJson.list(policy.get("Roles")).contains(roleRef))
-                .flatMap(policy -> TemplateJson.list(TemplateJson.map(policy.get("PolicyDocument")).get("Statement")).stream())
-                .map(TemplateJson::map)
+        return rolePolicies(resources()).stream()
+                .filter(policy -> policy.roles().contains(roleRef))
+                .flatMap(policy -> policy.statements().stream())
                 .toList();
+    }
+
+    /** One policy document and the roles ({@code Ref}s) it applies to: an AWS::IAM::Policy or a role's inline policy. */
+    record RolePolicy(String logicalId, List<Object> roles, List<Map<String, Object>> statements) {
+    }
+
+    /** Every policy of the resources given: each AWS::IAM::Policy, and each inline policy of an AWS::IAM::Role. */
+    static List<RolePolicy> rolePolicies(Map<String, Object> resources) {
+        List<RolePolicy> policies = new ArrayList<>();
+        resources.forEach((logicalId, value) -> {
+            Map<String, Object> resource = TemplateJson.map(value);
+            Map<String, Object> properties = resource.get("Properties") == null ? Map.of() : TemplateJson.properties(resource);
+            if ("AWS::IAM::Policy".equals(resource.get("Type"))) {
+                policies.add(new RolePolicy(logicalId, TemplateJson.list(properties.get("Roles")),
+                        statements(properties.get("PolicyDocument"))));
+            } else if ("AWS::IAM::Role".equals(resource.get("Type"))) {
+                TemplateJson.list(properties.get("Policies")).forEach(policy -> policies.add(new RolePolicy(logicalId,
+                        List.of(TemplateJson.ref(logicalId)), statements(TemplateJson.map(policy).get("PolicyDocument")))));
+            }
+        });
+        return policies;
+    }
+
+    /** Every role policy of the template ({@link #rolePolicies(Map)}). */
+    List<RolePolicy> rolePolicies() {
+        return rolePolicies(resources());
+    }
+
+    /** Every role policy but the console hosting's ({@link #consoleLogicalIds()}). */
+    List<RolePolicy> rolePoliciesOutsideConsole() {
+        Map<String, Object> outside = new LinkedHashMap<>(resources());
+        outside.keySet().removeAll(consoleLogicalIds());
+        return rolePolicies(outside);
+    }
+
+    private static List<Map<String, Object>> statements(Object document) {
+        return TemplateJson.list(TemplateJson.map(document).get("Statement")).stream().map(TemplateJson::map).toList();
     }
 
     /** The environment variables of a topology function. */
@@ -221,7 +326,7 @@ final class SynthesizedWarroom {
                     .filter(CfnElement.class::isInstance)
                     .filter(construct -> roots.stream().anyMatch(root -> construct.getNode().getPath().equals(root)
                             || construct.getNode().getPath().startsWith(root + "/")))
-                    .map(construct -> stack.getLogicalId((CfnElement) construct))
+                    .map(construct -> logicalId((CfnElement) construct))
                     .collect(Collectors.toUnmodifiableSet());
         }
         return consoleLogicalIds;

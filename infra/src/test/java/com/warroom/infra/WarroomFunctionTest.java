@@ -76,6 +76,10 @@ class WarroomFunctionTest {
             expected.put("WARROOM_STACK_NAME", "Warroom");
             expected.put("WARROOM_RUNBOOK_BASE_URL", com.warroom.alarms.RunbookLink.DEFAULT_README_URL);
         }
+        if (definition.queriesLogs()) {
+            expected.put(FunctionDef.LOG_GROUPS_ENV, String.join(",", synthesized.topology.functions().stream()
+                    .map(f -> "/aws/lambda/Warroom-" + f.name()).toList()));
+        }
         definition.publishesTo().forEach(topic ->
                 expected.put(topic.arnEnvVar(), ref(synthesized.logicalId(synthesized.stack.topics().topic(topic)))));
         Stream.concat(definition.startsWorkflows().stream(), definition.completesWorkflowTasks().stream())

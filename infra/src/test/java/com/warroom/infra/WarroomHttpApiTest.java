@@ -83,6 +83,14 @@ class WarroomHttpApiTest {
         assertThat((String) accessLog.get("Format")).contains("$context.requestId", "$context.routeKey", "$context.status");
     }
 
+    @Test
+    void defaultStage_whenServing_publishesPerRouteMetrics() {
+        Map<String, Object> stage = properties(synthesized.resource(onlyLogicalId("AWS::ApiGatewayV2::Stage")));
+
+        // the dimension Route exists in CloudWatch only with detailed metrics: the SLOs and their burn-rate alarms count it
+        assertThat(map(stage.get("DefaultRouteSettings"))).containsEntry("DetailedMetricsEnabled", true);
+    }
+
     private static Map<String, Object> route(SynthesizedWarroom app, RouteDef definition) {
         List<Map<String, Object>> matching = app.resourcesOfType("AWS::ApiGatewayV2::Route").values().stream()
                 .map(TemplateJson::properties)

@@ -115,4 +115,48 @@ class WriteOnceBucketsTest {
     private static Object objectsArn(SynthesizedWarroom app, BucketDef definition) {
         return Map.of("Fn::Join", List.of("", List.of(arnOf(app.logicalId(app.stack.buckets().bucket(definition))), "/*")));
     }
+
+    @Test
+    void evidence_whenTheDeployGivesNoRetention_isLockedForTheTopologysYear() {
+        SynthesizedWarroom app = SynthesizedWarroom.get();
+
+        assertThat(defaultRetentionDays(app, Topology.EVIDENCE)).isEqualTo(365);
+        assertThat(app.stack.buckets().retentionDays(Topology.EVIDENCE)).isEqualTo(Topology.EVIDENCE.retentionDays());
+    }
+
+    @Test
+    void evidence_whenTheDeployGivesItsRetention_isLockedInComplianceModeThatLong() {
+        SynthesizedWarroom app = SynthesizedWarroom.withDeployContext();
+        Map<String, Object> retention = map(map(map(properties(app.resource(app.stack.buckets().bucket(Topology.EVIDENCE)))
+                .get("ObjectLockConfiguration")).get("Rule")).get("DefaultRetention"));
+
+        assertThat(retention).containsEntry("Mode", "COMPLIANCE");
+        assertThat(((Number) retention.get("Days")).intValue()).isEqualTo(SynthesizedWarroom.EVIDENCE_RETENTION_DAYS);
+        // only the bucket the context names changes
+        assertThat(defaultRetentionDays(app, Topology.SLO_REPORTS)).isEqualTo(Topology.SLO_REPORTS.retentionDays());
+        assertThat(defaultRetentionDays(app, Topology.ANCHORS)).isEqualTo(Topology.ANCHORS.retentionDays());
+    }
+
+    @Test
+    void retentionContextKey_whenNamed_isTheBucketsCamelCaseNameWithRetentionDays() {
+        assertThat(WriteOnceBuckets.retentionContextKey(Topology.EVIDENCE)).isEqualTo("evidenceRetentionDays");
+        assertThat(WriteOnceBuckets.retentionContextKey(Topology.SLO_REPORTS)).isEqualTo("sloReportsRetentionDays");
+    }
+
+    @Test
+    void resolveRetention_whenTheContextIsNotAWholeNumberOfDaysInObjectLocksRange_isRefusedNamingTheKey() {
+        for (Object bad : List.of("a year", "0", "-5", "36501", "1.5")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> WriteOnceBuckets.resolveRetention(Topology.EVIDENCE, bad))
+                    .as(bad.toString()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evidenceRetentionDays");
+        }
+        assertThat(WriteOnceBuckets.resolveRetention(Topology.EVIDENCE, " 730 ")).isEqualTo(730);
+        assertThat(WriteOnceBuckets.resolveRetention(Topology.EVIDENCE, 36500)).isEqualTo(36500);
+        assertThat(WriteOnceBuckets.resolveRetention(Topology.EVIDENCE, null)).isEqualTo(365);
+    }
+
+    private static int defaultRetentionDays(SynthesizedWarroom app, BucketDef definition) {
+        Map<String, Object> retention = map(map(map(properties(app.resource(app.stack.buckets().bucket(definition)))
+                .get("ObjectLockConfiguration")).get("Rule")).get("DefaultRetention"));
+        return ((Number) retention.get("Days")).intValue();
+    }
 }

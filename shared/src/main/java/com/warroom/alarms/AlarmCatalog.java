@@ -36,6 +36,8 @@ public final class AlarmCatalog {
     public static final String RECONCILE_RUN_FAILED = "ReconcileRunFailed";
     public static final String RECONCILE_FINDINGS = "ReconcileFindings";
     public static final String RECONCILE_FINDINGS_UNTICKETED = "ReconcileFindingsUnticketed";
+    /** How many P0/P1 post-mortems are past their 48 hours now: the incident keeper's hourly count. */
+    public static final String POSTMORTEMS_OVERDUE = "PostmortemsOverdue";
     /** The function that counts a completed reconcile run: the workflow's Report task. */
     public static final String RECONCILE_REPORTER = "reconcile-report";
 
@@ -73,6 +75,9 @@ public final class AlarmCatalog {
         rules.addAll(moneyOut());
         rules.addAll(pendingAndReconcile());
         rules.addAll(platform());
+        if (topology.functions().contains(Topology.INCIDENT_KEEPER)) {
+            rules.add(postmortemOverdue());
+        }
         topology.queues().forEach(queue -> rules.add(deadLetters(queue)));
         return List.copyOf(rules);
     }
@@ -275,6 +280,17 @@ public final class AlarmCatalog {
                         .meaning("Lambda refused invocations for concurrency: the account's concurrency is used up, or a"
                                 + " function's reserved concurrency is too low. Queue consumers retry; API callers got 429 or"
                                 + " 5xx.").build());
+    }
+
+    private static AlarmRule postmortemOverdue() {
+        // the keeper counts every hour: an hour's maximum, and an hour without a count keeps the state it had
+        return AlarmRule.named("postmortem-overdue").watches(Watched.WarroomMetric.maximum(POSTMORTEMS_OVERDUE, Map.of()))
+                .above(0).period(ONE_HOUR).missingData(MissingData.IGNORE).owner(Owner.OPS)
+                .runbook("post-mortem-overdue-metric-postmortemsoverdue-alarm-warroom-postmortem-overdue")
+                .meaning("a P0 or P1 incident has been RESOLVED for more than 48 hours without its post-mortem (the incident"
+                        + " keeper counts them every hour and posts one notice per incident on ops-notices). GET"
+                        + " /v1/incidents?status=RESOLVED lists them; the post-mortem owner writes it (POST"
+                        + " /v1/incidents/{id}/postmortem). It clears when none is overdue.").build();
     }
 
     private static AlarmRule deadLetters(QueueDef queue) {

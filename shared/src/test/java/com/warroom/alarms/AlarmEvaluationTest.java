@@ -118,4 +118,16 @@ class AlarmEvaluationTest {
         assertThat(AlarmCatalog.find(rules, "reconcile-not-run").map(AlarmRule::window)).contains(Duration.ofHours(26));
         assertThat(AlarmCatalog.find(rules, "nope")).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void catalogue_whenTheTopologyHasTheIncidentKeeper_hasTheOverduePostmortemAlarmForOps() {
+        AlarmRule overdue = AlarmCatalog.find(AlarmCatalog.warroom(), "postmortem-overdue").orElseThrow();
+
+        assertThat(overdue.watched()).isEqualTo(Watched.WarroomMetric.maximum(AlarmCatalog.POSTMORTEMS_OVERDUE, java.util.Map.of()));
+        assertThat(overdue.comparison()).isEqualTo(Comparison.GREATER_THAN_THRESHOLD);
+        assertThat(overdue.threshold()).isZero();
+        assertThat(overdue.period()).isEqualTo(Duration.ofHours(1));
+        assertThat(overdue.owner()).isEqualTo(Owner.OPS);
+        assertThat(overdue.runbook()).isEqualTo("post-mortem-overdue-metric-postmortemsoverdue-alarm-warroom-postmortem-overdue");
+    }
 }
