@@ -51,13 +51,16 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Support can read, never change, order or payout state: every write route of the topology, called through the gateway
  * in front of the real functions with a {@code support} token, is 403 and leaves every table, queue, topic and mailbox as
- * it was, but the ticket routes the role is given. The routes come from the topology, so a new one is covered the day
+ * it was, but the ticket and incident-report routes the role is given. The routes come from the topology, so a new one is covered the day
  * it is added; a new write route that lets support in fails here until it is added to {@link #SUPPORT_WRITE_ROUTES}.
  */
 @ExtendWith(EmbeddedStackExtension.class)
 class SupportRoleGatewayTest {
 
-    /** The write routes issue 13 gives the role {@code support}: filing a ticket and working on one. */
+    /**
+     * The write routes the role {@code support} is given: filing a ticket and working on one (issue 13), reporting an
+     * incident and adding a note to one (issue 14). None of them changes money or a kill switch.
+     */
     static final Set<String> SUPPORT_WRITE_ROUTES = Set.of(
             "POST /v1/support/tickets",
             "POST /v1/support/tickets/{id}/priority",
@@ -67,7 +70,9 @@ class SupportRoleGatewayTest {
             "POST /v1/support/tickets/{id}/status",
             "POST /v1/support/tickets/{id}/links",
             "POST /v1/support/tickets/{id}/reproduced",
-            "POST /v1/support/tickets/{id}/fixed");
+            "POST /v1/support/tickets/{id}/fixed",
+            "POST /v1/incidents",
+            "POST /v1/incidents/{id}/notes");
 
     private static final Path SAMPLE_EVENTS = Path.of("../../events");
     private static final String PROBE_ID = "support-probe-1";
