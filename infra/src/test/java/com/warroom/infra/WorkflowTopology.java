@@ -49,13 +49,14 @@ final class WorkflowTopology {
 
     private static final Topology TOPOLOGY = Topology.builder()
             .tables(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY, Topology.PAYOUTS,
-                    Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES)
+                    Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES, Topology.PAYMENT_REVIEWS, Topology.INCIDENTS)
             .queues(Topology.FLAG_CHANGES)
             .topics(Topology.APPROVAL_NOTICES)
             .keys(Topology.SEALS)
             .workflows(APPROVAL, SCAN)
             .functions(HealthOver.tablesAndQueues(List.of(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.CONFIG, Topology.IDEMPOTENCY,
-                                    Topology.PAYOUTS, Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES),
+                                    Topology.PAYOUTS, Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES, Topology.PAYMENT_REVIEWS,
+                                    Topology.INCIDENTS),
                             List.of(Topology.FLAG_CHANGES)), STARTER, COMPLETER, APPROVAL.record(), APPROVAL.awaitDecision(), APPROVAL.apply(),
                     APPROVAL.outcome())
             .functions(SCAN_STARTER)

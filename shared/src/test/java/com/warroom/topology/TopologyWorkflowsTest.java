@@ -60,7 +60,7 @@ class TopologyWorkflowsTest {
     private static Topology withScan(FunctionDef... others) {
         Topology.Builder builder = Topology.builder()
                 .tables(Topology.FLAGS, Topology.AUDIT, Topology.APPROVALS, Topology.IDEMPOTENCY, Topology.CONFIG, Topology.PAYOUTS,
-                        Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES)
+                        Topology.LEDGER_BALANCES, Topology.LEDGER_ENTRIES, Topology.PAYMENT_REVIEWS)
                 .queues(Topology.FLAG_CHANGES).topics(Topology.APPROVAL_NOTICES).keys(Topology.SEALS)
                 .workflows(Topology.APPROVAL, SCAN)
                 .functions(Topology.APPROVAL_RECORD, Topology.APPROVAL_AWAIT, Topology.APPROVAL_APPLY, Topology.APPROVAL_OUTCOME);

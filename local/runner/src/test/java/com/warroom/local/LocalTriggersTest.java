@@ -37,7 +37,8 @@ class LocalTriggersTest {
             assertThat(triggers.scheduler().timetable()).extracting(next -> next.schedule() + " " + next.expression() + " " + next.zone())
                     .containsExactly("approval-keeper rate(5 minutes) UTC", "integrity-anchor rate(5 minutes) UTC",
                             "stuck-tx-sweeper rate(5 minutes) UTC",
-                            "reconcile-schedule cron(30 0 * * ? *) Asia/Jakarta", "ticket-keeper rate(1 hour) UTC");
+                            "reconcile-schedule cron(30 0 * * ? *) Asia/Jakarta", "ticket-keeper rate(1 hour) UTC",
+                            "incident-keeper rate(1 hour) UTC", "slo-weekly cron(0 8 ? * MON *) Asia/Jakarta");
         }
     }
 

@@ -126,7 +126,7 @@ class ScheduleCommandTest {
         CliRun run = CliRun.of(ENV, workDir, "schedule", "run", "nope");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly("warroom: no schedule 'nope'; the schedules are: approval-keeper, integrity-anchor, stuck-tx-sweeper, reconcile-schedule, ticket-keeper");
+        assertThat(run.errLines()).containsExactly("warroom: no schedule 'nope'; the schedules are: approval-keeper, integrity-anchor, stuck-tx-sweeper, reconcile-schedule, ticket-keeper, incident-keeper, slo-weekly");
     }
 
     @Test
@@ -138,7 +138,8 @@ class ScheduleCommandTest {
         assertThat(lines.get(0)).matches("SCHEDULE +EXPRESSION +ZONE +NEXT RUN \\(ZONE\\) +NEXT RUN \\(UTC\\)");
         List<String> schedules = List.of("approval-keeper +rate\\(5 minutes\\) +UTC", "integrity-anchor +rate\\(5 minutes\\) +UTC",
                 "stuck-tx-sweeper +rate\\(5 minutes\\) +UTC",
-                "reconcile-schedule +cron\\(30 0 \\* \\* \\? \\*\\) +Asia/Jakarta", "ticket-keeper +rate\\(1 hour\\) +UTC");
+                "reconcile-schedule +cron\\(30 0 \\* \\* \\? \\*\\) +Asia/Jakarta", "ticket-keeper +rate\\(1 hour\\) +UTC",
+                "incident-keeper +rate\\(1 hour\\) +UTC", "slo-weekly +cron\\(0 8 \\? \\* MON \\*\\) +Asia/Jakarta");
         for (int i = 1; i <= schedules.size(); i++) {
             String offset = schedules.get(i - 1).endsWith("Jakarta") ? "\\+07:00" : "\\+00:00";
             assertThat(lines.get(i)).matches(schedules.get(i - 1)

@@ -17,7 +17,9 @@ public final class EmbeddedStackExtension implements BeforeAllCallback, Paramete
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        stack(context);
+        // again for each class: a ./warroom up started in-process by an earlier class exported the settings of its own
+        // stack, stopped since, and the JVM's settings are global
+        stack(context).exportAsSystemProperties(Topology.warroom());
     }
 
     @Override
