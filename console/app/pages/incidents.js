@@ -195,7 +195,8 @@ function Header({ inc }) {
       ${inc.closedAt ? html`<${Fact} term="Closed">${when(inc.closedAt)}</${Fact}>` : null}
       <${Fact} term="Post-mortem"><span id="incident-postmortem">${pm && pm.owner ? html`owner <code>${pm.owner}</code>` : html`<span class="muted">no owner yet</span>`}
         ${pm && pm.dueAt ? html`, due ${when(pm.dueAt)}` : null}
-        ${pm && pm.overdue ? html` <span class="badge bad">▲ Overdue</span>` : null}
+        ${pm && pm.overdue ? html` <span class="badge bad" id="incident-postmortem-overdue">▲ Overdue</span>` : null}
+        ${pm && pm.complete ? html` <span class="badge ok">✓ Written</span>` : null}
         ${' '}<a href=${incidentLink(inc.incidentId) + '/postmortem'} id="incident-postmortem-link">Post-mortem page</a></span></${Fact}>
     </dl>
   </section>`;

@@ -21,8 +21,9 @@ function DueLine({ pm }) {
   if (!pm || !pm.dueAt) {
     return html`<p id="postmortem-due" class="muted">No due date: a post-mortem is due 48 h after a P0 or P1 is resolved.</p>`;
   }
-  return html`<p id="postmortem-due">${pm.overdue ? html`<span class="badge bad" id="postmortem-overdue">▲ Overdue</span>`
-    : html`<span class="badge warn">◷ Due</span>`} ${when(pm.dueAt)}</p>`;
+  const badge = pm.complete ? html`<span class="badge ok">✓ Written</span>`
+    : pm.overdue ? html`<span class="badge bad" id="postmortem-overdue">▲ Overdue</span>` : html`<span class="badge warn">◷ Due</span>`;
+  return html`<p id="postmortem-due">${badge} ${pm.complete ? 'it was due' : ''} ${when(pm.dueAt)}</p>`;
 }
 
 function emptyAction() {
@@ -103,7 +104,7 @@ function PostmortemPage({ params }) {
     <${Problem} problem=${problem} />
     <${WhoMay} problem=${problem}>${WHO_MAY_INCIDENTS}</${WhoMay}>
     ${i ? html`<p class="order-head"><${Severity} severity=${i.severity} /> <${IncidentStatus} status=${i.status} /> <code>${i.incidentId}</code></p>
-      <${DueLine} pm=${draft.data ? { ...(i.postmortem || {}), dueAt: draft.data.dueAt, overdue: draft.data.overdue } : i.postmortem} />` : null}
+      <${DueLine} pm=${draft.data ? { ...(i.postmortem || {}), ...draft.data } : i.postmortem} />` : null}
     ${i && hasRole(...INCIDENT_STAFF) ? html`<${Form} key=${id} inc=${i} onSaved=${() => setVersion(v => v + 1)} />`
       : i ? html`<p class="muted">The post-mortem is written by ops, finance or super_admin.</p>` : null}
     ${draft.data ? html`<section class="card" id="postmortem-draft" aria-labelledby="postmortem-draft-title">
