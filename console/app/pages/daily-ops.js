@@ -135,8 +135,7 @@ function OnCall() {
       : html`<ul class="plain" id="oncall-areas">${areas.map(a => html`<li data-area=${a.area}>
           <strong>${a.area}</strong>: <code class="oncall-primary">${a.primary}</code>${a.backup ? html`, backup <code class="oncall-backup">${a.backup}</code>` : null}
           <span class="muted block">since ${a.rotationFrom}${a.rotationTo ? ' until ' + a.rotationTo : ''}</span></li>`)}</ul>`}
-    ${escalation.length ? html`<p class="muted" id="oncall-escalation">Not acknowledged? ${escalation.map((e, i) => html`${i ? '; ' : ''}after
-      ${e.afterMinutes} min call <strong>${e.call}</strong>`)}.</p>` : null}
+    ${escalation.length ? html`<p class="muted" id="oncall-escalation">Not acknowledged? ${escalation.map((e, i) => html`${i ? '; ' : ''}after ${e.afterMinutes} min call <strong>${e.call}</strong>`)}.</p>` : null}
     <p class="muted">As of ${when(now.data.at)}. Incidents declared without a commander go to the primary of their first
       component’s area. <a href="#/incidents">Incidents</a></p>
   </div>`;

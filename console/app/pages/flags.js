@@ -112,8 +112,7 @@ export function NewOverride({ flags, onChanged, incidentId }) {
   };
   return html`<form class="card" id="disable-form" onSubmit=${submit} aria-labelledby="disable-title">
     <h2 id="disable-title">${incidentId ? 'Pull a kill switch for this incident' : 'Stop a flow now'}</h2>
-    ${incidentId ? html`<p class="muted">The change is recorded in this incident’s timeline and links; re-enable it on the
-      <a href="#/flags">Kill switches</a> page.</p>` : null}
+    ${incidentId ? html`<p class="muted">The change is recorded in this incident’s timeline and links; re-enable it on the <a href="#/flags">Kill switches</a> page.</p>` : null}
     <div class="row">
       <div><label for="new-flag">Flag</label>
         <select id="new-flag" name="flag" value=${flag} onChange=${e => setFlag(e.target.value)}>

@@ -72,8 +72,8 @@ function Report({ r }) {
         <td data-label="MTTR" class="num"><span>${i.mttrMinutes === null || i.mttrMinutes === undefined ? html`<span class="muted">not resolved</span>`
           : i.mttrMinutes + ' min'}</span></td></tr>`)}</tbody></table>` : html`<p class="muted" id="slo-no-incidents">No incident this week.</p>`}
     <h3>Top alarms</h3>
-    ${r.topAlarms && r.topAlarms.length ? html`<ol id="slo-alarms">${r.topAlarms.map(a => html`<li><code>${a.name}</code>: fired
-      ${a.firings} ${a.firings === 1 ? 'time' : 'times'}</li>`)}</ol>` : html`<p class="muted" id="slo-no-alarms">No alarm fired.</p>`}
+    ${r.topAlarms && r.topAlarms.length ? html`<ol id="slo-alarms">${r.topAlarms.map(a => html`<li><code>${a.name}</code>: fired ${a.firings}${' '}
+      ${a.firings === 1 ? 'time' : 'times'}</li>`)}</ol>` : html`<p class="muted" id="slo-no-alarms">No alarm fired.</p>`}
     ${r.links ? html`<p class="muted" id="slo-links">Stored as ${['json', 'html'].filter(k => r.links[k]).map((k, n) => html`${n ? ' and ' : ''}<code>${r.links[k]}</code>`)}</p>` : null}
   </section>`;
 }
