@@ -270,13 +270,14 @@ public final class SealingCostChild {
     }
 
     private static FlagToggle toggle(DynamoDbEnhancedClient dynamo, TableDef flags, String auditTable, Sealer sealer, Clock clock) {
-        return new FlagToggle(
+        return new FlagToggle(new FlagToggle.Parts(
                 new FlagStore(dynamo, flags.localName(), sealer, clock),
                 dynamo.table(Settings.require(Topology.APPROVALS.envVar()), ApprovalRequest.SCHEMA),
                 sealer,
                 new AuditLog(dynamo, auditTable, sealer, clock),
                 new com.warroom.flags.FlagChangeNotifier(AwsClients.sqs(), Optional.empty()),
                 ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),
+                com.warroom.incidents.IncidentJournal.fromSettings(dynamo)),
                 clock);
     }
 

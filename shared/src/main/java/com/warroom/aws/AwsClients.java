@@ -80,6 +80,16 @@ public final class AwsClients {
         return builder.credentialsProvider(credentials(endpoint)).build();
     }
 
+    /** CloudWatch Logs: Logs Insights queries over Warroom's own log groups (an incident's evidence). */
+    public static software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient cloudWatchLogs() {
+        var builder = software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.builder()
+                .region(region())
+                .httpClient(httpClient());
+        Optional<URI> endpoint = endpoint("CLOUDWATCH_LOGS");
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.credentialsProvider(credentials(endpoint)).build();
+    }
+
     /** Path-style addressing against a local endpoint, whose host carries no bucket names. */
     public static S3Client s3() {
         var builder = S3Client.builder()

@@ -32,7 +32,8 @@ public record FunctionDef(
         Set<ExternalApiDef> callsApis,
         Set<MailDef> sendsMail,
         Set<QueueDef> deadLetters,
-        boolean readsMetrics) {
+        boolean readsMetrics,
+        boolean queriesLogs) {
 
     public FunctionDef {
         Objects.requireNonNull(trigger, "trigger");
@@ -56,6 +57,12 @@ public record FunctionDef(
         }
     }
 
+    /** Set by the CDK app for a function that {@link #queriesLogs()}: the log groups it may query, comma-separated. */
+    public static final String LOG_GROUPS_ENV = "WARROOM_LOG_GROUPS";
+
+    /** Set by the local runner for a function that {@link #queriesLogs()}: the folder of the runner's log files. */
+    public static final String LOCAL_LOG_DIR_ENV = "WARROOM_LOCAL_LOG_DIR";
+
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -78,6 +85,9 @@ public record FunctionDef(
         deadLetters.forEach(b::deadLetters);
         if (readsMetrics) {
             b.readsMetrics();
+        }
+        if (queriesLogs) {
+            b.queriesLogs();
         }
         return b;
     }
@@ -119,6 +129,7 @@ public record FunctionDef(
         private final Set<MailDef> sendsMail = new LinkedHashSet<>();
         private final Set<QueueDef> deadLetters = new LinkedHashSet<>();
         private boolean readsMetrics;
+        private boolean queriesLogs;
 
         private Builder(String name) {
             this.name = name;
@@ -254,13 +265,23 @@ public record FunctionDef(
             return this;
         }
 
+        /**
+         * Queries Warroom's own logs for a time window (CloudWatch Logs Insights StartQuery, GetQueryResults, StopQuery
+         * over the functions' log groups, named in {@link #LOG_GROUPS_ENV}; locally the runner's log files in
+         * {@link #LOCAL_LOG_DIR_ENV}): for the evidence of an incident.
+         */
+        public Builder queriesLogs() {
+            this.queriesLogs = true;
+            return this;
+        }
+
         public FunctionDef build() {
             Objects.requireNonNull(module, "module");
             return new FunctionDef(name, module, jar == null ? module.substring(module.lastIndexOf('/') + 1) : jar,
                     Objects.requireNonNull(handlerClass, "handler"),
                     memoryMb, timeoutSeconds, Objects.requireNonNull(trigger, name + ": a function needs a trigger"),
                     tables, sendsTo, describesQueues, publishesTo, startsWorkflows, completesWorkflowTasks, readsSecrets, keys,
-                    buckets, callsApis, sendsMail, deadLetters, readsMetrics);
+                    buckets, callsApis, sendsMail, deadLetters, readsMetrics, queriesLogs);
         }
     }
 }

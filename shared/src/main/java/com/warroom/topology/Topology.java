@@ -264,11 +264,24 @@ public final class Topology {
             .describes(PLATFORM_EVENT_QUEUE)
             .build();
 
+    /**
+     * Incidents: under each {@code incidentId} the incident (item {@code incident}) and its append-only timeline (items
+     * {@code timeline#...}), links and evidence records. Only incident items carry the index keys: every incident by
+     * detection in byDetected ({@code listKey} is always {@code incident}) and by status in byStatus.
+     */
+    public static final TableDef INCIDENTS = new TableDef("incidents", "WARROOM_TABLE_INCIDENTS",
+            KeyAttribute.string("incidentId"), Optional.of(KeyAttribute.string("item")),
+            List.of(IndexDef.of("byDetected", KeyAttribute.string("listKey"), KeyAttribute.string("detectedAt")),
+                    IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("detectedAt"))),
+            Optional.empty());
+
     public static final FunctionDef FLAG_ADMIN = FunctionDef.builder("flag-admin").module("functions/flag-toggle")
             .handler("com.warroom.flags.api.FlagAdminHandler")
             .routes(HttpRoute.post("/v1/admin/system-flags/set", FLAG_ADMINS, Idempotency.OPTIONAL))
             .table(FLAGS, TableAccess.READ_WRITE).table(AUDIT, TableAccess.READ_APPEND).table(APPROVALS, TableAccess.READ_WRITE)
             .table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            // a change made for an incident (incidentId) is written into its timeline and links in the same transaction
+            .table(INCIDENTS, TableAccess.READ_WRITE)
             .sendsTo(FLAG_CHANGES).starts(APPROVAL_WORKFLOW_NAME).seals(SEALS)
             .build();
 
@@ -720,17 +733,6 @@ public final class Topology {
             .table(AUDIT, TableAccess.READ_APPEND).seals(SEALS)
             .build();
 
-    /**
-     * Incidents: under each {@code incidentId} the incident (item {@code incident}) and its append-only timeline (items
-     * {@code timeline#...}), links and evidence records. Only incident items carry the index keys: every incident by
-     * detection in byDetected ({@code listKey} is always {@code incident}) and by status in byStatus.
-     */
-    public static final TableDef INCIDENTS = new TableDef("incidents", "WARROOM_TABLE_INCIDENTS",
-            KeyAttribute.string("incidentId"), Optional.of(KeyAttribute.string("item")),
-            List.of(IndexDef.of("byDetected", KeyAttribute.string("listKey"), KeyAttribute.string("detectedAt")),
-                    IndexDef.of("byStatus", KeyAttribute.string("status"), KeyAttribute.string("detectedAt"))),
-            Optional.empty());
-
     /** Incident evidence bundles (JSON) and the log query results beside them: written once, never altered or deleted. */
     public static final BucketDef EVIDENCE = new BucketDef("evidence", 365);
 
@@ -762,8 +764,8 @@ public final class Topology {
             .table(CONFIG, TableAccess.READ)
             .table(ORDERS, TableAccess.READ).table(PAYMENT_EVENTS, TableAccess.READ).table(PAYOUTS, TableAccess.READ)
             .table(LEDGER_ENTRIES, TableAccess.READ).table(FLAGS, TableAccess.READ).table(RECONCILE_FINDINGS, TableAccess.READ)
-            .table(TICKETS, TableAccess.READ)
-            .bucket(EVIDENCE, BucketAccess.READ_PUT).seals(SEALS)
+            .table(TICKETS, TableAccess.READ).table(LEDGER_BALANCES, TableAccess.READ)
+            .bucket(EVIDENCE, BucketAccess.READ_PUT).seals(SEALS).queriesLogs()
             .build();
 
     /** Hourly: P0/P1 post-mortems overdue (48 h after RESOLVED) are told to the war room once, and counted in a metric. */

@@ -14,6 +14,7 @@ import com.warroom.flags.FlagStore;
 import com.warroom.flags.toggle.FlagToggle;
 import com.warroom.http.ApiRouter;
 import com.warroom.idempotency.IdempotencyStore;
+import com.warroom.incidents.IncidentJournal;
 import com.warroom.seal.Sealer;
 import com.warroom.topology.Topology;
 import java.time.Clock;
@@ -38,13 +39,14 @@ public final class FlagAdminHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     static FlagToggle fromSettings(DynamoDbEnhancedClient dynamo, Sealer sealer, Clock clock) {
-        return new FlagToggle(
+        return new FlagToggle(new FlagToggle.Parts(
                 new FlagStore(dynamo, Settings.require(Topology.FLAGS.envVar()), sealer, clock),
                 dynamo.table(Settings.require(Topology.APPROVALS.envVar()), ApprovalRequest.SCHEMA),
                 sealer,
                 new AuditLog(dynamo, Settings.require(Topology.AUDIT.envVar()), sealer, clock),
                 new FlagChangeNotifier(AwsClients.sqs(), Settings.find(Topology.FLAG_CHANGES.urlEnvVar())),
                 ApprovalWorkflowStarter.fromSettings(AwsClients.sfn()),
+                IncidentJournal.fromSettings(dynamo)),
                 clock);
     }
 

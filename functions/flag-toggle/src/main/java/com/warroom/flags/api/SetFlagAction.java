@@ -11,14 +11,19 @@ import com.warroom.http.ApiResult;
 import com.warroom.http.BodyFields;
 import com.warroom.http.Problem;
 import com.warroom.http.RouteAction;
+import com.warroom.incidents.IncidentItem;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code POST /v1/admin/system-flags/set}. */
+/**
+ * {@code POST /v1/admin/system-flags/set} with {@code {"flag","scope","enabled","reason","expectedVersion"?,
+ * "incidentId"?}}: an {@code incidentId} (an existing incident, not CLOSED: else 422 naming it, nothing written) puts the
+ * change into the incident's timeline and links.
+ */
 final class SetFlagAction implements RouteAction {
 
     static final String ROUTE = "POST /v1/admin/system-flags/set";
-    private static final Set<String> FIELDS = Set.of("flag", "scope", "enabled", "reason", "expectedVersion");
+    private static final Set<String> FIELDS = Set.of("flag", "scope", "enabled", "reason", "expectedVersion", "incidentId");
 
     private final FlagToggle toggle;
 
@@ -50,10 +55,17 @@ final class SetFlagAction implements RouteAction {
         Optional<Boolean> enabled = fields.requiredBoolean("enabled");
         Optional<String> reason = fields.requiredText("reason", SetFlagCommand.MIN_REASON_LENGTH, SetFlagCommand.MAX_REASON_LENGTH);
         Optional<Long> expectedVersion = fields.optionalCount("expectedVersion");
+        Optional<String> incidentId = fields.optionalString("incidentId").filter(id -> {
+            boolean valid = IncidentItem.ID.matcher(id).matches();
+            if (!valid) {
+                fields.reject("incidentId", IncidentItem.ID_RULE);
+            }
+            return valid;
+        });
         if (!fields.valid()) {
             return ApiResult.problem(Problem.validation(fields.errors()));
         }
-        var command = new SetFlagCommand(flag.get(), scope.get(), enabled.get(), reason.get(), expectedVersion);
+        var command = new SetFlagCommand(flag.get(), scope.get(), enabled.get(), reason.get(), expectedVersion, incidentId);
         return answer(toggle.set(command, request.requireCaller(), new RequestOrigin(request.requestId(), request.sourceIp())));
     }
 
@@ -65,6 +77,7 @@ final class SetFlagAction implements RouteAction {
                     "expectedVersion is " + conflict.expected() + " but " + conflict.current().flag() + "@"
                             + conflict.current().scope() + " is at version " + conflict.current().version()));
             case SetFlagOutcome.PendingApproval pending -> ApiResult.accepted(pending.request().receipt());
+            case SetFlagOutcome.IncidentRefused refused -> ApiResult.problem(Problem.invalidField("incidentId", refused.reason()));
             case SetFlagOutcome.Tampered tampered -> ApiResult.problem(Problem.of(409, "flag-states-tampered",
                     "Flag states do not match their seal", "the stored flag states were changed outside this API, so no change is "
                             + "sealed on top of them; restore the flags table and see the runbook 'Flag states do not match their seal'"));

@@ -12,22 +12,33 @@ import com.warroom.flags.FlagChangeNotifier;
 import com.warroom.flags.FlagRecord;
 import com.warroom.flags.FlagStore;
 import com.warroom.http.Caller;
+import com.warroom.incidents.IncidentItem;
+import com.warroom.incidents.IncidentJournal;
+import com.warroom.incidents.IncidentLink;
+import com.warroom.incidents.TimelineEntry;
 import com.warroom.json.Json;
 import com.warroom.seal.Sealer;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 /**
  * Sets kill switches. Disabling anything, or enabling a flag that is not fund-related, is applied at
  * once; enabling a fund-related flag records a PENDING approval request instead, sealed ({@link ApprovalRequester}).
  * Every write goes with its audit entry and the new flag seal in one transaction, conditional on the versions that
- * were read. Nothing is sealed on top of states that do not match their seal, so a tampering cannot be laundered.
+ * were read. Nothing is sealed on top of states that do not match their seal, so a tampering cannot be laundered. A
+ * change made for an incident is written into the incident's timeline (FLAG_CHANGE) and links in the same transaction,
+ * and refused when the incident does not exist or is CLOSED.
  */
 public final class FlagToggle {
 
@@ -39,20 +50,21 @@ public final class FlagToggle {
     private final AuditLog audit;
     private final FlagChangeNotifier notifier;
     private final ApprovalWorkflowStarter workflow;
+    private final IncidentJournal incidents;
     private final Clock clock;
 
-    public FlagToggle(FlagStore flags, DynamoDbTable<ApprovalRequest> approvals, Sealer sealer, AuditLog audit,
-                      FlagChangeNotifier notifier, ApprovalWorkflowStarter workflow, Clock clock) {
-        this(flags, new ApprovalRequester(approvals, sealer), audit, notifier, workflow, clock);
+    /** The kill switches' collaborators: where the flags, approval requests, audit and incidents are kept, whom to tell. */
+    public record Parts(FlagStore flags, DynamoDbTable<ApprovalRequest> approvals, Sealer sealer, AuditLog audit,
+                        FlagChangeNotifier notifier, ApprovalWorkflowStarter workflow, IncidentJournal incidents) {
     }
 
-    private FlagToggle(FlagStore flags, ApprovalRequester approvals, AuditLog audit,
-                       FlagChangeNotifier notifier, ApprovalWorkflowStarter workflow, Clock clock) {
-        this.flags = flags;
-        this.approvals = approvals;
-        this.audit = audit;
-        this.notifier = notifier;
-        this.workflow = workflow;
+    public FlagToggle(Parts parts, Clock clock) {
+        this.flags = parts.flags();
+        this.approvals = new ApprovalRequester(parts.approvals(), parts.sealer());
+        this.audit = parts.audit();
+        this.notifier = parts.notifier();
+        this.workflow = parts.workflow();
+        this.incidents = parts.incidents();
         this.clock = clock;
     }
 
@@ -79,13 +91,37 @@ public final class FlagToggle {
         if (command.enabled() && current.enabled()) {
             return new AuditedChange.Refuse<>(new SetFlagOutcome.Unchanged(current));
         }
-        if (command.enabled() && command.flag().fundRelated()) {
-            return requestApproval(command, caller, origin, current, auditSeq);
+        Optional<IncidentItem> incident = command.incidentId().flatMap(incidents::find);
+        if (command.incidentId().isPresent()) {
+            String id = command.incidentId().get();
+            if (incident.isEmpty()) {
+                return new AuditedChange.Refuse<>(new SetFlagOutcome.IncidentRefused(id, "no incident " + id + " exists"));
+            }
+            if ("CLOSED".equals(incident.get().status())) {
+                return new AuditedChange.Refuse<>(new SetFlagOutcome.IncidentRefused(id, "incident " + id + " is CLOSED"));
+            }
         }
-        return apply(command, caller, origin, trusted, current, auditSeq);
+        AuditedChange.Write<SetFlagOutcome> write = command.enabled() && command.flag().fundRelated()
+                ? requestApproval(command, caller, origin, current, auditSeq)
+                : apply(command, caller, origin, trusted, current, auditSeq);
+        return incident.isEmpty() ? write : withIncident(write, incident.get(), command, caller);
     }
 
-    private AuditedChange.Attempt<SetFlagOutcome> apply(SetFlagCommand command, Caller caller, RequestOrigin origin,
+    // the incident's FLAG_CHANGE entry and flag link, in the transaction of the change itself
+    private AuditedChange.Write<SetFlagOutcome> withIncident(AuditedChange.Write<SetFlagOutcome> write, IncidentItem incident,
+                                                           SetFlagCommand command, Caller caller) {
+        Instant now = clock.instant();
+        boolean pending = command.enabled() && command.flag().fundRelated();
+        String text = "kill switch " + command.flag().key() + "@" + command.scope().key() + " "
+                + (pending ? "enable requested (needs a second person's approval)" : command.enabled() ? "enabled" : "disabled")
+                + ": " + command.reason();
+        List<Consumer<TransactWriteItemsEnhancedRequest.Builder>> writes = new ArrayList<>(write.writes());
+        writes.addAll(incidents.flagChange(incident, new IncidentLink(IncidentLink.Kind.FLAG, command.flag().key() + "@" + command.scope().key(),
+                now, caller.sub()), TimelineEntry.Draft.of(TimelineEntry.Kind.FLAG_CHANGE, caller.sub(), now, text)));
+        return new AuditedChange.Write<>(writes, write.draft(), write.result());
+    }
+
+    private AuditedChange.Write<SetFlagOutcome> apply(SetFlagCommand command, Caller caller, RequestOrigin origin,
                                                         FlagStore.Load.Trusted trusted, FlagRecord current, long auditSeq) {
         FlagRecord next = new FlagRecord(command.flag().key(), command.scope().key(), command.enabled(), command.reason(),
                 caller.sub(), caller.email(), clock.instant().toString(), current.version() + 1, auditSeq);
@@ -95,7 +131,7 @@ public final class FlagToggle {
                 entry -> new SetFlagOutcome.Applied(next));
     }
 
-    private AuditedChange.Attempt<SetFlagOutcome> requestApproval(SetFlagCommand command, Caller caller,
+    private AuditedChange.Write<SetFlagOutcome> requestApproval(SetFlagCommand command, Caller caller,
                                                                   RequestOrigin origin, FlagRecord current, long auditSeq) {
         Instant now = clock.instant();
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -22,6 +22,10 @@ public sealed interface SetFlagOutcome {
     record VersionConflict(long expected, FlagRecord current) implements SetFlagOutcome {
     }
 
+    /** The change names an incident that does not exist, or is CLOSED: nothing written. */
+    record IncidentRefused(String incidentId, String reason) implements SetFlagOutcome {
+    }
+
     /** The stored flag states do not match their seal: nothing is sealed on top of them until they are restored. */
     record Tampered() implements SetFlagOutcome {
     }

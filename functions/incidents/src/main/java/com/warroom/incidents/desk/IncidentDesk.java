@@ -33,6 +33,7 @@ public final class IncidentDesk {
     public static final String AUDIT_TARGET_PREFIX = "incident:";
     public static final int MAX_LINKS = 100;
     public static final int MAX_EVIDENCE = 100;
+    private static final java.util.Set<String> CHANGES_AFTER_CLOSE = java.util.Set.of("incident.postmortem", "incident.status");
 
     private final IncidentStore store;
     private final AuditLog audit;
@@ -68,7 +69,7 @@ public final class IncidentDesk {
         Optional<String> onCall = declared.commander().isPresent() ? Optional.empty() : roster.primaryAt(area, staff.now());
         if (declared.commander().isEmpty()) {
             if (onCall.isEmpty()) {
-                return Outcome.Refused.invalid("commander", "Nobody is on call to command it",
+                return Outcome.Refused.unprocessable("commander", "nobody-on-call", "Nobody is on call to command it",
                         "no commander was named and nobody is on call as " + area.name().toLowerCase(java.util.Locale.ROOT)
                                 + " primary now (the area of " + declared.components().getFirst().wire() + "); name a commander");
             }
@@ -102,12 +103,12 @@ public final class IncidentDesk {
             }
             Optional<Severity> severity = move.severity().or(current::severity);
             if (move.status() == IncidentStatus.CLASSIFIED && severity.isEmpty()) {
-                return new Decision.Refuse(Outcome.Refused.invalid("severity", "A severity is needed to classify",
+                return new Decision.Refuse(Outcome.Refused.unprocessable("severity", "severity-needed", "A severity is needed to classify",
                         "incident " + incidentId + " has no severity yet (reported by support): give one (" + Severity.RULE + ")"));
             }
             if (move.status() == IncidentStatus.RESOLVED && severity.map(Severity::needsPostmortem).orElse(false)
                     && move.postmortemOwner().or(() -> current.postmortem().owner()).isEmpty()) {
-                return new Decision.Refuse(Outcome.Refused.invalid("postmortemOwner", "A post-mortem owner is needed",
+                return new Decision.Refuse(Outcome.Refused.unprocessable("postmortemOwner", "postmortem-owner-needed", "A post-mortem owner is needed",
                         "a " + severity.get() + " incident is RESOLVED only with a post-mortem owner (due "
                                 + Incident.POSTMORTEM_DUE.toHours() + " h later): give postmortemOwner"));
             }
@@ -139,7 +140,7 @@ public final class IncidentDesk {
     /** Links a finding, order, payout or ticket, which must exist (422 naming id); linked already is unchanged. */
     public Outcome link(String incidentId, IncidentLink.Kind kind, String id, Staff staff) {
         if (!targets.exists(kind, id)) {
-            return Outcome.Refused.invalid("id", "Nothing to link", "no " + kind.wire() + " " + id + " exists");
+            return Outcome.Refused.unprocessable("id", "unknown-link-target", "Nothing to link", "no " + kind.wire() + " " + id + " exists");
         }
         return change(incidentId, staff, "incident.link", current -> {
             if (current.links().stream().anyMatch(l -> l.kind() == kind && l.id().equals(id))) {
@@ -206,7 +207,8 @@ public final class IncidentDesk {
                 return new AuditedChange.Refuse<Outcome>(new Outcome.NotFound(incidentId));
             }
             Incident current = found.get();
-            if (current.status() == IncidentStatus.CLOSED && !action.equals("incident.postmortem")) {
+            // a CLOSED incident takes no change but its post-mortem (a move from CLOSED is refused as a move)
+            if (current.status() == IncidentStatus.CLOSED && !CHANGES_AFTER_CLOSE.contains(action)) {
                 return new AuditedChange.Refuse<Outcome>(Outcome.Refused.conflict("incident-closed", "The incident is closed",
                         "incident " + incidentId + " was closed " + current.handling().closedAt().map(SortableTime::format).orElse("")
                                 + "; only its post-mortem may still be written"));

@@ -27,8 +27,8 @@ public sealed interface Outcome {
             return new Refused(409, slug, title, detail, null);
         }
 
-        static Refused invalid(String field, String title, String detail) {
-            return new Refused(422, "validation-failed", title, detail, field);
+        static Refused unprocessable(String field, String slug, String title, String detail) {
+            return new Refused(422, slug, title, detail, field);
         }
     }
 }
