@@ -61,6 +61,34 @@ public final class AlarmEvaluation {
         return new AlarmStatus(rule, latest.state(), latest.value(), since, now);
     }
 
+    /**
+     * How many times the rule went into ALARM in {@code [from, to)}, replaying its evaluation period by period over the
+     * values read once: what CloudWatch's alarm history says in AWS, for a source that has no alarms (the laptop). A
+     * rule in ALARM when the window opens counts once; a queue's depth has no history and counts nothing.
+     */
+    public int firings(AlarmRule rule, Instant from, Instant to) {
+        if (rule.watched() instanceof Watched.DeadLetters) {
+            return 0;
+        }
+        Duration period = rule.period();
+        Instant first = periodStart(from, period);
+        Duration reach = period.multipliedBy(rule.evaluationPeriods());
+        if (rule.missingData() == MissingData.IGNORE) {
+            reach = reach.plus(IGNORE_LOOKBACK);
+        }
+        MetricData.Series series = data.values(rule.watched(), period, first.minus(reach), to);
+        int firings = 0;
+        AlarmState previous = AlarmState.OK;
+        for (Instant last = first; last.isBefore(to); last = last.plus(period)) {
+            AlarmState state = state(rule, series, last, last.minus(reach)).state();
+            if (state == AlarmState.ALARM && previous != AlarmState.ALARM) {
+                firings++;
+            }
+            previous = state;
+        }
+        return firings;
+    }
+
     private record Evaluated(AlarmState state, Optional<Double> value) {
     }
 

@@ -8,7 +8,9 @@ public enum Statistic {
     SUM("Sum", "SUM"),
     MAXIMUM("Maximum", "MAX"),
     AVERAGE("Average", "AVG"),
-    P95("p95", null);
+    P95("p95", null),
+    /** How many points the period has: API Gateway's {@code Latency} SampleCount is its requests. */
+    SAMPLE_COUNT("SampleCount", "COUNT");
 
     private final String cloudWatchName;
     private final String insightsFunction;
@@ -44,6 +46,7 @@ public enum Statistic {
             case MAXIMUM -> points.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             case AVERAGE -> points.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             case P95 -> percentile(points, 0.95);
+            case SAMPLE_COUNT -> points.size();
         };
     }
 

@@ -18,6 +18,19 @@ public sealed interface Watched {
     /** How a period's points make its value. */
     Statistic statistic();
 
+    /**
+     * The statistic as CloudWatch is asked for it: the {@link #statistic()}'s name, or a trimmed count such as
+     * {@code TC(:1000)} for a metric counted only up to a value.
+     */
+    default String cloudWatchStatistic() {
+        return statistic().cloudWatchName();
+    }
+
+    /** Whether a raw point of this value is counted (a trimmed count leaves out the values above its bound). */
+    default boolean counts(double value) {
+        return true;
+    }
+
     /** A short text for descriptions and the console: {@code StuckOldestAgeSeconds{kind=payout} Maximum}. */
     default String describe() {
         return metricName() + " " + statistic().cloudWatchName();
@@ -79,10 +92,16 @@ public sealed interface Watched {
         }
     }
 
-    /** What API Gateway publishes for the HTTP API (namespace AWS/ApiGateway, dimension ApiId). */
+    /**
+     * What API Gateway publishes for the HTTP API (namespace AWS/ApiGateway, dimension ApiId; per route, with detailed
+     * metrics, dimensions ApiId, Stage and Route).
+     */
     enum ApiSignal {
+        REQUESTS("Count", Statistic.SUM),
+        CLIENT_ERRORS("4xx", Statistic.SUM),
         SERVER_ERRORS("5xx", Statistic.SUM),
-        LATENCY_P95("Latency", Statistic.P95);
+        LATENCY_P95("Latency", Statistic.P95),
+        LATENCY_SAMPLES("Latency", Statistic.SAMPLE_COUNT);
 
         private final String metricName;
         private final Statistic statistic;
@@ -93,9 +112,40 @@ public sealed interface Watched {
         }
     }
 
-    record ApiMetric(ApiSignal signal) implements Watched {
+    /**
+     * An API metric of the whole API, or of one route ({@code route}: its key, {@code GET /v1/payouts/{payoutId}}).
+     * {@code atMostMillis} counts only the requests answered within that many milliseconds (with
+     * {@link ApiSignal#LATENCY_SAMPLES}: CloudWatch's trimmed count {@code TC(:ms)}).
+     */
+    record ApiMetric(ApiSignal signal, Optional<String> route, java.util.OptionalLong atMostMillis) implements Watched {
 
         public static final String NAMESPACE = "AWS/ApiGateway";
+        /** API Gateway's dimensions of an HTTP API's metrics, and the stage Warroom deploys to. */
+        public static final String API_ID = "ApiId";
+        public static final String STAGE = "Stage";
+        public static final String ROUTE = "Route";
+        public static final String DEFAULT_STAGE = "$default";
+
+        public ApiMetric {
+            if (atMostMillis.isPresent() && signal != ApiSignal.LATENCY_SAMPLES) {
+                throw new IllegalArgumentException("only latency samples are counted up to a bound");
+            }
+        }
+
+        /** The whole API's metric. */
+        public ApiMetric(ApiSignal signal) {
+            this(signal, Optional.empty(), java.util.OptionalLong.empty());
+        }
+
+        /** One route's metric. */
+        public static ApiMetric ofRoute(ApiSignal signal, String routeKey) {
+            return new ApiMetric(signal, Optional.of(routeKey), java.util.OptionalLong.empty());
+        }
+
+        /** One route's requests answered within {@code millis}. */
+        public static ApiMetric answeredWithin(String routeKey, long millis) {
+            return new ApiMetric(ApiSignal.LATENCY_SAMPLES, Optional.of(routeKey), java.util.OptionalLong.of(millis));
+        }
 
         @Override
         public String namespace() {
@@ -110,6 +160,21 @@ public sealed interface Watched {
         @Override
         public Statistic statistic() {
             return signal.statistic;
+        }
+
+        @Override
+        public String cloudWatchStatistic() {
+            return atMostMillis.isPresent() ? "TC(:" + atMostMillis.getAsLong() + ")" : statistic().cloudWatchName();
+        }
+
+        @Override
+        public boolean counts(double value) {
+            return atMostMillis.isEmpty() || value <= atMostMillis.getAsLong();
+        }
+
+        @Override
+        public String describe() {
+            return metricName() + route.map(r -> "{Route=" + r + "}").orElse("") + " " + cloudWatchStatistic();
         }
     }
 

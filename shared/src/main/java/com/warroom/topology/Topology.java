@@ -784,7 +784,7 @@ public final class Topology {
             .routes(HttpRoute.get("/v1/slo/reports/latest", SLO_READERS),
                     HttpRoute.post("/v1/slo/reports", SLO_READERS, Idempotency.OPTIONAL))
             .table(INCIDENTS, TableAccess.READ).table(PAYOUTS, TableAccess.READ).table(PLATFORM_EVENTS, TableAccess.READ)
-            .table(PAYMENT_EVENTS, TableAccess.READ).table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
+            .table(ORDERS, TableAccess.READ).table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
             .bucket(SLO_REPORTS, BucketAccess.READ_PUT).seals(SEALS)
             .publishes(OPS_NOTICES).readsMetrics()
             .build();
@@ -794,7 +794,7 @@ public final class Topology {
             .handler("com.warroom.slo.weekly.SloWeeklyHandler").timeoutSeconds(120)
             .trigger(Trigger.Schedule.of("cron(0 8 ? * MON *)", "Asia/Jakarta"))
             .table(INCIDENTS, TableAccess.READ).table(PAYOUTS, TableAccess.READ).table(PLATFORM_EVENTS, TableAccess.READ)
-            .table(PAYMENT_EVENTS, TableAccess.READ)
+            .table(ORDERS, TableAccess.READ)
             .bucket(SLO_REPORTS, BucketAccess.READ_PUT)
             .publishes(OPS_NOTICES).readsMetrics()
             .build();

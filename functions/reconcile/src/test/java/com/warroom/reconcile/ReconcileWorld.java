@@ -21,7 +21,7 @@ import com.warroom.reconcile.run.RecordFailureHandler;
 import com.warroom.reconcile.run.ReconcileRun;
 import com.warroom.reconcile.run.ReconcileWorkflow;
 import com.warroom.reconcile.run.ReportsBucket;
-import com.warroom.reconcile.run.RunNotices;
+import com.warroom.observability.OpsNotices;
 import com.warroom.reconcile.run.RunStarter;
 import com.warroom.reconcile.run.RunStore;
 import com.warroom.reconcile.run.SegmentHandler;
@@ -114,8 +114,8 @@ public final class ReconcileWorld {
         return new RecordFailureHandler(new FailureRecorder(runs, notices(), clock));
     }
 
-    public RunNotices notices() {
-        return new RunNotices(AwsClients.sns(), stack.localSns().topicArn(Topology.OPS_NOTICES));
+    public OpsNotices notices() {
+        return new OpsNotices(AwsClients.sns(), stack.localSns().topicArn(Topology.OPS_NOTICES));
     }
 
     public ReconcileApiHandler api() {

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.warroom.aws.AwsClients;
 import com.warroom.lambda.Envelope;
 import com.warroom.reconcile.run.ReconcileRun;
-import com.warroom.reconcile.run.RunNotices;
+import com.warroom.observability.OpsNotices;
 import com.warroom.reconcile.run.StepInput;
 import com.warroom.reconcile.run.Wiring;
 import java.time.Clock;
@@ -21,7 +21,7 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
     private final Reporter reporter;
 
     public ReportHandler() {
-        this(new Reporter(Wiring.runs(AwsClients.dynamoDb()), Wiring.bucket(), RunNotices.fromSettings(AwsClients.sns()), Clock.systemUTC()));
+        this(new Reporter(Wiring.runs(AwsClients.dynamoDb()), Wiring.bucket(), OpsNotices.fromSettings(AwsClients.sns()), Clock.systemUTC()));
     }
 
     public ReportHandler(Reporter reporter) {

@@ -9,7 +9,7 @@ import com.warroom.reconcile.check.Risk;
 import com.warroom.reconcile.run.ReconcileRun;
 import com.warroom.reconcile.run.ReportsBucket;
 import com.warroom.reconcile.run.RunCounts;
-import com.warroom.reconcile.run.RunNotices;
+import com.warroom.observability.OpsNotices;
 import com.warroom.reconcile.run.RunStatus;
 import com.warroom.reconcile.run.RunStore;
 import java.time.Clock;
@@ -33,10 +33,10 @@ public final class Reporter {
 
     private final RunStore runs;
     private final ReportsBucket bucket;
-    private final RunNotices notices;
+    private final OpsNotices notices;
     private final Clock clock;
 
-    public Reporter(RunStore runs, ReportsBucket bucket, RunNotices notices, Clock clock) {
+    public Reporter(RunStore runs, ReportsBucket bucket, OpsNotices notices, Clock clock) {
         this.runs = runs;
         this.bucket = bucket;
         this.notices = notices;

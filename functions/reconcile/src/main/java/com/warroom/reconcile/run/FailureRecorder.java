@@ -1,5 +1,6 @@
 package com.warroom.reconcile.run;
 
+import com.warroom.observability.OpsNotices;
 import com.warroom.observability.OpsMetrics;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -14,10 +15,10 @@ public final class FailureRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(FailureRecorder.class);
 
     private final RunStore runs;
-    private final RunNotices notices;
+    private final OpsNotices notices;
     private final Clock clock;
 
-    public FailureRecorder(RunStore runs, RunNotices notices, Clock clock) {
+    public FailureRecorder(RunStore runs, OpsNotices notices, Clock clock) {
         this.runs = runs;
         this.notices = notices;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package com.warroom.reconcile.run;
 
+import com.warroom.observability.OpsNotices;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.warroom.aws.AwsClients;
@@ -17,7 +18,7 @@ public final class RecordFailureHandler implements RequestHandler<Map<String, Ob
     private final FailureRecorder recorder;
 
     public RecordFailureHandler() {
-        this(new FailureRecorder(Wiring.runs(AwsClients.dynamoDb()), RunNotices.fromSettings(AwsClients.sns()), Clock.systemUTC()));
+        this(new FailureRecorder(Wiring.runs(AwsClients.dynamoDb()), OpsNotices.fromSettings(AwsClients.sns()), Clock.systemUTC()));
     }
 
     public RecordFailureHandler(FailureRecorder recorder) {

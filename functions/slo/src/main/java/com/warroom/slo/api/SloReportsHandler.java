@@ -8,18 +8,26 @@ import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.http.ApiRouter;
 import com.warroom.idempotency.IdempotencyStore;
+import com.warroom.slo.Wiring;
+import com.warroom.slo.report.SloReporter;
 import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.Map;
 
-/** The SLO report routes (groundwork: no route answers yet). */
+/** The SLO report routes: the latest report, and a report run now. */
 public final class SloReportsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ApiRouter router;
 
     public SloReportsHandler() {
-        this.router = new ApiRouter(Map.of(), new IdempotencyStore(AwsClients.dynamoDbEnhanced(),
-                Settings.require(Topology.IDEMPOTENCY.envVar()), Clock.systemUTC()));
+        this(Wiring.reporter(Clock.systemUTC()), new IdempotencyStore(AwsClients.dynamoDbEnhanced(),
+                Settings.require(Topology.IDEMPOTENCY.envVar()), Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    public SloReportsHandler(SloReporter reporter, IdempotencyStore idempotency, Clock clock) {
+        this.router = new ApiRouter(Map.of(
+                LatestReportAction.ROUTE, new LatestReportAction(reporter),
+                RunReportAction.ROUTE, new RunReportAction(reporter, clock)), idempotency);
     }
 
     @Override

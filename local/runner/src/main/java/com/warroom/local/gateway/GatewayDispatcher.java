@@ -37,14 +37,17 @@ final class GatewayDispatcher {
 
     GatewayResponse dispatch(GatewayRequest request) {
         long started = System.nanoTime();
-        GatewayResponse response = answer(request);
-        // what API Gateway publishes for every request: 5xx and Latency, for the local alarm evaluation
-        LocalMetrics.request(response.status(), (System.nanoTime() - started) / 1_000_000);
+        RouteMatch match = routes.match(request.method(), request.rawPath());
+        GatewayResponse response = answer(request, match);
+        // what API Gateway publishes for every request (Count, 4xx, 5xx, Latency; per route with detailed metrics), for
+        // the local alarm evaluation and the SLO report
+        Optional<String> routeKey = match instanceof RouteMatch.Found found ? Optional.of(found.route().routeKey()) : Optional.empty();
+        LocalMetrics.request(routeKey, response.status(), (System.nanoTime() - started) / 1_000_000);
         return response;
     }
 
-    private GatewayResponse answer(GatewayRequest request) {
-        return switch (routes.match(request.method(), request.rawPath())) {
+    private GatewayResponse answer(GatewayRequest request, RouteMatch match) {
+        return switch (match) {
             case RouteMatch.NotFound notFound ->
                     GatewayResponse.problem(Problem.notFound("no route for " + request.method() + " " + request.rawPath()));
             case RouteMatch.MethodNotAllowed wrongMethod ->

@@ -1,7 +1,9 @@
 package com.warroom.local.metrics;
 
+import com.warroom.alarms.Watched;
 import com.warroom.observability.MetricPoint;
 import com.warroom.observability.OpsMetrics;
+import com.warroom.slo.SloMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -21,7 +23,7 @@ import software.amazon.lambda.powertools.metrics.provider.EmfMetricsProvider;
 
 /**
  * The local stand-in for CloudWatch's metric store: every metric point the functions emit (through Powertools, still
- * printed as EMF too), every gateway request's {@code 5xx} and {@code Latency}, and every invocation's {@code Errors},
+ * printed as EMF too), every gateway request's {@code Count}, {@code 4xx}, {@code 5xx} and {@code Latency} per route, and every invocation's {@code Errors},
  * appended as JSON lines ({@link MetricPoint}) to a file in the data folder that the local alarm evaluation reads.
  */
 public final class LocalMetrics implements AutoCloseable {
@@ -32,7 +34,9 @@ public final class LocalMetrics implements AutoCloseable {
     private static final String FUNCTION_NAME_FIELD = "function_name";
     private static volatile LocalMetrics installed;
 
-    public static final String API_NAMESPACE = "AWS/ApiGateway";
+    public static final String API_NAMESPACE = Watched.ApiMetric.NAMESPACE;
+    /** The local gateway's stand-in for the HTTP API's id. */
+    public static final String LOCAL_API_ID = "local";
     public static final String LAMBDA_NAMESPACE = "AWS/Lambda";
 
     private final Path file;
@@ -77,10 +81,19 @@ public final class LocalMetrics implements AutoCloseable {
         }
     }
 
-    /** A gateway request's answer: {@code 5xx} (0 or 1) and {@code Latency} in milliseconds. */
-    public static void request(int status, long latencyMillis) {
-        record(API_NAMESPACE, "5xx", Map.of(), status >= 500 ? 1 : 0);
-        record(API_NAMESPACE, "Latency", Map.of(), latencyMillis);
+    /**
+     * A gateway request's answer as API Gateway publishes it: {@code Count} (1), {@code 4xx} and {@code 5xx} (0 or 1)
+     * and {@code Latency} in milliseconds, with the dimensions of a route's detailed metrics (ApiId, Stage, Route); a
+     * request that matched no route has no Route.
+     */
+    public static void request(Optional<String> routeKey, int status, long latencyMillis) {
+        Map<String, String> dimensions = new java.util.TreeMap<>(Map.of(Watched.ApiMetric.API_ID, LOCAL_API_ID,
+                Watched.ApiMetric.STAGE, Watched.ApiMetric.DEFAULT_STAGE));
+        routeKey.ifPresent(route -> dimensions.put(Watched.ApiMetric.ROUTE, route));
+        record(API_NAMESPACE, SloMetrics.COUNT, dimensions, 1);
+        record(API_NAMESPACE, SloMetrics.CLIENT_ERRORS, dimensions, status >= 400 && status < 500 ? 1 : 0);
+        record(API_NAMESPACE, SloMetrics.SERVER_ERRORS, dimensions, status >= 500 ? 1 : 0);
+        record(API_NAMESPACE, SloMetrics.LATENCY, dimensions, latencyMillis);
     }
 
     /**

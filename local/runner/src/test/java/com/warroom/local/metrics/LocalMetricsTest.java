@@ -80,22 +80,34 @@ class LocalMetricsTest {
     }
 
     @Test
-    void gatewayRequests_areRecordedAs5xxAndLatency() throws Exception {
-        LocalMetrics.request(503, 42);
-        LocalMetrics.request(200, 7);
+    void gatewayRequests_areRecordedAsCount4xx5xxAndLatency_perRoute() throws Exception {
+        LocalMetrics.request(Optional.of("GET /v1/payouts/{payoutId}"), 503, 42);
+        LocalMetrics.request(Optional.of("POST /v1/payouts"), 422, 7);
+        LocalMetrics.request(Optional.empty(), 404, 1);
 
+        Map<String, String> get = Map.of("ApiId", "local", "Stage", "$default", "Route", "GET /v1/payouts/{payoutId}");
+        Map<String, String> post = Map.of("ApiId", "local", "Stage", "$default", "Route", "POST /v1/payouts");
+        Map<String, String> noRoute = Map.of("ApiId", "local", "Stage", "$default");
         assertThat(points()).containsExactly(
-                new MetricPoint("AWS/ApiGateway", "5xx", Map.of(), 1, NOW),
-                new MetricPoint("AWS/ApiGateway", "Latency", Map.of(), 42, NOW),
-                new MetricPoint("AWS/ApiGateway", "5xx", Map.of(), 0, NOW),
-                new MetricPoint("AWS/ApiGateway", "Latency", Map.of(), 7, NOW));
+                new MetricPoint("AWS/ApiGateway", "Count", get, 1, NOW),
+                new MetricPoint("AWS/ApiGateway", "4xx", get, 0, NOW),
+                new MetricPoint("AWS/ApiGateway", "5xx", get, 1, NOW),
+                new MetricPoint("AWS/ApiGateway", "Latency", get, 42, NOW),
+                new MetricPoint("AWS/ApiGateway", "Count", post, 1, NOW),
+                new MetricPoint("AWS/ApiGateway", "4xx", post, 1, NOW),
+                new MetricPoint("AWS/ApiGateway", "5xx", post, 0, NOW),
+                new MetricPoint("AWS/ApiGateway", "Latency", post, 7, NOW),
+                new MetricPoint("AWS/ApiGateway", "Count", noRoute, 1, NOW),
+                new MetricPoint("AWS/ApiGateway", "4xx", noRoute, 1, NOW),
+                new MetricPoint("AWS/ApiGateway", "5xx", noRoute, 0, NOW),
+                new MetricPoint("AWS/ApiGateway", "Latency", noRoute, 1, NOW));
     }
 
     @Test
     void close_stopsRecording_andForgetsTheFile() throws Exception {
         metrics.close();
 
-        LocalMetrics.request(500, 1);
+        LocalMetrics.request(Optional.empty(), 500, 1);
         OpsMetrics.count("SweeperRun");
         OpsMetrics.flush();
 

@@ -48,12 +48,12 @@ public final class LocalMetricFile implements MetricData {
     }
 
     static boolean belongs(Watched watched, MetricPoint point) {
-        if (!point.namespace().equals(watched.namespace()) || !point.name().equals(watched.metricName())) {
+        if (!point.namespace().equals(watched.namespace()) || !point.name().equals(watched.metricName()) || !watched.counts(point.value())) {
             return false;
         }
         return switch (watched) {
             case Watched.WarroomMetric metric -> metric.matches(point.dimensions());
-            case Watched.ApiMetric api -> true;
+            case Watched.ApiMetric api -> api.route().map(route -> route.equals(point.dimensions().get(Watched.ApiMetric.ROUTE))).orElse(true);
             // the runner names a function by its topology name, as AWS does by its physical one
             case Watched.LambdaMetric lambda -> lambda.function().map(f -> f.equals(point.dimensions().get(LAMBDA_FUNCTION)))
                     .orElse(true);

@@ -34,6 +34,7 @@ public final class CloudWatchMetrics implements MetricData {
 
     private static final String QUERY_ID = "q";
 
+
     private final CloudWatchClient cloudWatch;
     private final Names names;
 
@@ -68,15 +69,22 @@ public final class CloudWatchMetrics implements MetricData {
         Metric metric = Metric.builder().namespace(watched.namespace()).metricName(watched.metricName())
                 .dimensions(dimensions(watched)).build();
         return query.metricStat(MetricStat.builder().metric(metric).period(periodSeconds)
-                .stat(watched.statistic().cloudWatchName()).build()).build();
+                .stat(watched.cloudWatchStatistic()).build()).build();
     }
 
     private List<Dimension> dimensions(Watched watched) {
         List<Dimension> dimensions = new ArrayList<>();
         switch (watched) {
             case Watched.WarroomMetric metric -> metric.dimensions().forEach((name, value) -> dimensions.add(dimension(name, value)));
-            case Watched.ApiMetric api -> dimensions.add(dimension("ApiId", names.apiId().orElseThrow(
-                    () -> new IllegalStateException(MetricsSettings.API_ID_ENV_VAR + " is not set: the API's metrics cannot be read"))));
+            case Watched.ApiMetric api -> {
+                dimensions.add(dimension(Watched.ApiMetric.API_ID, names.apiId().orElseThrow(
+                        () -> new IllegalStateException(MetricsSettings.API_ID_ENV_VAR + " is not set: the API's metrics cannot be read"))));
+                // a route's own metrics (detailed metrics on the stage) carry the stage and the route key too
+                api.route().ifPresent(route -> {
+                    dimensions.add(dimension(Watched.ApiMetric.STAGE, Watched.ApiMetric.DEFAULT_STAGE));
+                    dimensions.add(dimension(Watched.ApiMetric.ROUTE, route));
+                });
+            }
             case Watched.LambdaMetric lambda -> lambda.function()
                     .ifPresent(function -> dimensions.add(dimension(LocalMetricFile.LAMBDA_FUNCTION, names.stackName() + "-" + function)));
             case Watched.DeadLetters queue -> throw new IllegalArgumentException("queue depths come from SQS, not CloudWatch");

@@ -1,4 +1,4 @@
-package com.warroom.reconcile.run;
+package com.warroom.observability;
 
 import com.warroom.aws.Settings;
 import com.warroom.topology.Topology;
@@ -8,24 +8,24 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * Tells the war room ({@code ops-notices}) how a run ended. A notice that cannot be sent is logged, never a reason to
- * fail a run whose report is stored.
+ * Tells the war room ({@code ops-notices}) how a run ended (a reconcile run, an SLO report). A notice that cannot be
+ * sent is logged, never a reason to fail a run whose report is stored.
  */
-public final class RunNotices {
+public final class OpsNotices {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RunNotices.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OpsNotices.class);
     private static final int MAX_SUBJECT = 100;
 
     private final SnsClient sns;
     private final String topicArn;
 
-    public RunNotices(SnsClient sns, String topicArn) {
+    public OpsNotices(SnsClient sns, String topicArn) {
         this.sns = sns;
         this.topicArn = topicArn;
     }
 
-    public static RunNotices fromSettings(SnsClient sns) {
-        return new RunNotices(sns, Settings.require(Topology.OPS_NOTICES.arnEnvVar()));
+    public static OpsNotices fromSettings(SnsClient sns) {
+        return new OpsNotices(sns, Settings.require(Topology.OPS_NOTICES.arnEnvVar()));
     }
 
     public void publish(String subject, String message) {
@@ -33,7 +33,7 @@ public final class RunNotices {
         try {
             sns.publish(b -> b.topicArn(topicArn).subject(bounded).message(message));
         } catch (SdkException e) {
-            LOG.error("the reconcile notice '{}' could not be published: {}", subject, e.getMessage());
+            LOG.error("the notice '{}' could not be published: {}", subject, e.getMessage());
         }
     }
 }

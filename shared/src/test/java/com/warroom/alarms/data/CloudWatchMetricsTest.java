@@ -53,6 +53,19 @@ class CloudWatchMetricsTest {
     }
 
     @Test
+    void routeMetrics_areAskedWithStageAndRoute_andAnsweredWithin_asATrimmedCount() {
+        MetricDataQuery count = metrics.query(Watched.ApiMetric.ofRoute(Watched.ApiSignal.REQUESTS, "GET /v1/payouts/{payoutId}"), 604800);
+        MetricDataQuery within = metrics.query(Watched.ApiMetric.answeredWithin("POST /v1/payouts", 1000), 604800);
+
+        assertThat(count.metricStat().metric().dimensions()).containsExactly(dimension("ApiId", "a1b2c3"),
+                dimension("Stage", "$default"), dimension("Route", "GET /v1/payouts/{payoutId}"));
+        assertThat(count.metricStat().metric().metricName()).isEqualTo("Count");
+        assertThat(count.metricStat().stat()).isEqualTo("Sum");
+        assertThat(within.metricStat().metric().metricName()).isEqualTo("Latency");
+        assertThat(within.metricStat().stat()).isEqualTo("TC(:1000)");
+    }
+
+    @Test
     void apiMetrics_withoutTheApiId_cannotBeAsked_andQueueDepthsComeFromSqs() {
         CloudWatchMetrics unnamed = new CloudWatchMetrics(AwsClients.cloudWatch(), new CloudWatchMetrics.Names(Optional.empty(), "Warroom"));
 

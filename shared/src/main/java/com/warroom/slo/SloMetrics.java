@@ -1,0 +1,61 @@
+package com.warroom.slo;
+
+import com.warroom.alarms.AlarmRule;
+import com.warroom.alarms.Watched;
+import com.warroom.topology.Topology;
+import com.warroom.observability.OpsMetrics;
+import java.util.Map;
+
+/**
+ * The metric names and dimensions the SLIs are counted from: API Gateway's per-route metrics of the HTTP API (detailed
+ * metrics on; the local gateway records the same), and the good/valid event counts the functions publish per SLO.
+ */
+public final class SloMetrics {
+
+    public static final String API_NAMESPACE = Watched.ApiMetric.NAMESPACE;
+    public static final String COUNT = "Count";
+    public static final String SERVER_ERRORS = "5xx";
+    public static final String CLIENT_ERRORS = "4xx";
+    public static final String LATENCY = "Latency";
+
+    /** Events that met the SLO, published with dimension {@link #SLO} (the SLO's id). */
+    public static final String GOOD_EVENTS = "SloGoodEvents";
+    /** Every event the SLO counts (good or not), published with dimension {@link #SLO}. */
+    public static final String VALID_EVENTS = "SloValidEvents";
+    public static final String SLO = "Slo";
+
+    private SloMetrics() {
+    }
+
+    /** The {@code Route} dimension of a route key ({@code GET /v1/payouts/{payoutId}}): API Gateway names it so. */
+    public static Map<String, String> route(String routeKey) {
+        return Map.of(Watched.ApiMetric.ROUTE, routeKey);
+    }
+
+    /**
+     * The function that publishes an event SLO's counts: Powertools gives each of its metrics the dimension
+     * {@code Service} = that function, so {@code Slo} and {@code Service} together name one plain metric.
+     */
+    public static String publisher(SliSource source) {
+        return switch (source) {
+            case SliSource.PayoutSla p -> Topology.PAYOUT_WORKER.name();
+            case SliSource.PlatformEvents p -> Topology.PLATFORM_EVENTS_INGEST.name();
+            case SliSource.StuckShare s -> Topology.STUCK_TX_SWEEPER.name();
+            case SliSource.ApiRequests a -> throw new IllegalArgumentException("the API's metrics are API Gateway's");
+            case SliSource.ApiLatency a -> throw new IllegalArgumentException("the API's metrics are API Gateway's");
+        };
+    }
+
+    /** The dimensions of an event SLO's good and valid counts. */
+    public static Map<String, String> dimensions(Slo slo) {
+        return Map.of(SLO, slo.id(), AlarmRule.SERVICE_DIMENSION, publisher(slo.source()));
+    }
+
+    static SliMetric good(Slo slo) {
+        return new SliMetric(OpsMetrics.NAMESPACE, GOOD_EVENTS, dimensions(slo), "Sum");
+    }
+
+    static SliMetric valid(Slo slo) {
+        return new SliMetric(OpsMetrics.NAMESPACE, VALID_EVENTS, dimensions(slo), "Sum");
+    }
+}
