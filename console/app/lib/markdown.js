@@ -45,8 +45,12 @@ function blocks(lines) {
       i += 2;
       const rows = [];
       while (i < lines.length && TABLE_ROW.test(lines[i])) rows.push(cells(lines[i++]));
-      out.push(html`<div class="scroll"><table><thead><tr>${head.map(c => html`<th scope="col">${inline(c)}</th>`)}</tr></thead>
-        <tbody>${rows.map(r => html`<tr>${r.map(c => html`<td>${inline(c)}</td>`)}</tr>`)}</tbody></table></div>`);
+      // a table with an empty header row ("| | |", a list of facts) names each row by its first cell instead
+      const facts = head.every(c => !c);
+      out.push(html`<div class="scroll"><table class=${facts ? 'md-facts' : undefined}>${facts ? null
+        : html`<thead><tr>${head.map(c => html`<th scope="col">${inline(c)}</th>`)}</tr></thead>`}
+        <tbody>${rows.map(r => html`<tr>${r.map((c, n) => facts && n === 0 ? html`<th scope="row">${inline(c)}</th>`
+          : html`<td>${inline(c)}</td>`)}</tr>`)}</tbody></table></div>`);
     } else if (TASK.test(line) || BULLET.test(line)) {
       const items = [];
       let tasks = false;
@@ -70,6 +74,8 @@ function blocks(lines) {
     } else {
       const para = [];
       while (i < lines.length && lines[i].trim() && !startsBlock(lines, i)) para.push(lines[i++].trim());
+      // a line that looks like a block but is none (a lone table row) is text: always move on
+      if (!para.length) para.push(lines[i++].trim());
       out.push(html`<p>${inline(para.join(' '))}</p>`);
     }
   }
@@ -87,21 +93,22 @@ function cells(row) {
 }
 
 // inline pieces, first match wins: `code`, **bold**, *em* or _em_, [text](address)
-const INLINE = /`([^`]+)`|\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*|\b_([^_]+)_\b|\[([^\]]+)\]\(([^)\s]+)\)/g;
+const INLINE = /`([^`]+)`|\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*|\b_([^_]+)_\b|\[([^\]]+)\]\(([^)\s]+)\)/;
 
 function inline(text) {
   const out = [];
   let last = 0;
   let m;
-  INLINE.lastIndex = 0;
-  while ((m = INLINE.exec(text))) {
+  // a regex of its own per call: the pieces inside bold or emphasis are read by a nested call
+  const pieces = new RegExp(INLINE.source, 'g');
+  while ((m = pieces.exec(text))) {
     if (m.index > last) out.push(text.slice(last, m.index));
     if (m[1] !== undefined) out.push(html`<code>${m[1]}</code>`);
     else if (m[2] !== undefined) out.push(html`<strong>${inline(m[2])}</strong>`);
     else if (m[3] !== undefined) out.push(html`<em>${inline(m[3])}</em>`);
     else if (m[4] !== undefined) out.push(html`<em>${inline(m[4])}</em>`);
     else out.push(safeHref(m[6]) ? html`<a href=${m[6]} rel="noopener noreferrer">${m[5]}</a>` : m[0]);
-    last = INLINE.lastIndex;
+    last = pieces.lastIndex;
   }
   if (last < text.length) out.push(text.slice(last));
   return out;

@@ -23,7 +23,7 @@ function DueLine({ pm }) {
   }
   const badge = pm.complete ? html`<span class="badge ok">✓ Written</span>`
     : pm.overdue ? html`<span class="badge bad" id="postmortem-overdue">▲ Overdue</span>` : html`<span class="badge warn">◷ Due</span>`;
-  return html`<p id="postmortem-due">${badge} ${pm.complete ? 'it was due' : ''} ${when(pm.dueAt)}</p>`;
+  return html`<p id="postmortem-due">${badge} due ${when(pm.dueAt)}</p>`;
 }
 
 function emptyAction() {

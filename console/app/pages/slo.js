@@ -43,7 +43,8 @@ function SliRow({ s }) {
     <td data-label="Objective" class="num"><span>${percent(s.objective)}</span></td>
     <td data-label="Actual" class="num"><span>${percent(s.actual)}${s.total !== undefined ? html`<br /><span class="muted">${s.good} good of ${s.total}</span>` : null}</span></td>
     <td data-label="Budget left" class="num"><span>${percent(s.errorBudgetRemaining)}</span></td>
-    <td data-label="Status"><span><${SliStatus} status=${s.status} /><br /><span class="muted">${(STATUSES[s.status] || [])[2] || ''}</span></span></td>
+    <td data-label="Status"><span><${SliStatus} status=${s.status} />${['AT_RISK', 'BREACHED'].includes(s.status)
+      ? html`<br /><span class="muted">${STATUSES[s.status][2]}</span>` : null}</span></td>
   </tr>`;
 }
 

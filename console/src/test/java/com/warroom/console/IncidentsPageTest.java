@@ -3,13 +3,26 @@ package com.warroom.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.warroom.json.Json;
+import com.warroom.payments.SortableTime;
+import com.warroom.topology.Topology;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The Incidents, Incident and Post-mortem pages in real browsers against ./warroom up, as issue 14's "done when" walks it:
@@ -283,5 +296,46 @@ class IncidentsPageTest extends ConsoleBrowserTest {
         assertThat(browser.scrollsSideways()).as("no sideways scrolling on a phone").isFalse();
         browser.screenshot("incident-support-phone");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void aPostmortemPastItsDueDate_showsOverdue_andTheKeepersNoticeInTheTimeline() throws Exception {
+        String token = warroom.token("olga", "ops");
+        RunningWarroom.Answer made = warroom.call("POST", "/v1/incidents", """
+                {"title":"Refunds stuck at the custodian","severity":"P0","components":["refund"],"detectedBy":"alert",
+                 "firstSeenAt":"2026-12-01T02:00:00Z","impact":{"usersAffected":12},"commander":"olga"}""", token);
+        assertThat(made.status()).as(made.body().toString()).isEqualTo(201);
+        String id = made.body().path("incidentId").asText();
+        for (String step : List.of("CLASSIFIED", "CONTAINED", "INVESTIGATING", "RESOLVED")) {
+            RunningWarroom.Answer moved = warroom.call("POST", "/v1/incidents/" + id + "/status",
+                    Json.write(Map.of("status", step, "note", "step " + step, "postmortemOwner", "budi")), token);
+            assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+        }
+        dueAgo(id, Duration.ofHours(1));
+        RunningWarroom.CommandRun keeper = warroom.command("schedule", "run", "incident-keeper");
+        assertThat(keeper.exitCode()).as(keeper.out() + keeper.err()).isZero();
+
+        browser = newBrowser(Browser.LAPTOP).signIn("olga", "ops").open("/incidents/" + id);
+        browser.waitFor(By.id("incident-postmortem-overdue"));
+        browser.waitFor(By.cssSelector("#incident-timeline-list > li[data-kind=OVERDUE]"));
+        browser.screenshot("incident-overdue-laptop");
+        browser.open("/incidents/" + id + "/postmortem");
+        assertThat(browser.waitFor(By.id("postmortem-overdue")).getText()).contains("Overdue");
+        browser.waitFor(By.id("postmortem-rendered"));
+        browser.screenshot("postmortem-overdue-laptop");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    /** Stands in for 48 hours passing: the post-mortem's due date moves {@code ago} into the past. */
+    private static void dueAgo(String incidentId, Duration ago) throws Exception {
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(warroom.dynamoUrl()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("warroomlocal", "warroomlocal")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            Map<String, AttributeValue> key = Map.of("incidentId", AttributeValue.fromS(incidentId), "item", AttributeValue.fromS("incident"));
+            JsonNode doc = Json.readTree(dynamo.getItem(b -> b.tableName(Topology.INCIDENTS.localName()).key(key)).item().get("doc").s());
+            ((ObjectNode) doc.path("postmortem")).put("dueAt", SortableTime.format(Instant.now().minus(ago)));
+            dynamo.updateItem(b -> b.tableName(Topology.INCIDENTS.localName()).key(key).updateExpression("SET doc = :doc")
+                    .expressionAttributeValues(Map.of(":doc", AttributeValue.fromS(Json.write(doc)))));
+        }
     }
 }
