@@ -3,6 +3,7 @@ package com.warroom.config;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.warroom.json.Json;
+import com.warroom.oncall.OnCallSchedule;
 import com.warroom.support.TicketPriority;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One change to the config, requested by one person and applied only after a second approves it.
@@ -23,12 +25,15 @@ import java.util.Objects;
  *   <li>{@code roster.set} — {@code {"roster": [<members>]}}: the whole new roster
  *   <li>{@code exp_rewards.set} — {@code {"expRewards": {"CRITICAL": 500, "HIGH": 200, "MEDIUM": 100, "LOW": 50}}}: the
  *       EXP per ticket priority, every priority named
+ *   <li>{@code oncall.set} — {@code {"onCall": {<on-call section>}}}: the whole new on-call roster and escalation tree;
+ *       every area must have a rotation covering the time the change is checked (requested, and again applied)
  * </ul>
  * Parse one with {@link ConfigChangeParser}.
  */
 public sealed interface ConfigChange {
 
-    List<String> KINDS = List.of("treasury.set", "network.upsert", "network.remove", "fee_rule.set", "roster.set", "exp_rewards.set");
+    List<String> KINDS = List.of("treasury.set", "network.upsert", "network.remove", "fee_rule.set", "roster.set", "exp_rewards.set",
+            "oncall.set");
 
     String kind();
 
@@ -76,7 +81,7 @@ public sealed interface ConfigChange {
                 treasury.add(wallet);
             }
             return NextVersion.of(current, new SeedConfig(current.version(), current.networks(), treasury,
-                    current.feeRules(), current.roster(), current.expRewards()));
+                    current.feeRules(), current.roster(), current.expRewards(), current.onCall()));
         }
 
         private static int indexOf(List<TreasuryWallet> treasury, TreasuryWallet wallet) {
@@ -112,7 +117,7 @@ public sealed interface ConfigChange {
                 networks.add(network);
             }
             return NextVersion.of(current, new SeedConfig(current.version(), networks, current.treasury(),
-                    current.feeRules(), current.roster(), current.expRewards()));
+                    current.feeRules(), current.roster(), current.expRewards(), current.onCall()));
         }
     }
 
@@ -148,7 +153,7 @@ public sealed interface ConfigChange {
             }
             List<Network> networks = current.networks().stream().filter(n -> !n.chain().equals(chain)).toList();
             return NextVersion.of(current, new SeedConfig(current.version(), networks, current.treasury(),
-                    current.feeRules(), current.roster(), current.expRewards()));
+                    current.feeRules(), current.roster(), current.expRewards(), current.onCall()));
         }
     }
 
@@ -178,7 +183,7 @@ public sealed interface ConfigChange {
             Map<String, FeeRule> rules = new HashMap<>(current.feeRules());
             rules.put(id, rule);
             return NextVersion.of(current, new SeedConfig(current.version(), current.networks(), current.treasury(),
-                    rules, current.roster(), current.expRewards()));
+                    rules, current.roster(), current.expRewards(), current.onCall()));
         }
     }
 
@@ -203,7 +208,7 @@ public sealed interface ConfigChange {
         @Override
         public ConfigOutcome applyTo(SeedConfig current) {
             return NextVersion.of(current, new SeedConfig(current.version(), current.networks(), current.treasury(),
-                    current.feeRules(), roster, current.expRewards()));
+                    current.feeRules(), roster, current.expRewards(), current.onCall()));
         }
     }
 
@@ -227,7 +232,31 @@ public sealed interface ConfigChange {
         @Override
         public ConfigOutcome applyTo(SeedConfig current) {
             return NextVersion.of(current, new SeedConfig(current.version(), current.networks(), current.treasury(),
-                    current.feeRules(), current.roster(), expRewards));
+                    current.feeRules(), current.roster(), expRewards, current.onCall()));
+        }
+    }
+
+    record OnCallSet(OnCallSchedule onCall) implements ConfigChange {
+        public OnCallSet {
+            Objects.requireNonNull(onCall, "onCall");
+        }
+
+        @Override
+        public String kind() {
+            return "oncall.set";
+        }
+
+        @Override
+        public ObjectNode payload() {
+            ObjectNode out = Json.mapper().createObjectNode();
+            out.set("onCall", SeedConfigJson.onCall(onCall));
+            return out;
+        }
+
+        @Override
+        public ConfigOutcome applyTo(SeedConfig current) {
+            return NextVersion.of(current, new SeedConfig(current.version(), current.networks(), current.treasury(),
+                    current.feeRules(), current.roster(), current.expRewards(), Optional.of(onCall)));
         }
     }
 }

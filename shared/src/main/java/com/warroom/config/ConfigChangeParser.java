@@ -2,6 +2,7 @@ package com.warroom.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,9 +20,13 @@ public final class ConfigChangeParser {
     private ConfigChangeParser() {
     }
 
-    public static ParsedChange parse(String kind, JsonNode payload, SeedConfig current) {
+    /**
+     * @param now when the change is checked (requested, or applied after its approval): the rules that hold "now" (an
+     *            on-call rotation covering every area) are checked at this time
+     */
+    public static ParsedChange parse(String kind, JsonNode payload, SeedConfig current, Instant now) {
         ConfigReader reader = new ConfigReader();
-        Optional<ConfigChange> change = read(reader, kind, payload, current);
+        Optional<ConfigChange> change = read(reader, kind, payload, current, now);
         if (change.isEmpty() || !reader.valid()) {
             return new ParsedChange.Invalid(reader.errors());
         }
@@ -31,7 +36,7 @@ public final class ConfigChangeParser {
         };
     }
 
-    private static Optional<ConfigChange> read(ConfigReader reader, String kind, JsonNode payload, SeedConfig current) {
+    private static Optional<ConfigChange> read(ConfigReader reader, String kind, JsonNode payload, SeedConfig current, Instant now) {
         if (kind == null) {
             reader.reject("kind", "is required; one of " + ConfigChange.KINDS);
             return Optional.empty();
@@ -51,6 +56,9 @@ public final class ConfigChangeParser {
             case "exp_rewards.set" -> reader.object(payload, PAYLOAD, Set.of("expRewards"))
                     .flatMap(o -> reader.expRewards(o.get("expRewards"), ConfigReader.field(PAYLOAD, "expRewards")))
                     .map(ConfigChange.ExpRewardsSet::new);
+            case "oncall.set" -> reader.object(payload, PAYLOAD, Set.of("onCall"))
+                    .flatMap(o -> reader.onCall(o.get("onCall"), ConfigReader.field(PAYLOAD, "onCall"), Optional.of(now)))
+                    .map(ConfigChange.OnCallSet::new);
             default -> {
                 reader.reject("kind", "must be one of " + ConfigChange.KINDS);
                 yield Optional.empty();

@@ -8,8 +8,10 @@ import com.warroom.money.BasisPoints;
 import com.warroom.money.FeeRecipient;
 import com.warroom.money.FeeSplit;
 import com.warroom.money.Money;
+import com.warroom.oncall.OnCallSchedule;
 import com.warroom.support.TicketPriority;
 import com.warroom.topology.Role;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -39,7 +41,8 @@ final class ConfigReader {
     static final String ROOT = "";
 
     // openingBalances belongs to the seed file only: OpeningBalances (payouts) reads and checks it, a config never holds it
-    private static final Set<String> CONFIG_FIELDS = Set.of("version", "networks", "treasury", "feeRules", "roster", "expRewards", "openingBalances");
+    private static final Set<String> CONFIG_FIELDS = Set.of("version", "networks", "treasury", "feeRules", "roster", "expRewards", "onCall",
+            "openingBalances");
     private static final Set<String> NETWORK_FIELDS = Set.of("chain", "name", "rpcSecretName", "nativeAsset");
     private static final Set<String> TREASURY_FIELDS = Set.of("chain", "asset", "address");
     private static final Set<String> RULE_FIELDS = Set.of("kind", "rateBps", "amount", "splits");
@@ -97,11 +100,21 @@ final class ConfigReader {
         Optional<List<RosterMember>> roster = roster(o.get("roster"), "roster");
         Optional<Map<TicketPriority, Long>> expRewards = stored && !o.has("expRewards")
                 ? Optional.of(Map.of()) : expRewards(o.get("expRewards"), "expRewards");
+        // optional: a config without it has no one on call until an oncall.set change sets it
+        Optional<Optional<OnCallSchedule>> onCall = o.hasNonNull("onCall")
+                ? onCall(o.get("onCall"), "onCall", Optional.empty()).map(Optional::of) : Optional.of(Optional.empty());
         if (errors.size() > mark) {
             return Optional.empty();
         }
         return Optional.of(new SeedConfig(version.orElseThrow(), networks.orElseThrow(), treasury.orElseThrow(),
-                feeRules.orElseThrow(), roster.orElseThrow(), expRewards.orElseThrow()));
+                feeRules.orElseThrow(), roster.orElseThrow(), expRewards.orElseThrow(), onCall.orElseThrow()));
+    }
+
+    // ---- on call
+
+    /** The on-call section ({@link OnCallReader}); with {@code now}, every area must be covered then. */
+    Optional<OnCallSchedule> onCall(JsonNode node, String path, Optional<Instant> now) {
+        return new OnCallReader(this).onCall(node, path, now);
     }
 
     // ---- networks

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.audit.AuditHasher;
 import com.warroom.http.Caller;
 import com.warroom.json.Json;
+import com.warroom.oncall.OnCallSchedule;
 import com.warroom.support.TicketPriority;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -94,6 +95,33 @@ public final class ConfigStore {
             }
             return rewards.get();
         });
+    }
+
+    /**
+     * The on-call section of the config in force with its version, read from the newest snapshot without the rest of it
+     * (as {@link #currentFeeRules()}, for a jar without Bouncy Castle). Empty while nothing is loaded; an empty schedule
+     * when the config in force sets no on-call roster.
+     *
+     * @throws IllegalStateException when the stored section no longer passes the config rules (a fault, not an answer)
+     */
+    public Optional<OnCallInForce> currentOnCall() {
+        return newest().map(snapshot -> {
+            JsonNode stored = Json.readTree(snapshot.config()).get("onCall");
+            if (stored == null || stored.isNull()) {
+                return new OnCallInForce(snapshot.version(), Optional.empty());
+            }
+            ConfigReader reader = new ConfigReader();
+            Optional<OnCallSchedule> onCall = reader.onCall(stored, "onCall", Optional.empty());
+            if (onCall.isEmpty()) {
+                throw new IllegalStateException("config snapshot v" + snapshot.version() + " has an on-call section that does not pass "
+                        + "the config rules: " + reader.errors());
+            }
+            return new OnCallInForce(snapshot.version(), onCall);
+        });
+    }
+
+    /** The on-call section of config {@code version} (empty when that version sets none). */
+    public record OnCallInForce(long version, Optional<OnCallSchedule> schedule) {
     }
 
     /** The config a snapshot holds; a stored snapshot that no longer passes the rules is a fault, not an answer. */

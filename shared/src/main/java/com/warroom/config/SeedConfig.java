@@ -1,11 +1,13 @@
 package com.warroom.config;
 
+import com.warroom.oncall.OnCallSchedule;
 import com.warroom.support.TicketPriority;
 import com.warroom.topology.Role;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,12 +34,18 @@ import java.util.regex.Pattern;
  *                      "splits": [{"to": "treasury", "bps": 7000}, {"to": "referral", "bps": 3000}]}
  *   },
  *   "roster": [ {"email": "alice@example.com", "sub": "optional-cognito-sub", "roles": ["super_admin"]} ],
- *   "expRewards": {"CRITICAL": 500, "HIGH": 200, "MEDIUM": 100, "LOW": 50}
+ *   "expRewards": {"CRITICAL": 500, "HIGH": 200, "MEDIUM": 100, "LOW": 50},
+ *   "onCall": {"timeZone": "Asia/Jakarta",
+ *              "rotations": [ {"area": "backend", "primary": "dewi@example.com", "backup": "eko@example.com",
+ *                              "from": "2026-11-30", "to": "2026-12-07"}, ... ],
+ *              "escalation": [ {"afterMinutes": 15, "call": "backup"}, {"afterMinutes": 30, "call": "bima@example.com"} ]}
  * }
  * }</pre>
  * Solana is supported exactly when a network with chain {@code solana} is listed. {@code expRewards} names every
  * {@link TicketPriority}, each with whole EXP from 1 to {@link #MAX_EXP_REWARD}; it is empty only in a config stored
  * before EXP rewards existed (read with {@link SeedConfigParser#parseStored}), whose next version must set them.
+ * {@code onCall} (the on-call roster and escalation tree, {@link OnCallSchedule}) is optional: a config without it has
+ * no one on call until an {@code oncall.set} change sets it; its rules are in {@code ConfigReader}.
  */
 public record SeedConfig(
         long version,
@@ -45,7 +53,8 @@ public record SeedConfig(
         List<TreasuryWallet> treasury,
         Map<String, FeeRule> feeRules,
         List<RosterMember> roster,
-        Map<TicketPriority, Long> expRewards) {
+        Map<TicketPriority, Long> expRewards,
+        Optional<OnCallSchedule> onCall) {
 
     /** The fee rules of the launch plan, which every config must define. */
     public static final Set<String> REQUIRED_FEE_RULES = Set.of(
@@ -73,6 +82,7 @@ public record SeedConfig(
         feeRules = Collections.unmodifiableSortedMap(new TreeMap<>(feeRules));
         roster = List.copyOf(roster);
         expRewards = expRewards(expRewards);
+        Objects.requireNonNull(onCall, "onCall");
     }
 
     private static Map<TicketPriority, Long> expRewards(Map<TicketPriority, Long> given) {
@@ -133,6 +143,6 @@ public record SeedConfig(
 
     /** The same content at another version. */
     public SeedConfig withVersion(long newVersion) {
-        return new SeedConfig(newVersion, networks, treasury, feeRules, roster, expRewards);
+        return new SeedConfig(newVersion, networks, treasury, feeRules, roster, expRewards, onCall);
     }
 }

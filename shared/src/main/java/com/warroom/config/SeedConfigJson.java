@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.warroom.json.Json;
 import com.warroom.money.FeeSplit;
+import com.warroom.oncall.EscalationStep;
+import com.warroom.oncall.OnCallRotation;
+import com.warroom.oncall.OnCallSchedule;
 import com.warroom.support.TicketPriority;
 import com.warroom.topology.Role;
 import java.util.List;
@@ -29,6 +32,7 @@ public final class SeedConfigJson {
         if (!config.expRewards().isEmpty()) {
             out.set("expRewards", expRewards(config.expRewards()));
         }
+        config.onCall().ifPresent(onCall -> out.set("onCall", onCall(onCall)));
         return out;
     }
 
@@ -90,6 +94,34 @@ public final class SeedConfigJson {
                 out.put(priority.name(), exp);
             }
         }
+        return out;
+    }
+
+    /** The on-call section: its time zone, the rotations by area and start, the escalation steps in order. */
+    public static ObjectNode onCall(OnCallSchedule onCall) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("timeZone", onCall.zone().getId());
+        ArrayNode rotations = out.putArray("rotations");
+        onCall.rotations().forEach(r -> rotations.add(rotation(r)));
+        ArrayNode escalation = out.putArray("escalation");
+        onCall.escalation().forEach(step -> escalation.add(escalationStep(step)));
+        return out;
+    }
+
+    public static ObjectNode rotation(OnCallRotation rotation) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("area", rotation.area().wireName());
+        out.put("primary", rotation.primary());
+        out.put("backup", rotation.backup());
+        out.put("from", rotation.from().toString());
+        rotation.to().ifPresent(to -> out.put("to", to.toString()));
+        return out;
+    }
+
+    public static ObjectNode escalationStep(EscalationStep step) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("afterMinutes", step.afterMinutes());
+        out.put("call", step.call());
         return out;
     }
 

@@ -19,6 +19,11 @@ public enum OnCallArea {
         };
     }
 
+    /** {@code backend}, {@code ops}, {@code finance}: the area as the config and the API name it. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     public static Optional<OnCallArea> parse(String text) {
         for (OnCallArea area : values()) {
             if (area.name().equalsIgnoreCase(text)) {

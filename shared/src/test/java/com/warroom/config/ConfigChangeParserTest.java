@@ -154,16 +154,16 @@ class ConfigChangeParserTest {
 
     @Test
     void parse_whenKindUnknownOrMissing_expectKindNamed() {
-        assertThat(ConfigChangeParser.parse("treasury.remove", Json.readTree("{}"), current))
+        assertThat(ConfigChangeParser.parse("treasury.remove", Json.readTree("{}"), current, SeedConfigFixture.NOW))
                 .isEqualTo(new ParsedChange.Invalid(List.of(new FieldError("kind", "must be one of " + ConfigChange.KINDS))));
-        assertThat(ConfigChangeParser.parse(null, Json.readTree("{}"), current)).isInstanceOf(ParsedChange.Invalid.class);
+        assertThat(ConfigChangeParser.parse(null, Json.readTree("{}"), current, SeedConfigFixture.NOW)).isInstanceOf(ParsedChange.Invalid.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"treasury.set", "network.upsert", "network.remove", "fee_rule.set", "roster.set"})
     void parse_whenPayloadNotAnObject_expectPayloadNamed(String kind) {
         assertThat(invalid(kind, "[]")).containsExactly(new FieldError("payload", "must be a JSON object"));
-        assertThat(ConfigChangeParser.parse(kind, null, current))
+        assertThat(ConfigChangeParser.parse(kind, null, current, SeedConfigFixture.NOW))
                 .isEqualTo(new ParsedChange.Invalid(List.of(new FieldError("payload", "is required"))));
     }
 
@@ -196,7 +196,7 @@ class ConfigChangeParserTest {
                 {"roster": [{"email": "alice@example.com", "sub": "s-1", "roles": ["ops", "super_admin"]},
                             {"email": "bima@example.com", "roles": ["super_admin"]}]}""");
 
-        ParsedChange again = ConfigChangeParser.parse(change.kind(), Json.readTree(change.canonicalPayload()), current);
+        ParsedChange again = ConfigChangeParser.parse(change.kind(), Json.readTree(change.canonicalPayload()), current, SeedConfigFixture.NOW);
 
         assertThat(again).isEqualTo(new ParsedChange.Valid(change));
     }
@@ -215,7 +215,7 @@ class ConfigChangeParserTest {
     void applyTo_whenAppliedTwice_expectTheVersionBumpsEachTime() {
         SeedConfig v2 = applied(valid("network.remove", "{\"chain\": \"evm:8453\"}"), current);
         ConfigChange addBack = ((ParsedChange.Valid) ConfigChangeParser.parse("network.upsert", Json.readTree("""
-                {"chain": "evm:8453", "name": "Base", "rpcSecretName": "warroom/rpc/evm-8453", "nativeAsset": "ETH"}"""), v2)).change();
+                {"chain": "evm:8453", "name": "Base", "rpcSecretName": "warroom/rpc/evm-8453", "nativeAsset": "ETH"}"""), v2, SeedConfigFixture.NOW)).change();
 
         SeedConfig v3 = applied(addBack, v2);
         assertThat(v3.version()).isEqualTo(3);
@@ -225,7 +225,7 @@ class ConfigChangeParserTest {
     // ---- helpers
 
     private ConfigChange valid(String kind, String payload) {
-        ParsedChange parsed = ConfigChangeParser.parse(kind, Json.readTree(payload), current);
+        ParsedChange parsed = ConfigChangeParser.parse(kind, Json.readTree(payload), current, SeedConfigFixture.NOW);
         assertThat(parsed).isInstanceOf(ParsedChange.Valid.class);
         ConfigChange change = ((ParsedChange.Valid) parsed).change();
         assertThat(change.kind()).isEqualTo(kind);
@@ -234,7 +234,7 @@ class ConfigChangeParserTest {
 
     private List<FieldError> invalid(String kind, String payload) {
         JsonNode tree = Json.readTree(payload);
-        ParsedChange parsed = ConfigChangeParser.parse(kind, tree, current);
+        ParsedChange parsed = ConfigChangeParser.parse(kind, tree, current, SeedConfigFixture.NOW);
         assertThat(parsed).isInstanceOf(ParsedChange.Invalid.class);
         return ((ParsedChange.Invalid) parsed).errors();
     }

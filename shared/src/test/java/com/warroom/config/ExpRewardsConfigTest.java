@@ -101,7 +101,8 @@ class ExpRewardsConfigTest {
         Map<TicketPriority, Long> partial = new EnumMap<>(fixture.expRewards());
         partial.remove(TicketPriority.LOW);
 
-        assertThatThrownBy(() -> new SeedConfig(1, fixture.networks(), fixture.treasury(), fixture.feeRules(), fixture.roster(), partial))
+        assertThatThrownBy(() -> new SeedConfig(1, fixture.networks(), fixture.treasury(), fixture.feeRules(), fixture.roster(), partial,
+                java.util.Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOW");
     }
 
@@ -136,13 +137,13 @@ class ExpRewardsConfigTest {
         SeedConfig stored = ((ConfigOutcome.Valid) SeedConfigParser.parseStored(json.toString())).config();
 
         ParsedChange set = ConfigChangeParser.parse("exp_rewards.set",
-                Json.readTree("{\"expRewards\": {\"CRITICAL\": 500, \"HIGH\": 200, \"MEDIUM\": 100, \"LOW\": 50}}"), stored);
+                Json.readTree("{\"expRewards\": {\"CRITICAL\": 500, \"HIGH\": 200, \"MEDIUM\": 100, \"LOW\": 50}}"), stored, SeedConfigFixture.NOW);
         SeedConfig next = ((ConfigOutcome.Valid) ((ParsedChange.Valid) set).change().applyTo(stored)).config();
         assertThat(next.expReward(TicketPriority.LOW)).isEqualTo(50);
         assertThat(next.version()).isEqualTo(2);
 
         ParsedChange other = ConfigChangeParser.parse("treasury.set", Json.readTree(
-                "{\"chain\": \"evm:8453\", \"asset\": \"USDC\", \"address\": \"" + SeedConfigFixture.OTHER_EVM_ADDRESS + "\"}"), stored);
+                "{\"chain\": \"evm:8453\", \"asset\": \"USDC\", \"address\": \"" + SeedConfigFixture.OTHER_EVM_ADDRESS + "\"}"), stored, SeedConfigFixture.NOW);
         assertThat(other).isInstanceOfSatisfying(ParsedChange.Invalid.class,
                 invalid -> assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("expRewards"));
     }
@@ -153,7 +154,7 @@ class ExpRewardsConfigTest {
     void change_whenExpRewardsSet_expectTheNextVersionWithOnlyTheRewardsChanged() {
         SeedConfig current = SeedConfigFixture.config();
         ParsedChange parsed = ConfigChangeParser.parse("exp_rewards.set",
-                Json.readTree("{\"expRewards\": {\"CRITICAL\": 1000, \"HIGH\": 400, \"MEDIUM\": 100, \"LOW\": 25}}"), current);
+                Json.readTree("{\"expRewards\": {\"CRITICAL\": 1000, \"HIGH\": 400, \"MEDIUM\": 100, \"LOW\": 25}}"), current, SeedConfigFixture.NOW);
 
         ConfigChange change = ((ParsedChange.Valid) parsed).change();
         assertThat(change.kind()).isEqualTo("exp_rewards.set");
@@ -184,7 +185,7 @@ class ExpRewardsConfigTest {
     void change_whenExpRewardsMissingOrNotAnObject_expectNamed() {
         assertThat(invalid("{}")).extracting(FieldError::field).containsExactly("payload.expRewards");
         assertThat(invalid("{\"expRewards\": [500, 200, 100, 50]}")).extracting(FieldError::field).containsExactly("payload.expRewards");
-        assertThat(ConfigChangeParser.parse("exp_rewards.set", Json.readTree("[]"), SeedConfigFixture.config()))
+        assertThat(ConfigChangeParser.parse("exp_rewards.set", Json.readTree("[]"), SeedConfigFixture.config(), SeedConfigFixture.NOW))
                 .isInstanceOfSatisfying(ParsedChange.Invalid.class,
                         i -> assertThat(i.errors()).extracting(FieldError::field).containsExactly("payload"));
     }
@@ -195,7 +196,7 @@ class ExpRewardsConfigTest {
     }
 
     private static List<FieldError> invalid(String payload) {
-        ParsedChange parsed = ConfigChangeParser.parse("exp_rewards.set", Json.readTree(payload), SeedConfigFixture.config());
+        ParsedChange parsed = ConfigChangeParser.parse("exp_rewards.set", Json.readTree(payload), SeedConfigFixture.config(), SeedConfigFixture.NOW);
         assertThat(parsed).isInstanceOf(ParsedChange.Invalid.class);
         return ((ParsedChange.Invalid) parsed).errors();
     }

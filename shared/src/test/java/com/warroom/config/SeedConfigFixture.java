@@ -6,6 +6,9 @@ import com.warroom.json.Json;
 /** A small valid config for tests to start from and break one field at a time. */
 final class SeedConfigFixture {
 
+    /** When the fixture's changes are checked: inside the on-call rotations of {@link #withOnCall()}. */
+    static final java.time.Instant NOW = java.time.Instant.parse("2026-12-03T10:00:00Z");
+
     static final String EVM_ADDRESS = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
     static final String OTHER_EVM_ADDRESS = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
     // the USDC mint and the SPL Token program: real 32-byte keys
@@ -53,6 +56,25 @@ final class SeedConfigFixture {
     /** A fresh copy each time, for a test to change. */
     static ObjectNode json() {
         return (ObjectNode) Json.readTree(TEXT);
+    }
+
+    /** The on-call section of {@link #withOnCall()}: backend's rotation changes hands at 2026-12-07 00:00 in Jakarta. */
+    static final String ON_CALL = """
+            {"timeZone": "Asia/Jakarta",
+             "rotations": [
+               {"area": "backend", "primary": "dewi@example.com", "backup": "eko@example.com", "from": "2026-11-30", "to": "2026-12-07"},
+               {"area": "backend", "primary": "eko@example.com", "backup": "dewi@example.com", "from": "2026-12-07"},
+               {"area": "ops", "primary": "citra@example.com", "backup": "fajar@example.com", "from": "2026-11-30"},
+               {"area": "finance", "primary": "bima@example.com", "backup": "gita@example.com", "from": "2026-11-30"}
+             ],
+             "escalation": [{"afterMinutes": 15, "call": "backup"}, {"afterMinutes": 30, "call": "alice@example.com"}]}
+            """;
+
+    /** The fixture with an on-call section. */
+    static ObjectNode withOnCall() {
+        ObjectNode json = json();
+        json.set("onCall", Json.readTree(ON_CALL));
+        return json;
     }
 
     static SeedConfig config() {

@@ -3,6 +3,8 @@ package com.warroom.incidents;
 import com.warroom.audit.AuditLog;
 import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
+import com.warroom.config.ConfigOnCallRoster;
+import com.warroom.config.ConfigStore;
 import com.warroom.incidents.desk.IncidentDesk;
 import com.warroom.incidents.desk.LinkTargets;
 import com.warroom.incidents.keeper.IncidentKeeper;
@@ -27,12 +29,9 @@ public final class Wiring {
                 roster, clock);
     }
 
-    /**
-     * Who is on call. Until the config's roster is wired here, nobody is: a declaration must then name its commander
-     * (422 naming commander otherwise), which keeps every incident owned.
-     */
-    public static OnCallRoster roster() {
-        return (area, at) -> java.util.Optional.empty();
+    /** Who is on call: the roster of the sealed config in force (its {@code onCall} section). */
+    public static OnCallRoster roster(Clock clock) {
+        return new ConfigOnCallRoster(new ConfigStore(AwsClients.dynamoDbEnhanced(), Settings.require(Topology.CONFIG.envVar()), clock));
     }
 
     public static IncidentKeeper keeper(Clock clock) {

@@ -25,6 +25,8 @@ class BadInputTest {
 
     private static final String GOOD_DECLARATION = "\"title\":\"paid but no access\",\"components\":[\"access\"],\"detectedBy\":\"ticket\","
             + "\"firstSeenAt\":\"2026-01-01T00:00:00Z\",\"impact\":{\"usersAffected\":3}";
+    private static final String EVIDENCE = "POST /v1/incidents/{id}/evidence";
+    private static final String GET_EVIDENCE = "GET /v1/incidents/{id}/evidence/{evidenceId}";
     private static IncidentWorld world;
     private static String incident;
 
@@ -65,7 +67,7 @@ class BadInputTest {
                 Arguments.of("{" + GOOD_DECLARATION + ",\"commander\":[\"a\"]}", 400, "commander"));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("badDeclarations")
     void declare_badInput_isAProblemNamingTheField_andWritesNothing(String body, int status, String field) {
         long before = world.incidentCount();
@@ -108,7 +110,20 @@ class BadInputTest {
                 Arguments.of(IncidentWorld.POSTMORTEM, null, "{\"owner\":\"pia\",\"actions\":[{\"text\":\"a\",\"owner\":\"pia\",\"when\":1}]}",
                         400, "actions[0].when"),
                 Arguments.of(IncidentWorld.POSTMORTEM, null, "{\"owner\":\"pia\",\"rootCause\":7}", 400, "rootCause"),
-                Arguments.of(IncidentWorld.POSTMORTEM, unknown, "{\"owner\":\"pia\"}", 404, null));
+                Arguments.of(IncidentWorld.POSTMORTEM, unknown, "{\"owner\":\"pia\"}", 404, null),
+                Arguments.of(EVIDENCE, null, "not json", 400, null),
+                Arguments.of(EVIDENCE, null, "{}", 400, "orderIds"),
+                Arguments.of(EVIDENCE, null, "{\"orderIds\":[\"o-1\"]}", 400, "from"),
+                Arguments.of(EVIDENCE, null, "{\"orderIds\":\"o-1\",\"from\":\"2026-12-01T00:00:00Z\",\"to\":\"2026-12-01T01:00:00Z\"}",
+                        400, "orderIds"),
+                Arguments.of(EVIDENCE, null, "{\"orderIds\":[\"o-1\"],\"from\":\"2026-12-01T02:00:00Z\",\"to\":\"2026-12-01T01:00:00Z\"}",
+                        400, "to"),
+                Arguments.of(EVIDENCE, null, "{\"orderIds\":[\"o-1\"],\"from\":\"2026-12-01T00:00:00Z\",\"to\":\"2026-12-01T01:00:00Z\","
+                        + "\"wallets\":[]}", 400, "wallets"),
+                Arguments.of(EVIDENCE, "inc-1", "{\"orderIds\":[\"o-1\"],\"from\":\"2026-12-01T00:00:00Z\",\"to\":\"2026-12-01T01:00:00Z\"}",
+                        400, "id"),
+                Arguments.of(EVIDENCE, unknown, "{\"orderIds\":[\"o-1\"],\"from\":\"2026-12-01T00:00:00Z\",\"to\":\"2026-12-01T01:00:00Z\"}",
+                        404, null));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -135,7 +150,11 @@ class BadInputTest {
                 Arguments.of(IncidentWorld.LIST, Map.of(), Map.of("limit", "0"), 400, "limit"),
                 Arguments.of(IncidentWorld.LIST, Map.of(), Map.of("limit", "many"), 400, "limit"),
                 Arguments.of(IncidentWorld.LIST, Map.of(), Map.of("cursor", "bm90IGEgY3Vyc29y"), 400, "cursor"),
-                Arguments.of(IncidentWorld.LIST, Map.of(), Map.of("sort", "title"), 400, "sort"));
+                Arguments.of(IncidentWorld.LIST, Map.of(), Map.of("sort", "title"), 400, "sort"),
+                Arguments.of(GET_EVIDENCE, Map.of("id", unknown, "evidenceId", "evd-" + "1".repeat(32)), Map.of(), 404, null),
+                Arguments.of(GET_EVIDENCE, Map.of("id", unknown, "evidenceId", "e-1"), Map.of(), 400, "evidenceId"),
+                Arguments.of(GET_EVIDENCE, Map.of("id", incident, "evidenceId", "evd-" + "2".repeat(32)), Map.of(), 404, null),
+                Arguments.of(GET_EVIDENCE, Map.of("id", "x", "evidenceId", "evd-" + "1".repeat(32)), Map.of(), 400, "id"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")

@@ -77,7 +77,8 @@ public final class IncidentWorld {
         OnCallRoster roster = (area, at) -> Optional.ofNullable(onCall.get(area));
         this.desk = new IncidentDesk(store, new AuditLog(enhanced, Topology.AUDIT.localName(), KmsSealer.forKey(Topology.SEALS), clock),
                 new LinkTargets(dynamo, TableDef::localName), roster, clock);
-        this.api = new IncidentsHandler(store, desk, new IdempotencyStore(enhanced, Topology.IDEMPOTENCY.localName(), clock), clock);
+        this.api = new IncidentsHandler(store, desk, com.warroom.incidents.evidence.EvidenceWiring.fromEnvironment(),
+                new IdempotencyStore(enhanced, Topology.IDEMPOTENCY.localName(), clock), clock);
         this.keeper = new IncidentKeeper(store, new WarRoomNotices(AwsClients.sns(), stack.localSns().topicArn(Topology.OPS_NOTICES)), clock);
     }
 

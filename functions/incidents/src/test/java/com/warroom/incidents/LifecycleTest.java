@@ -104,11 +104,14 @@ class LifecycleTest {
     }
 
     @Test
-    void status_closedIncident_takesNoNoteAndNoMove() {
+    void status_closedIncident_takesNoNoteNoMoveAndNoEvidence() {
         String id = world.declareId("P3");
         world.moveTo(id, "CLOSED");
         assertProblem(world.ops(IncidentWorld.NOTES, id, "{\"text\":\"late note\"}"), 409, "incident-closed", null);
         assertProblem(world.ops(STATUS, id, "{\"status\":\"CLOSED\",\"note\":\"again\"}"), 409, "status-not-allowed", null);
+        assertProblem(world.ops("POST /v1/incidents/{id}/evidence", id, "{\"orderIds\":[\"o-1\"],\"from\":\"2026-12-01T00:00:00Z\","
+                + "\"to\":\"2026-12-01T01:00:00Z\"}"), 409, "incident-closed", null);
+        assertProblem(world.ops(IncidentWorld.LINKS, id, "{\"kind\":\"order\",\"id\":\"o-1\"}"), 422, "unknown-link-target", "id");
     }
 
     @Test

@@ -126,6 +126,14 @@ final class DataFolder {
         return OwnerOnly.file(OwnerOnly.folder(dir.resolve("metrics")).resolve("points.jsonl"));
     }
 
+    /**
+     * {@code logs/}: the functions' log lines ({@code functions.log}, JSON as Lambda writes them), which an incident's
+     * evidence searches as it would search CloudWatch Logs.
+     */
+    Path logsDir() throws IOException {
+        return OwnerOnly.folder(dir.resolve("logs"));
+    }
+
     /** {@code mail/}: the local SES's messages, one owner-only JSON file each. */
     Path mailDir() throws IOException {
         return OwnerOnly.folder(dir.resolve("mail"));

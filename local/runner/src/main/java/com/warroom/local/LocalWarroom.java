@@ -22,6 +22,7 @@ import com.warroom.local.midtrans.SimulatedPayment;
 import com.warroom.local.stack.EmbeddedStack;
 import com.warroom.secrets.LocalSecrets;
 import com.warroom.topology.ApprovalWorkflowDef;
+import com.warroom.topology.FunctionDef;
 import com.warroom.topology.ScanWorkflowDef;
 import com.warroom.topology.SecretDef;
 import com.warroom.topology.Topology;
@@ -91,6 +92,12 @@ final class LocalWarroom implements AutoCloseable {
     static LocalWarroom start(LocalSettings local, DataFolder data, RSAKey signingKey, Topology topology, Path workingDir,
                               FailureLog failures, Map<String, String> environment) throws Exception {
         EmbeddedLogs.into(data.log());
+        Path logsDir = data.logsDir();
+        FunctionLogFile.into(logsDir);
+        if (topology.functions().stream().anyMatch(FunctionDef::queriesLogs)) {
+            // what the CDK app's WARROOM_LOG_GROUPS is in AWS: where the functions that query logs find them
+            System.setProperty(FunctionDef.LOCAL_LOG_DIR_ENV, logsDir.toString());
+        }
         EmbeddedStack stack = EmbeddedStack.start(
                 new EmbeddedStack.Options(local.dynamoDb().port(), local.sqs().port(), Optional.of(data.dynamoDbData()),
                         local.sfn().port(), local.sns().port(), local.kms().port(), Optional.of(data.kmsKeyFile()),
@@ -277,6 +284,7 @@ final class LocalWarroom implements AutoCloseable {
                 custody.simulator().close();
                 metrics.close();
             } finally {
+                FunctionLogFile.stop();
                 stack.close();
             }
         }

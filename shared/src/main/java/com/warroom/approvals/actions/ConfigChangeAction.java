@@ -61,6 +61,6 @@ public final class ConfigChangeAction implements ApprovalAction {
     @Override
     public ActionApplier applier(ApplyResources resources) {
         return new ConfigChangeApplier(
-                new ConfigStore(resources.dynamo(), resources.tableName(Topology.CONFIG), resources.clock()));
+                new ConfigStore(resources.dynamo(), resources.tableName(Topology.CONFIG), resources.clock()), resources.clock());
     }
 }

@@ -13,6 +13,7 @@ import com.warroom.config.SeedConfig;
 import com.warroom.http.Caller;
 import com.warroom.http.FieldError;
 import com.warroom.json.Json;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,11 @@ import java.util.stream.Collectors;
 final class ConfigChangeApplier implements ActionApplier {
 
     private final ConfigStore store;
+    private final Clock clock;
 
-    ConfigChangeApplier(ConfigStore store) {
+    ConfigChangeApplier(ConfigStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @Override
@@ -43,7 +46,7 @@ final class ConfigChangeApplier implements ActionApplier {
         SeedConfig current = ConfigStore.config(newest.get());
         String kind = payload.path("kind").textValue();
         ConfigChange change;
-        switch (ConfigChangeParser.parse(kind, payload.get("payload"), current)) {
+        switch (ConfigChangeParser.parse(kind, payload.get("payload"), current, clock.instant())) {
             case ParsedChange.Invalid invalid -> {
                 return new Refuse("the change no longer applies to config v" + current.version() + " ("
                         + describe(invalid.errors()) + "); nothing was applied");

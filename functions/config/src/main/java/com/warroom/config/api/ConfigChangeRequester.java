@@ -71,7 +71,8 @@ final class ConfigChangeRequester {
         if (newest.isEmpty()) {
             return new AuditedChange.Refuse<>(new ConfigChangeOutcome.NotLoaded());
         }
-        return switch (ConfigChangeParser.parse(command.kind(), command.payload(), ConfigStore.config(newest.get()))) {
+        return switch (ConfigChangeParser.parse(command.kind(), command.payload(), ConfigStore.config(newest.get()),
+                clock.instant())) {
             case ParsedChange.Invalid invalid -> new AuditedChange.Refuse<>(new ConfigChangeOutcome.Invalid(invalid.errors()));
             case ParsedChange.Valid valid -> approvals.write(newRequest(valid.change(), command.reason(), caller, origin,
                     newest.get()), auditSeq, ConfigChangeOutcome.Pending::new);
