@@ -356,11 +356,15 @@ public final class Topology {
             .starts(APPROVAL_WORKFLOW_NAME)
             .build();
 
-    /** The read-only config routes: networks, treasury wallets, fee rules, EXP rewards (never secrets). */
+    /**
+     * The read-only config routes: networks, treasury wallets, fee rules, EXP rewards (never secrets), and who is on call
+     * now (staff only: names and emails of the people paged are not the platform's business).
+     */
     public static final FunctionDef CONFIG_READ = FunctionDef.builder("config-read").module("functions/config").jar("config-read")
             .handler("com.warroom.config.api.ConfigReadHandler").timeoutSeconds(10)
             .routes(HttpRoute.get("/v1/config/networks", STAFF_AND_SERVICE), HttpRoute.get("/v1/config/treasury", STAFF_AND_SERVICE),
-                    HttpRoute.get("/v1/config/fee-rules", STAFF_AND_SERVICE), HttpRoute.get("/v1/config/exp-rewards", STAFF_AND_SERVICE))
+                    HttpRoute.get("/v1/config/fee-rules", STAFF_AND_SERVICE), HttpRoute.get("/v1/config/exp-rewards", STAFF_AND_SERVICE),
+                    HttpRoute.get("/v1/oncall/now", Role.STAFF))
             .table(CONFIG, TableAccess.READ)
             .build();
 

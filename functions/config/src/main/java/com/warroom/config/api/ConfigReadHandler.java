@@ -12,7 +12,10 @@ import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.Map;
 
-/** The read-only config routes: {@code GET /v1/config/networks}, {@code /treasury}, {@code /fee-rules} and {@code /exp-rewards}. */
+/**
+ * The read-only config routes: {@code GET /v1/config/networks}, {@code /treasury}, {@code /fee-rules}, {@code /exp-rewards}
+ * and who is on call ({@code GET /v1/oncall/now}).
+ */
 public final class ConfigReadHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ApiRouter router;
@@ -22,11 +25,16 @@ public final class ConfigReadHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     ConfigReadHandler(ConfigStore store) {
+        this(store, Clock.systemUTC());
+    }
+
+    ConfigReadHandler(ConfigStore store, Clock clock) {
         this.router = new ApiRouter(Map.of(
                 ReadConfigAction.NETWORKS, ReadConfigAction.networks(store),
                 ReadConfigAction.TREASURY, ReadConfigAction.treasury(store),
                 ReadConfigAction.FEE_RULES, ReadConfigAction.feeRules(store),
-                ReadConfigAction.EXP_REWARDS, ReadConfigAction.expRewards(store)));
+                ReadConfigAction.EXP_REWARDS, ReadConfigAction.expRewards(store),
+                OnCallNowAction.ROUTE, new OnCallNowAction(store, clock)));
     }
 
     @Override

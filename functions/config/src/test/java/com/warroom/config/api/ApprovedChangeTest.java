@@ -14,6 +14,7 @@ import com.warroom.audit.AuditEntry;
 import com.warroom.audit.AuditQuery;
 import com.warroom.audit.AuditTrail;
 import com.warroom.config.Chain;
+import com.warroom.config.ConfigOnCallRoster;
 import com.warroom.config.ConfigSnapshot;
 import com.warroom.config.ConfigStore;
 import com.warroom.config.seed.SeedHandler;
@@ -25,6 +26,7 @@ import com.warroom.local.stack.HttpEvents;
 import com.warroom.local.stack.LocalLambdaContext;
 import com.warroom.local.stack.sfn.ExecutionStatus;
 import com.warroom.local.stack.sfn.ExecutionView;
+import com.warroom.oncall.OnCallArea;
 import com.warroom.payouts.PayoutJournal;
 import com.warroom.seal.KmsSealer;
 import com.warroom.support.ExpRewardRates;
@@ -36,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -217,6 +220,65 @@ class ApprovedChangeTest {
         assertThat(ExpRewardRates.inForce(store).expFor(TicketPriority.CRITICAL)).isEqualTo(800);
         assertThat(store.newest().orElseThrow().config())
                 .contains("\"expRewards\":{\"CRITICAL\":800,\"HIGH\":300,\"LOW\":40,\"MEDIUM\":100}");
+    }
+
+    @Test
+    void approvedChange_whenOnCallSet_theNewRosterAnswersOnlyAfterASecondPersonApproves() throws Exception {
+        // inside the seed's rotations and the new ones (which start in 2020 and never end, so the wall clock is inside too)
+        Instant at = Instant.parse("2026-12-03T10:00:00Z");
+        ConfigOnCallRoster roster = new ConfigOnCallRoster(store);
+        String requester = "root-dana";
+        String onCall = """
+                {"onCall": {"timeZone": "Asia/Jakarta",
+                  "rotations": [
+                    {"area": "backend", "primary": "lina.backend@example.com", "backup": "hadi.backend@example.com", "from": "2020-01-01"},
+                    {"area": "ops", "primary": "joko.ops@example.com", "backup": "citra.ops@example.com", "from": "2020-01-01"},
+                    {"area": "finance", "primary": "bima.admin@example.com", "backup": "dewi.finance@example.com", "from": "2020-01-01"}],
+                  "escalation": [{"afterMinutes": 10, "call": "backup"}, {"afterMinutes": 20, "call": "alice.admin@example.com"}]}}""";
+        HttpEvents asked = HttpEvents.route(RequestConfigChangeAction.ROUTE).caller(requester, Role.SUPER_ADMIN)
+                .body(body("oncall.set", onCall, "New backend rotation: Lina joins the on-call roster"));
+        APIGatewayV2HTTPResponse requested = ConfigFixtures.call(new ConfigChangeHandler(), asked.build());
+        assertThat(requested.getStatusCode()).as(requested.getBody()).isEqualTo(202);
+        String id = json(requested).path("approvalId").asText();
+        assertThat(quiet(id).state()).isEqualTo("WaitForDecision");
+        long before = version();
+
+        assertThat(roster.primaryAt(OnCallArea.BACKEND, at)).as("before the approval the old roster answers")
+                .contains("hadi.backend@example.com");
+        assertThat(oncallNow(at).path("areas").get(0).path("primary").asText()).isEqualTo("hadi.backend@example.com");
+
+        APIGatewayV2HTTPResponse selfApproved = decide(id, requester);
+        assertThat(selfApproved.getStatusCode()).as(selfApproved.getBody()).isEqualTo(403);
+        assertThat(json(selfApproved).path("type").asText()).endsWith("/approval-self-decision");
+        assertThat(version()).as("the requester cannot approve their own change").isEqualTo(before);
+        assertThat(roster.primaryAt(OnCallArea.BACKEND, at)).contains("hadi.backend@example.com");
+
+        assertThat(approve(id).output().orElseThrow()).contains("\"status\":\"APPLIED\"");
+
+        assertThat(read(id).outcome()).isEqualTo("config v" + (before + 1) + ": oncall.set applied");
+        assertThat(roster.primaryAt(OnCallArea.BACKEND, at)).contains("lina.backend@example.com");
+        assertThat(roster.primaryAt(OnCallArea.FINANCE, at)).contains("bima.admin@example.com");
+        JsonNode now = oncallNow(at);
+        assertThat(now.path("configVersion").asLong()).isEqualTo(before + 1);
+        assertThat(now.path("areas").get(0).path("primary").asText()).isEqualTo("lina.backend@example.com");
+        assertThat(now.path("escalation").get(0).path("afterMinutes").asInt()).isEqualTo(10);
+        assertThat(AuditTrail.fromSettings(dynamo).newest(new AuditQuery(Optional.of("config:oncall.set"), Optional.empty(), 50,
+                Optional.empty()))).extracting(AuditEntry::action).contains("approval.requested", "approval.applied");
+    }
+
+    private static JsonNode oncallNow(Instant at) {
+        return json(ConfigFixtures.call(new ConfigReadHandler(), HttpEvents.route(OnCallNowAction.ROUTE).caller("ops-1", Role.OPS)
+                .query("at", at.toString()).build()));
+    }
+
+    private static APIGatewayV2HTTPResponse decide(String id, String sub) {
+        APIGatewayV2HTTPEvent event = HttpEvents.route("POST /v1/admin/approvals/{id}/approve").caller(sub, Role.SUPER_ADMIN)
+                .body("{\"comment\":\"Approving my own change\"}").build();
+        event.setPathParameters(Map.of("id", id));
+        String path = "/v1/admin/approvals/" + id + "/approve";
+        event.setRawPath(path);
+        event.getRequestContext().getHttp().setPath(path);
+        return new ApprovalsApiHandler().handleRequest(event, LocalLambdaContext.of("approvals-api", 1024, 15));
     }
 
     @Test

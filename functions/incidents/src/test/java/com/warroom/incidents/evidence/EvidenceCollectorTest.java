@@ -19,6 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +161,41 @@ class EvidenceCollectorTest {
                 .isInstanceOf(EvidenceUnavailable.class).hasMessageContaining("never replaced");
         byte[] stored = collector.read(incidentId, evidenceId).orElseThrow();
         assertThat(EvidenceWorld.sha256(stored)).isEqualTo(first.sha256());
+    }
+
+    @Test
+    void collect_whenTwoCollectorsRaceForOneEvidenceId_storesExactlyOneBundle() throws Exception {
+        String evidenceId = EvidenceCollector.randomId();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Evidence>> tries = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                String actor = "ops-" + i;
+                tries.add(pool.submit(() -> {
+                    start.await();
+                    return world.collector(logDir, () -> evidenceId).collect(incidentId, request(), actor);
+                }));
+            }
+            start.countDown();
+            List<Evidence> stored = new ArrayList<>();
+            int refused = 0;
+            for (Future<Evidence> attempt : tries) {
+                try {
+                    stored.add(attempt.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(EvidenceUnavailable.class).hasMessageContaining("never replaced");
+                    refused++;
+                }
+            }
+            assertThat(stored).hasSize(1);
+            assertThat(refused).isEqualTo(3);
+            byte[] bundle = world.collector(logDir).read(incidentId, evidenceId).orElseThrow();
+            assertThat(EvidenceWorld.sha256(bundle)).isEqualTo(stored.get(0).sha256());
+            assertThat(world.collector(logDir).readLogs(incidentId, evidenceId)).isPresent();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
