@@ -122,7 +122,8 @@ class SloReportUpTest {
         throw new AssertionError("no SLI " + id + " in " + report);
     }
 
-    // Warroom with its health function broken
+    // Warroom with its health function broken; without incidents-api, whose routes this test does not call (its
+    // groundwork handler cannot start until functions/incidents lands)
     private static Topology withFailingHealth() {
         Topology warroom = Topology.warroom();
         return Topology.builder()
@@ -135,7 +136,7 @@ class SloReportUpTest {
                 .externalApis(warroom.externalApis().toArray(ExternalApiDef[]::new))
                 .mails(warroom.mails().toArray(MailDef[]::new))
                 .workflows(warroom.workflows().toArray(WorkflowDef[]::new))
-                .functions(warroom.functions().stream().map(f -> f.equals(Topology.HEALTH)
+                .functions(warroom.functions().stream().filter(f -> !f.equals(Topology.INCIDENTS_API)).map(f -> f.equals(Topology.HEALTH)
                         ? f.toBuilder().handler(FailingHealth.class.getName()).build() : f).toArray(FunctionDef[]::new))
                 .build();
     }
