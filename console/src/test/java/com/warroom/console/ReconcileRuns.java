@@ -3,6 +3,7 @@ package com.warroom.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.aws.AwsClients;
 import com.warroom.json.Json;
+import com.warroom.observability.OpsNotices;
 import com.warroom.reconcile.check.Action;
 import com.warroom.reconcile.check.Aggregate;
 import com.warroom.reconcile.check.Check;
@@ -16,7 +17,6 @@ import com.warroom.reconcile.run.Combiner;
 import com.warroom.reconcile.run.PrepareHandler;
 import com.warroom.reconcile.run.ReconcileDay;
 import com.warroom.reconcile.run.ReconcileRun;
-import com.warroom.reconcile.run.RunNotices;
 import com.warroom.reconcile.run.RunStore;
 import com.warroom.reconcile.run.SegmentPlanner;
 import com.warroom.reconcile.run.Wiring;
@@ -54,7 +54,7 @@ final class ReconcileRuns {
                 .handleRequest(input, null));
         Map<String, Object> combined = viaJson(new CombineHandler(new Combiner(List.of(check), Wiring.bucket(), runs,
                 Wiring.findings(dynamo), clock)).handleRequest(prepared, null));
-        new ReportHandler(new Reporter(runs, Wiring.bucket(), RunNotices.fromSettings(AwsClients.sns()), clock)).handleRequest(combined, null);
+        new ReportHandler(new Reporter(runs, Wiring.bucket(), OpsNotices.fromSettings(AwsClients.sns()), clock)).handleRequest(combined, null);
         return run.runId();
     }
 
