@@ -47,7 +47,9 @@ function blocks(lines) {
       while (i < lines.length && TABLE_ROW.test(lines[i])) rows.push(cells(lines[i++]));
       // a table with an empty header row ("| | |", a list of facts) names each row by its first cell instead
       const facts = head.every(c => !c);
-      out.push(html`<div class="scroll"><table class=${facts ? 'md-facts' : undefined}>${facts ? null
+      // a table wider than a phone scrolls inside its region, which the keyboard can reach
+      out.push(html`<div class="scroll" tabindex="0" role="region" aria-label=${facts ? 'Facts' : 'Table: ' + head.join(', ')}><table
+        class=${facts ? 'md-facts' : undefined}>${facts ? null
         : html`<thead><tr>${head.map(c => html`<th scope="col">${inline(c)}</th>`)}</tr></thead>`}
         <tbody>${rows.map(r => html`<tr>${r.map((c, n) => facts && n === 0 ? html`<th scope="row">${inline(c)}</th>`
           : html`<td>${inline(c)}</td>`)}</tr>`)}</tbody></table></div>`);
