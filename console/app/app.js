@@ -1,7 +1,7 @@
 // The Warroom ops console: a single page over the JSON API, hash-routed (#/flags, #/approvals/<id>, ...).
 import { html, render, useState, useEffect } from './vendor/htm-preact-standalone-3.1.1.js';
 import { setApiBase } from './lib/api.js';
-import { user, signOut } from './lib/session.js';
+import { user, signOut, hasRole } from './lib/session.js';
 import { pages } from './pages/index.js';
 import { SignIn, finishCognitoSignIn } from './lib/sign-in.js';
 
@@ -38,12 +38,15 @@ function App({ config }) {
     return html`<${SignIn} config=${config} />`;
   }
   const current = route.page;
+  // a page with menuRoles is in the menu of those roles only (the API still decides who reads it); menu: false pages are
+  // reached from another page (an incident's post-mortem)
+  const menu = pages.filter(p => p.menu !== false && (!p.menuRoles || hasRole(...p.menuRoles)));
   return html`
     <a class="skip" href="#main" onClick=${e => { e.preventDefault(); document.getElementById('main').focus(); }}>Skip to content</a>
     <header>
       <span class="brand">Warroom</span>
-      <nav aria-label="Pages"><ul>${pages.map(p => html`<li><a href=${'#' + (p.menuPath || p.path)}
-          aria-current=${current === p ? 'page' : undefined}>${p.title}</a></li>`)}</ul></nav>
+      <nav aria-label="Pages"><ul>${menu.map(p => html`<li><a href=${'#' + (p.menuPath || p.path)}
+          aria-current=${current === p || (current && current.menuParent === p.path) ? 'page' : undefined}>${p.title}</a></li>`)}</ul></nav>
       <div class="me"><span>${me.sub}</span> <span class="roles">(${me.roles.join(', ') || 'no role'})</span>
         <button type="button" class="link" onClick=${() => { signOut(); location.hash = '#/sign-in'; }}>Sign out</button></div>
     </header>

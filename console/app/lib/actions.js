@@ -33,3 +33,24 @@ export function useUserAction() {
   };
   return { send, busy };
 }
+
+/**
+ * A page's several actions on one record (a ticket, an incident), each a {@link useUserAction} send: run(name, verb, body)
+ * posts to pathOf(verb), keeps each action's problem apart (problemOf(name)), remembers the last one done ({name, at})
+ * and calls onDone after a success. run resolves to the answer ({name, status, body}) or to false.
+ */
+export function usePageActions(pathOf, onDone) {
+  const sender = useUserAction();
+  const [problems, setProblems] = useState({});
+  const [done, setDone] = useState(null);
+  const run = async (name, verb, body) => {
+    const a = await sender.send(name, pathOf(verb), body);
+    if (!a) return false;
+    setProblems(p => ({ ...p, [name]: a.problem || null }));
+    if (a.problem) return false;
+    setDone({ name, at: Date.now() });
+    onDone();
+    return a;
+  };
+  return { run, busy: sender.busy, problemOf: name => problems[name] || null, done };
+}

@@ -1,7 +1,7 @@
 // Copying a value (an address, a reference) to the clipboard; when the browser refuses, the text is selected instead so
 // the person can copy it by hand.
 
-import { useState, useEffect } from '../vendor/htm-preact-standalone-3.1.1.js';
+import { html, useState, useEffect } from '../vendor/htm-preact-standalone-3.1.1.js';
 
 // how long a "Copied" answer stays next to its button
 const COPIED_FOR_MS = 6000;
@@ -34,4 +34,15 @@ export function useCopied() {
     return () => clearTimeout(timer);
   }, [copied]);
   return [copied, setCopied];
+}
+
+/**
+ * A Copy button for the text shown in the element {@code id}, with its answer beside it ("Copied", or "selected, copy it
+ * by hand" when the browser refuses); {@code copied}/{@code onCopy} are a page's {@link useCopied} pair.
+ */
+export function CopyButton({ id, text, label, copied, onCopy }) {
+  const state = copied && copied.id === id ? copied.ok : null;
+  return html`<span class="copy-line"><button type="button" class="secondary copy-answer" id=${id + '-copy'}
+      onClick=${async () => onCopy({ id, ok: await copy(text, document.getElementById(id)) })}>Copy<span class="visually-hidden"> ${label}</span></button>
+    <span class="copied" role="status">${state === true ? '✓ Copied' : state === false ? '▲ Not copied: the text is selected, copy it by hand' : ''}</span></span>`;
 }

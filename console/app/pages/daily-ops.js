@@ -123,6 +123,24 @@ function AlarmsSummary() {
     <p><a href="#/alarms">Alarms</a></p></div>`;
 }
 
+/** Who is on call now for each area (primary, backup, the rotation) and whom to call when nobody acknowledges. */
+function OnCall() {
+  const now = useLoad(() => get('/v1/oncall/now'), []);
+  if (now.loading) return html`<${Loading} />`;
+  if (now.problem) return html`<${Problem} problem=${now.problem} />`;
+  const areas = now.data.areas || [];
+  const escalation = now.data.escalation || [];
+  return html`<div id="ops-oncall-now">
+    ${areas.length === 0 ? html`<p><span class="badge bad">▲ Nobody on call</span> <span class="muted">the roster in the config is empty</span></p>`
+      : html`<ul class="plain" id="oncall-areas">${areas.map(a => html`<li data-area=${a.area}>
+          <strong>${a.area}</strong>: <code class="oncall-primary">${a.primary}</code>${a.backup ? html`, backup <code class="oncall-backup">${a.backup}</code>` : null}
+          <span class="muted block">since ${a.rotationFrom}${a.rotationTo ? ' until ' + a.rotationTo : ''}</span></li>`)}</ul>`}
+    ${escalation.length ? html`<p class="muted" id="oncall-escalation">Not acknowledged? ${escalation.map((e, i) => html`${i ? '; ' : ''}after ${e.afterMinutes} min call <strong>${e.call}</strong>`)}.</p>` : null}
+    <p class="muted">As of ${when(now.data.at)}. Incidents declared without a commander go to the primary of their first
+      component’s area. <a href="#/incidents">Incidents</a></p>
+  </div>`;
+}
+
 // the stuck list's oldest items read for the section; it shows the first few with a link to the whole list
 const AGING_READ = 20;
 const AGING_SHOWN = 5;
@@ -150,6 +168,7 @@ function DailyOpsPage() {
   return html`<h1>Daily Ops</h1>
     <p class="muted">Morning and evening: go through each section; anything not green gets a ticket or an incident.</p>
     <div class="grid">
+      <${Section} id="ops-oncall" title="On-call"><${OnCall} /></${Section}>
       <${Section} id="ops-flags" title="Flows disabled"><${DisabledFlags} /></${Section}>
       ${approver ? html`<${Section} id="ops-approvals" title="Pending approvals"><${PendingApprovals} /></${Section}>` : null}
       ${approver ? html`<${Section} id="ops-audit" title="Audit chain"><${AuditVerify} /></${Section}>` : null}

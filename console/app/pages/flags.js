@@ -72,11 +72,16 @@ function FlagState({ flag, fundRelated, state, onChanged }) {
   </div>`;
 }
 
-function NewOverride({ flags, onChanged }) {
-  const [flag, setFlag] = useDraft('flags.new.flag', flags[0] ? flags[0].flag : '');
-  const [kind, setKind] = useDraft('flags.new.kind', 'round');
-  const [id, setId] = useDraft('flags.new.id', '');
-  const [reason, setReason] = useDraft('flags.new.reason', '');
+/**
+ * "Stop a flow now": disables a flag at a scope with a reason. Given an {@code incidentId} (the Incident page), the change
+ * is made for that incident: the API records it in the incident's timeline and links it there.
+ */
+export function NewOverride({ flags, onChanged, incidentId }) {
+  const draft = incidentId ? 'incidents.flag.' + incidentId + '.' : 'flags.new.';
+  const [flag, setFlag] = useDraft(draft + 'flag', flags[0] ? flags[0].flag : '');
+  const [kind, setKind] = useDraft(draft + 'kind', incidentId ? 'global' : 'round');
+  const [id, setId] = useDraft(draft + 'id', '');
+  const [reason, setReason] = useDraft(draft + 'reason', '');
   const [action, setAction] = useState(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState(null);
@@ -88,11 +93,13 @@ function NewOverride({ flags, onChanged }) {
     setBusy(true);
     setProblem(null);
     const scope = kind === 'global' ? 'global' : kind + ':' + id.trim();
+    const body = { flag, scope, enabled: false, reason: reason.trim() };
+    if (incidentId) body.incidentId = incidentId;
     try {
-      const r = await post('/v1/admin/system-flags/set', { flag, scope, enabled: false, reason: reason.trim() }, current);
+      const r = await post('/v1/admin/system-flags/set', body, current);
       setAction(null);
       setDone(r.body);
-      ['flags.new.id', 'flags.new.reason'].forEach(clearDraft);
+      [draft + 'id', draft + 'reason'].forEach(clearDraft);
       setId('');
       setReason('');
       onChanged();
@@ -104,7 +111,8 @@ function NewOverride({ flags, onChanged }) {
     }
   };
   return html`<form class="card" id="disable-form" onSubmit=${submit} aria-labelledby="disable-title">
-    <h2 id="disable-title">Stop a flow now</h2>
+    <h2 id="disable-title">${incidentId ? 'Pull a kill switch for this incident' : 'Stop a flow now'}</h2>
+    ${incidentId ? html`<p class="muted">The change is recorded in this incident’s timeline and links; re-enable it on the <a href="#/flags">Kill switches</a> page.</p>` : null}
     <div class="row">
       <div><label for="new-flag">Flag</label>
         <select id="new-flag" name="flag" value=${flag} onChange=${e => setFlag(e.target.value)}>
@@ -120,7 +128,7 @@ function NewOverride({ flags, onChanged }) {
     <label for="new-reason">Reason (10–500 characters)</label>
     <textarea id="new-reason" name="reason" rows="2" required value=${reason} onInput=${e => setReason(e.target.value)}></textarea>
     <${Problem} problem=${problem} />
-    ${done ? html`<p class="notice" role="status">${done.flag} is disabled for <code>${done.scope}</code> (version ${done.version}).</p>` : null}
+    ${done ? html`<p class="notice" role="status" id="disable-done">${done.flag} is disabled for <code>${done.scope}</code> (version ${done.version}).</p>` : null}
     <button type="submit" class="danger" disabled=${busy}>Disable</button>
   </form>`;
 }

@@ -7,7 +7,7 @@ import { html, useState, useEffect, Problem, WhoMay, useLoad, when, Loading } fr
 import { get, query } from '../lib/api.js';
 import { hasRole } from '../lib/session.js';
 import { amountText } from '../lib/money.js';
-import { copy, useCopied } from '../lib/clipboard.js';
+import { CopyButton, useCopied } from '../lib/clipboard.js';
 import { useDraft } from '../lib/drafts.js';
 import { waited } from '../lib/stuck.js';
 import { PayoutStatus } from '../lib/payouts.js';
@@ -75,13 +75,6 @@ function Search({ current }) {
 }
 
 // ---- the suggested answer
-
-function CopyButton({ id, text, label, copied, onCopy }) {
-  const state = copied && copied.id === id ? copied.ok : null;
-  return html`<span class="copy-line"><button type="button" class="secondary copy-answer" id=${id + '-copy'}
-      onClick=${async () => onCopy({ id, ok: await copy(text, document.getElementById(id)) })}>Copy<span class="visually-hidden"> ${label}</span></button>
-    <span class="copied" role="status">${state === true ? '✓ Copied' : state === false ? '▲ Not copied: the text is selected, copy it by hand' : ''}</span></span>`;
-}
 
 function Suggestion({ s, index, copied, onCopy }) {
   const base = 'answer-' + index;

@@ -8,7 +8,7 @@ import { html, useState, useEffect, Problem, WhoMay, useLoad, when, Loading } fr
 import { useRef } from '../vendor/htm-preact-standalone-3.1.1.js';
 import { get, query } from '../lib/api.js';
 import { user, hasRole } from '../lib/session.js';
-import { useUserAction } from '../lib/actions.js';
+import { useUserAction, usePageActions } from '../lib/actions.js';
 import { useDraft, clearDraft } from '../lib/drafts.js';
 import { amountText } from '../lib/money.js';
 import { waited } from '../lib/stuck.js';
@@ -577,23 +577,6 @@ function words(name) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The ticket page's actions: one useUserAction each, so a double click sends once; each success reads the ticket again. */
-function useTicketActions(id, onDone) {
-  const sender = useUserAction();
-  const [problems, setProblems] = useState({});
-  const [done, setDone] = useState(null);
-  const run = async (name, verb, body) => {
-    const a = await sender.send(name, ticketPath(id, verb), body);
-    if (!a) return false;
-    setProblems(p => ({ ...p, [name]: a.problem || null }));
-    if (a.problem) return false;
-    setDone({ name, at: Date.now() });
-    onDone();
-    return true;
-  };
-  return { run, busy: sender.busy, problemOf: name => problems[name] || null, done };
-}
-
 const DONE_WORDS = {
   status: 'Status changed.', priority: 'Priority set.', assign: 'Assigned.', follow: 'Follow-up saved.', link: 'Link added.',
   comment: 'Comment added.', reproduced: 'Marked reproduced.', fixed: 'Marked fixed.',
@@ -601,7 +584,7 @@ const DONE_WORDS = {
 
 function Detail({ id }) {
   const loaded = useLoad(() => get(ticketPath(id)), [id]);
-  const act = useTicketActions(id, () => loaded.reload());
+  const act = usePageActions(verb => ticketPath(id, verb), () => loaded.reload());
   const t = loaded.data ? ticketOf(loaded.data) : null;
   const history = loaded.data ? historyOf(loaded.data) : [];
   const staff = hasRole(...TICKET_STAFF);
