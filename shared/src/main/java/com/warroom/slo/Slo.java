@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One service level objective: the share of good events ({@code objective}, an exact ratio such as 0.999) over the
@@ -35,6 +36,6 @@ public record Slo(String id, String name, SloKind kind, BigDecimal objective, Du
      * ({@link SloCatalog#metrics}).
      */
     public Optional<List<SliMetric>> eventCounts() {
-        return routeGroup().isPresent() ? Optional.empty() : Optional.of(List.of(SloMetrics.good(this), SloMetrics.valid(this)));
+        return routeGroup().isPresent() ? Optional.empty() : Optional.of(Stream.concat(SloMetrics.good(this).stream(), SloMetrics.valid(this).stream()).toList());
     }
 }

@@ -131,7 +131,7 @@ public record SloCatalog(Duration window, List<RouteGroup> routeGroups, List<Slo
     }
 
     private static SliCounts events(Slo slo) {
-        return new SliCounts(SliCounts.Counted.GOOD, List.of(SloMetrics.good(slo)), List.of(SloMetrics.valid(slo)));
+        return new SliCounts(SliCounts.Counted.GOOD, SloMetrics.good(slo), SloMetrics.valid(slo));
     }
 
     private static List<SliMetric> perRoute(List<String> routes, String metric, String statistic) {

@@ -34,6 +34,14 @@ public final class SloEvents {
         });
     }
 
+    /** Counts a payout or an order that reached a final state: good when it got there within the stuck limit. */
+    public void transactionEnded(Instant startedAt, Instant endedAt) {
+        catalog.slos().stream().filter(slo -> slo.source() instanceof SliSource.StuckShare).findFirst().ifPresent(slo -> {
+            Duration limit = Duration.ofMinutes(((SliSource.StuckShare) slo.source()).limitMinutes());
+            count(slo, !Duration.between(startedAt, endedAt).minus(limit).isPositive());
+        });
+    }
+
     public static void count(Slo slo, boolean good) {
         Map<String, String> dimensions = Map.of(SloMetrics.SLO, slo.id());
         OpsMetrics.measure(SloMetrics.VALID_EVENTS, 1, MetricUnit.COUNT, dimensions);

@@ -4,6 +4,7 @@ import com.warroom.alarms.AlarmRule;
 import com.warroom.alarms.Watched;
 import com.warroom.topology.Topology;
 import com.warroom.observability.OpsMetrics;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,29 +34,33 @@ public final class SloMetrics {
     }
 
     /**
-     * The function that publishes an event SLO's counts: Powertools gives each of its metrics the dimension
-     * {@code Service} = that function, so {@code Slo} and {@code Service} together name one plain metric.
+     * The functions that publish an event SLO's counts: Powertools gives each of its metrics the dimension
+     * {@code Service} = that function, so {@code Slo} and {@code Service} together name one plain metric per publisher,
+     * and the SLI sums them. A transaction ends where its worker ends it: a payout in the payout worker, an order in the
+     * payment processor.
      */
-    public static String publisher(SliSource source) {
+    public static List<String> publishers(SliSource source) {
         return switch (source) {
-            case SliSource.PayoutSla p -> Topology.PAYOUT_WORKER.name();
-            case SliSource.PlatformEvents p -> Topology.PLATFORM_EVENTS_INGEST.name();
-            case SliSource.StuckShare s -> Topology.STUCK_TX_SWEEPER.name();
+            case SliSource.PayoutSla p -> List.of(Topology.PAYOUT_WORKER.name());
+            case SliSource.PlatformEvents p -> List.of(Topology.PLATFORM_EVENTS_INGEST.name());
+            case SliSource.StuckShare s -> List.of(Topology.PAYOUT_WORKER.name(), Topology.PAYMENT_PROCESSOR.name());
             case SliSource.ApiRequests a -> throw new IllegalArgumentException("the API's metrics are API Gateway's");
             case SliSource.ApiLatency a -> throw new IllegalArgumentException("the API's metrics are API Gateway's");
         };
     }
 
-    /** The dimensions of an event SLO's good and valid counts. */
-    public static Map<String, String> dimensions(Slo slo) {
-        return Map.of(SLO, slo.id(), AlarmRule.SERVICE_DIMENSION, publisher(slo.source()));
+    /** The dimensions of an event SLO's good and valid counts as one publisher emits them. */
+    public static Map<String, String> dimensions(Slo slo, String publisher) {
+        return Map.of(SLO, slo.id(), AlarmRule.SERVICE_DIMENSION, publisher);
     }
 
-    static SliMetric good(Slo slo) {
-        return new SliMetric(OpsMetrics.NAMESPACE, GOOD_EVENTS, dimensions(slo), "Sum");
+    static List<SliMetric> good(Slo slo) {
+        return publishers(slo.source()).stream()
+                .map(publisher -> new SliMetric(OpsMetrics.NAMESPACE, GOOD_EVENTS, dimensions(slo, publisher), "Sum")).toList();
     }
 
-    static SliMetric valid(Slo slo) {
-        return new SliMetric(OpsMetrics.NAMESPACE, VALID_EVENTS, dimensions(slo), "Sum");
+    static List<SliMetric> valid(Slo slo) {
+        return publishers(slo.source()).stream()
+                .map(publisher -> new SliMetric(OpsMetrics.NAMESPACE, VALID_EVENTS, dimensions(slo, publisher), "Sum")).toList();
     }
 }

@@ -104,6 +104,19 @@ class SloCatalogTest {
     }
 
     @Test
+    void metrics_whenStuckShare_sumsThePayoutWorkersAndThePaymentProcessorsCounts() {
+        Slo stuck = CATALOG.slo("stuck-transactions").orElseThrow();
+
+        SliCounts counts = CATALOG.metrics(stuck, Topology.warroom());
+
+        assertThat(counts.events()).extracting(SliMetric::dimensions).containsExactly(
+                java.util.Map.of("Slo", "stuck-transactions", "Service", "payout-worker"),
+                java.util.Map.of("Slo", "stuck-transactions", "Service", "payment-processor"));
+        assertThat(counts.events()).extracting(SliMetric::metricName).containsOnly("SloGoodEvents");
+        assertThat(counts.total()).extracting(SliMetric::metricName).containsExactly("SloValidEvents", "SloValidEvents");
+    }
+
+    @Test
     void parse_whenObjectiveIsANumber_refusesNamingIt() {
         assertProblem(slo -> slo.put("objective", 0.999), "slos[0].objective: a ratio as a string");
     }

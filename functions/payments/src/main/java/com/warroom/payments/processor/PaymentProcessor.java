@@ -11,6 +11,7 @@ import com.warroom.payments.PaymentEvent;
 import com.warroom.payments.PaymentEvents;
 import com.warroom.payments.SortableTime;
 import com.warroom.payments.Order;
+import com.warroom.payments.OrderStatus;
 import com.warroom.payments.orders.OrderNotifications;
 import com.warroom.payments.orders.OrderSeal;
 import com.warroom.payments.orders.OrderStore;
@@ -19,6 +20,8 @@ import com.warroom.payments.reviews.ReviewKind;
 import com.warroom.payments.reviews.ReviewStore;
 import com.warroom.seal.SealingUnavailable;
 import com.warroom.seal.Verification;
+import com.warroom.slo.SloCatalog;
+import com.warroom.slo.SloEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -50,6 +53,9 @@ public final class PaymentProcessor {
     private final PaymentEvents events;
     private final ReviewStore reviews;
     private final MidtransClient midtrans;
+    // the stuck-transactions SLO counts an order where it leaves PENDING (config/slo.json, bundled with shared)
+    private static final SloEvents SLO_EVENTS = new SloEvents(SloCatalog.load());
+
     private final OrderTransitions transitions;
     private final OrderNotifications notifications;
     private final OutboxDispatch dispatch;
@@ -153,6 +159,9 @@ public final class PaymentProcessor {
         return switch (written) {
             case OrderTransitions.Written.Committed committed -> {
                 OpsMetrics.count(APPLIED_METRIC);
+                if (order.state() == OrderStatus.PENDING) {
+                    SLO_EVENTS.transactionEnded(order.times().createdAt(), now);
+                }
                 LOG.info("order {}: {}", orderId, verdict.outcome());
                 committed.dispatch().ifPresent(dispatch::dispatch);
                 yield Step.DONE;

@@ -291,6 +291,7 @@ public final class PayoutWorker {
         if (commitWithEntry(current, confirmed, PayoutJournal.paid(current, now()))) {
             OpsMetrics.count(PayoutMetrics.CONFIRMED);
             SLO_EVENTS.payoutEnded(current.times().createdAt(), Optional.of(now()));
+            SLO_EVENTS.transactionEnded(current.times().createdAt(), now());
             LOG.info("payout {} confirmed: rail transfer {} {}", current.payoutId(), tx.railId(), tx.txHash().orElse(""));
         }
     }
@@ -346,6 +347,7 @@ public final class PayoutWorker {
             OpsMetrics.count(PayoutMetrics.FAILED);
             if (ended.state().equals(Optional.of(PayoutStatus.FAILED))) {
                 SLO_EVENTS.payoutEnded(current.times().createdAt(), Optional.empty());
+                SLO_EVENTS.transactionEnded(current.times().createdAt(), now());
             }
             LOG.warn("payout {} failed, hold released: {}", current.payoutId(), ended.progress().reason().orElse(""));
         }

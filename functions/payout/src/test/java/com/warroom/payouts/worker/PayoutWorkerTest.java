@@ -138,6 +138,8 @@ class PayoutWorkerTest {
         long failedBefore = metrics.count("PayoutFailed");
         long slaValid = sloEvents("SloValidEvents");
         long slaGood = sloEvents("SloGoodEvents");
+        long endedValid = sloEvents("SloValidEvents", "stuck-transactions");
+        long endedGood = sloEvents("SloGoodEvents", "stuck-transactions");
         for (int attempt = 1; attempt <= WorkerWorld.POLICY.maxAttempts(); attempt++) {
             w.worker.advance(payout.payoutId());
             Payout now = w.world.payout(payout.payoutId());
@@ -158,11 +160,20 @@ class PayoutWorkerTest {
         assertThat(metrics.count("PayoutFailed")).isEqualTo(failedBefore + 1);
         assertThat(sloEvents("SloValidEvents")).as("a failed payout misses the payout SLA").isEqualTo(slaValid + 1);
         assertThat(sloEvents("SloGoodEvents")).isEqualTo(slaGood);
+        assertThat(sloEvents("SloValidEvents", "stuck-transactions")).as("a payout that ended counts for the stuck share")
+                .isEqualTo(endedValid + 1);
+        assertThat(sloEvents("SloGoodEvents", "stuck-transactions")).as("ended after retries over more than 15 minutes")
+                .isEqualTo(endedGood + (Duration.between(payout.times().createdAt(), w.world.clock.instant())
+                        .compareTo(Duration.ofMinutes(15)) <= 0 ? 1 : 0));
     }
 
     // the payout SLA's event counts (README: SLOs and the weekly report)
     private static long sloEvents(String name) {
-        return metrics.points().stream().filter(p -> p.name().equals(name) && "payout-sla".equals(p.dimensions().get("Slo"))).count();
+        return sloEvents(name, "payout-sla");
+    }
+
+    private static long sloEvents(String name, String slo) {
+        return metrics.points().stream().filter(p -> p.name().equals(name) && slo.equals(p.dimensions().get("Slo"))).count();
     }
 
     @Test

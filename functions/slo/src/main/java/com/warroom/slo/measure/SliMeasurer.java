@@ -50,8 +50,10 @@ public final class SliMeasurer {
     }
 
     private long sum(String metric, Slo slo, ReportWindow window) {
-        Watched watched = new Watched.WarroomMetric(metric, SloMetrics.dimensions(slo), Statistic.SUM);
-        return Math.round(metrics.values(watched, ReportWindow.HOUR, window.from(), window.to()).values().values().stream()
-                .mapToDouble(Double::doubleValue).sum());
+        return SloMetrics.publishers(slo.source()).stream()
+                .map(publisher -> new Watched.WarroomMetric(metric, SloMetrics.dimensions(slo, publisher), Statistic.SUM))
+                .mapToLong(watched -> Math.round(metrics.values(watched, ReportWindow.HOUR, window.from(), window.to()).values()
+                        .values().stream().mapToDouble(Double::doubleValue).sum()))
+                .sum();
     }
 }
