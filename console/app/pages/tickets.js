@@ -491,7 +491,7 @@ function Links({ t, act }) {
         <div><label for="ticket-link-kind">Link to</label>
           <select id="ticket-link-kind" value=${kind} onChange=${e => setKind(e.target.value)}>
             <option value="finding">a reconcile finding</option><option value="incident">an incident</option></select></div>
-        <div><label for="ticket-link-id">Its id (<code>f-…</code> or <code>INC-…</code>)</label>
+        <div><label for="ticket-link-id">Its id (<code>f-…</code> or <code>inc-…</code>)</label>
           <input id="ticket-link-id" autocomplete="off" spellcheck=${false} value=${id} onInput=${e => setId(e.target.value)} /></div>
       </div>
       <button type="submit" id="ticket-link-submit" disabled=${act.busy === 'link'}>Add link</button>

@@ -691,7 +691,7 @@ public final class Topology {
                     HttpRoute.post("/v1/support/tickets/{id}/fixed", TICKET_STAFF, Idempotency.OPTIONAL),
                     HttpRoute.post("/v1/support/tickets/{id}/confirmation", Set.of(Role.SERVICE), Idempotency.OPTIONAL),
                     HttpRoute.get("/v1/support/metrics", TICKET_STAFF))
-            .table(TICKETS, TableAccess.READ_WRITE).table(RECONCILE_FINDINGS, TableAccess.READ)
+            .table(TICKETS, TableAccess.READ_WRITE).table(RECONCILE_FINDINGS, TableAccess.READ).table(INCIDENTS, TableAccess.READ)
             .table(AUDIT, TableAccess.READ_APPEND).table(IDEMPOTENCY, TableAccess.READ_WRITE)
             .table(LEDGER_BALANCES, TableAccess.READ_WRITE).table(LEDGER_ENTRIES, TableAccess.READ_APPEND)
             .table(OUTBOX, TableAccess.READ_WRITE).table(CONFIG, TableAccess.READ)

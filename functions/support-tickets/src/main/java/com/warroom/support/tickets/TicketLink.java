@@ -1,5 +1,6 @@
 package com.warroom.support.tickets;
 
+import com.warroom.incidents.IncidentItem;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -7,8 +8,8 @@ import java.util.regex.Pattern;
 /** A reconcile finding or an incident a ticket is about. */
 public record TicketLink(Kind kind, String id) {
 
-    /** An incident reference such as {@code INC-2041} (incidents themselves come with issue 14). */
-    public static final Pattern INCIDENT_ID = Pattern.compile("INC-[A-Za-z0-9-]{1,60}");
+    /** An incident's id: {@code inc-} and 32 hex digits. */
+    public static final Pattern INCIDENT_ID = IncidentItem.ID;
     /** A reconcile finding's stable id: {@code f-} and 32 hex digits. */
     public static final Pattern FINDING_ID = Pattern.compile("f-[0-9a-f]{32}");
     public static final int MAX_LINKS = 20;

@@ -5,7 +5,7 @@ import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.seal.KmsSealer;
 import com.warroom.support.ExpRewards;
-import com.warroom.support.tickets.desk.ReconcileFindings;
+import com.warroom.support.tickets.desk.LinkTargets;
 import com.warroom.support.tickets.desk.RewardRecorder;
 import com.warroom.support.tickets.desk.TicketDesk;
 import com.warroom.support.tickets.keeper.TicketKeeper;
@@ -31,7 +31,8 @@ public final class Wiring {
 
     public static TicketDesk desk(TicketStore store, Clock clock) {
         return new TicketDesk(store, AuditLog.fromSettings(AwsClients.dynamoDbEnhanced(), clock),
-                new ReconcileFindings(AwsClients.dynamoDb(), Settings.require(Topology.RECONCILE_FINDINGS.envVar())),
+                new LinkTargets(AwsClients.dynamoDb(), Settings.require(Topology.RECONCILE_FINDINGS.envVar()),
+                        Settings.require(Topology.INCIDENTS.envVar())),
                 rewards(store, clock), clock);
     }
 

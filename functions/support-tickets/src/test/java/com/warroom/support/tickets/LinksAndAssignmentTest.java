@@ -43,12 +43,24 @@ class LinksAndAssignmentTest {
 
         ok(world.staff(LINKS, id, "{\"kind\":\"finding\",\"id\":\"" + finding + "\"}"), 200);
         JsonNode twice = ok(world.staff(LINKS, id, "{\"kind\":\"finding\",\"id\":\"" + finding + "\"}"), 200);
-        JsonNode incident = ok(world.staff(LINKS, id, "{\"kind\":\"incident\",\"id\":\"INC-2041\"}"), 200);
+        String incidentId = world.incident();
+        JsonNode incident = ok(world.staff(LINKS, id, "{\"kind\":\"incident\",\"id\":\"" + incidentId + "\"}"), 200);
 
         assertThat(twice.path("links")).hasSize(1);
-        assertThat(incident.path("links").findValuesAsText("id")).containsExactly(finding, "INC-2041");
+        assertThat(incident.path("links").findValuesAsText("id")).containsExactly(finding, incidentId);
         assertThat(incident.path("links").findValuesAsText("kind")).containsExactly("finding", "incident");
         assertThat(world.audited(id)).hasSize(2);
+    }
+
+    @Test
+    void link_toAnIncidentThatDoesNotExist_is422NamingTheId_andWritesNothing() {
+        String id = world.fileId(TicketWorld.newUser(), TicketType.BUG);
+        var before = world.stored(id);
+
+        assertProblem(world.staff(LINKS, id, "{\"kind\":\"incident\",\"id\":\"inc-" + "0".repeat(32) + "\"}"), 422, "unknown-incident",
+                "id");
+        assertProblem(world.staff(LINKS, id, "{\"kind\":\"incident\",\"id\":\"INC-2041\"}"), 400, "validation", "id");
+        assertThat(world.stored(id)).isEqualTo(before);
     }
 
     @Test

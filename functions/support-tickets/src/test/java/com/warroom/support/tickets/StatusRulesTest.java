@@ -129,7 +129,7 @@ class StatusRulesTest {
 
         for (var change : Map.of("priority", "{\"priority\":\"HIGH\"}", "assign", "{\"assignee\":\"ops-olga\"}",
                 "comments", "{\"body\":\"late\",\"visibility\":\"INTERNAL\"}", "follow-up", "{\"followedUp\":true}",
-                "links", "{\"kind\":\"incident\",\"id\":\"INC-9\"}", "reproduced", "{}", "fixed", "{}").entrySet()) {
+                "links", "{\"kind\":\"incident\",\"id\":\"" + world.incident() + "\"}", "reproduced", "{}", "fixed", "{}").entrySet()) {
             assertProblem(world.staff("POST /v1/support/tickets/{id}/" + change.getKey(), id, change.getValue()), 409, "ticket-closed", null);
         }
         assertThat(world.stored(id)).isEqualTo(before);

@@ -30,10 +30,12 @@ class TicketRoutesTest {
 
     private static final String FILE = "POST /v1/support/tickets";
     private static TicketWorld world;
+    private static String incident;
 
     @BeforeAll
     static void start(EmbeddedStack stack) {
         world = new TicketWorld(stack);
+        incident = world.incident();
     }
 
     private static APIGatewayV2HTTPResponse fileAs(String body, String sub, Role... roles) {
@@ -156,7 +158,7 @@ class TicketRoutesTest {
                 Arguments.of("POST /v1/support/tickets/{id}/comments", "{\"body\":\"hi\",\"visibility\":\"USER\"}", "visibility", List.of("\"PUBLIC\"", "true")),
                 Arguments.of("POST /v1/support/tickets/{id}/follow-up", "{\"followedUp\":true}", "followedUp", List.of("\"true\"", "1")),
                 Arguments.of("POST /v1/support/tickets/{id}/status", "{\"status\":\"IN_PROGRESS\"}", "status", List.of("\"DONE\"", "2", "\"open\"")),
-                Arguments.of("POST /v1/support/tickets/{id}/links", "{\"kind\":\"incident\",\"id\":\"INC-1\"}", "kind", List.of("\"ticket\"", "1")));
+                Arguments.of("POST /v1/support/tickets/{id}/links", "{\"kind\":\"incident\",\"id\":\"" + incident + "\"}", "kind", List.of("\"ticket\"", "1")));
     }
 
     @ParameterizedTest

@@ -19,7 +19,7 @@ import com.warroom.support.ExpRewardRates;
 import com.warroom.support.ExpRewards;
 import com.warroom.support.TicketPriority;
 import com.warroom.support.tickets.api.TicketsApiHandler;
-import com.warroom.support.tickets.desk.ReconcileFindings;
+import com.warroom.support.tickets.desk.LinkTargets;
 import com.warroom.support.tickets.desk.RewardRecorder;
 import com.warroom.support.tickets.desk.TicketDesk;
 import com.warroom.support.tickets.keeper.TicketKeeper;
@@ -86,7 +86,16 @@ public final class TicketWorld {
 
     public TicketDesk desk(RewardRecorder rewards) {
         return new TicketDesk(store, new AuditLog(enhanced, Topology.AUDIT.localName(), KmsSealer.forKey(Topology.SEALS), clock),
-                new ReconcileFindings(dynamo, Topology.RECONCILE_FINDINGS.localName()), rewards, clock);
+                new LinkTargets(dynamo, Topology.RECONCILE_FINDINGS.localName(), Topology.INCIDENTS.localName()), rewards, clock);
+    }
+
+    /** An incident as the incidents function keys it (its other attributes are the incidents function's business). */
+    public String incident() {
+        String incidentId = "inc-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        dynamo.putItem(b -> b.tableName(Topology.INCIDENTS.localName()).item(Map.of(
+                "incidentId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(incidentId),
+                "item", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(com.warroom.incidents.IncidentItem.ITEM))));
+        return incidentId;
     }
 
     public static String newUser() {

@@ -43,6 +43,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 class TicketsSampleEventsTest {
 
     private static final String TICKET = "tkt-5f0c1d2e3a4b4c5d8e9f0a1b2c3d4e5f";
+    private static final String INCIDENT = "inc-00000000000000000000000000002041";
 
     private static APIGatewayV2HTTPResponse http(TicketsApiHandler handler, String file) {
         return handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("events/support-tickets/" + file),
@@ -66,6 +67,10 @@ class TicketsSampleEventsTest {
                         "platform", SortableTime.now(Clock.systemUTC()))),
                 com.warroom.support.tickets.HistoryEntry.event(TICKET, com.warroom.support.tickets.HistoryEntry.Kind.CREATED, "platform",
                         Instant.now(), Map.of()));
+        // the incident link-incident.json names
+        stack.dynamoDb().putItem(b -> b.tableName(Topology.INCIDENTS.localName()).item(Map.of(
+                "incidentId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(INCIDENT),
+                "item", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(com.warroom.incidents.IncidentItem.ITEM))));
         TicketsApiHandler handler = new TicketsApiHandler();
 
         JsonNode filed = ok(http(handler, "file-ticket.json"), 201);
@@ -75,7 +80,7 @@ class TicketsSampleEventsTest {
         assertThat(ok(http(handler, "comment.json"), 200).path("firstResponseAt").isNull()).isFalse();
         assertThat(ok(http(handler, "follow-up.json"), 200).path("followedUp").asBoolean()).isTrue();
         assertThat(ok(http(handler, "start-progress.json"), 200).path("status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(ok(http(handler, "link-incident.json"), 200).path("links").get(0).path("id").asText()).isEqualTo("INC-2041");
+        assertThat(ok(http(handler, "link-incident.json"), 200).path("links").get(0).path("id").asText()).isEqualTo(INCIDENT);
         assertThat(ok(http(handler, "reproduced.json"), 200).path("reproduced").isObject()).isTrue();
         JsonNode fixed = ok(http(handler, "fixed.json"), 200);
         assertThat(fixed.path("exp").path("amount").asLong()).isEqualTo(200);

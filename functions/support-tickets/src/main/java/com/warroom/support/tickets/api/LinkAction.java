@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * {@code POST /v1/support/tickets/{id}/links} (support, ops, super_admin) with {@code
  * {"kind":"finding"|"incident","id"}}: a reconcile finding ({@code f-} and 32 hex digits; it must exist: else 422
- * naming id) or an incident ({@code INC-} and 1 to 60 of letters, digits and -). 200 with the ticket (unchanged when
+ * naming id) or an incident ({@code inc-} and 32 hex digits; it must exist too). 200 with the ticket (unchanged when
  * linked already); 409 when CLOSED or at 20 links.
  */
 final class LinkAction implements RouteAction {
@@ -46,7 +46,7 @@ final class LinkAction implements RouteAction {
         }
         if (!kind.get().idPattern().matcher(id.get()).matches()) {
             fields.reject("id", kind.get() == TicketLink.Kind.FINDING ? "must be a finding id: f- and 32 hex digits"
-                    : "must be an incident id: INC- and 1 to 60 of letters, digits and -");
+                    : "must be an incident id: inc- and 32 hex digits");
             return Optional.empty();
         }
         return Optional.of(new TicketLink(kind.get(), id.get()));

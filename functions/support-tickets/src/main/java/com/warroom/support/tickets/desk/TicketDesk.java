@@ -37,14 +37,14 @@ public final class TicketDesk {
 
     private final TicketStore store;
     private final AuditLog audit;
-    private final ReconcileFindings findings;
+    private final LinkTargets linkTargets;
     private final RewardRecorder rewards;
     private final Clock clock;
 
-    public TicketDesk(TicketStore store, AuditLog audit, ReconcileFindings findings, RewardRecorder rewards, Clock clock) {
+    public TicketDesk(TicketStore store, AuditLog audit, LinkTargets linkTargets, RewardRecorder rewards, Clock clock) {
         this.store = store;
         this.audit = audit;
-        this.findings = findings;
+        this.linkTargets = linkTargets;
         this.rewards = rewards;
         this.clock = clock;
     }
@@ -140,9 +140,11 @@ public final class TicketDesk {
     }
 
     public Outcome link(String ticketId, TicketLink link, Staff staff) {
-        if (link.kind() == TicketLink.Kind.FINDING && !findings.exists(link.id())) {
-            return new Outcome.Refused(422, "unknown-finding", "No such reconcile finding",
-                    "reconcile finding " + link.id() + " does not exist", "id");
+        if (!linkTargets.exists(link)) {
+            return link.kind() == TicketLink.Kind.FINDING
+                    ? new Outcome.Refused(422, "unknown-finding", "No such reconcile finding",
+                            "reconcile finding " + link.id() + " does not exist", "id")
+                    : new Outcome.Refused(422, "unknown-incident", "No such incident", "incident " + link.id() + " does not exist", "id");
         }
         return change(ticketId, staff, "support.ticket.link", current -> {
             if (current.handling().links().contains(link)) {
