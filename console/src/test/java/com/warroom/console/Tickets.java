@@ -37,6 +37,21 @@ final class Tickets {
         assertThat(answer.status()).as("POST " + verb + " " + answer.body()).isBetween(200, 299);
     }
 
+    /** An incident declared by ops (POST /v1/incidents), for a ticket to link to; returns its id. */
+    String incident(String title) throws Exception {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("title", title);
+        request.put("severity", "P2");
+        request.put("components", java.util.List.of("refund"));
+        request.put("detectedBy", "ticket");
+        request.put("firstSeenAt", java.time.Instant.now().minusSeconds(600).toString());
+        request.put("impact", Map.of("usersAffected", 3));
+        request.put("commander", "ops-olga@example.com");
+        RunningWarroom.Answer answer = warroom.call("POST", "/v1/incidents", Json.write(request), warroom.token("script-ops", "ops"));
+        assertThat(answer.status()).as("POST /v1/incidents " + answer.body()).isEqualTo(201);
+        return answer.body().path("incidentId").asText();
+    }
+
     /** The ticket as staff read it (GET /v1/support/tickets/{id}). */
     JsonNode read(String ticketId) throws Exception {
         RunningWarroom.Answer answer = warroom.call("GET", "/v1/support/tickets/" + ticketId, null, warroom.token("reader", "ops"));

@@ -88,9 +88,10 @@ class TicketsPageTest extends ConsoleBrowserTest {
         browser.waitForText(By.id("ticket-facts"), "In progress");
 
         new Select(browser.driver().findElement(By.id("ticket-link-kind"))).selectByValue("incident");
-        browser.driver().findElement(By.id("ticket-link-id")).sendKeys("INC-2026-12-01");
+        String incident = tickets.incident("Refund view shows the wrong amount");
+        browser.driver().findElement(By.id("ticket-link-id")).sendKeys(incident);
         act(By.id("ticket-link-submit"), "Link added");
-        browser.waitForText(By.id("ticket-links-list"), "INC-2026-12-01");
+        browser.waitForText(By.id("ticket-links-list"), incident);
 
         assertThat(browser.driver().findElement(By.id("ticket-exp")).getText()).doesNotContain("EXP granted");
         browser.driver().findElement(By.cssSelector("#ticket-bug form button[type=submit]")).click();
