@@ -4,17 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.json.Json;
-import com.warroom.topology.BucketDef;
-import com.warroom.topology.ExternalApiDef;
-import com.warroom.topology.FunctionDef;
-import com.warroom.topology.KeyDef;
-import com.warroom.topology.MailDef;
-import com.warroom.topology.QueueDef;
-import com.warroom.topology.SecretDef;
-import com.warroom.topology.TableDef;
-import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
-import com.warroom.topology.WorkflowDef;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +50,7 @@ class SloReportUpTest {
         String ops = CliRun.of(ENV, workDir, "token", "--role", "ops", "--sub", "olga").out().strip();
         String finance = CliRun.of(ENV, workDir, "token", "--role", "finance", "--sub", "fiona").out().strip();
 
-        try (RunningUp up = RunningUp.start(ENV, workDir, withFailingHealth())) {
+        try (RunningUp up = RunningUp.start(ENV, workDir, StandInTopology.withHandler(Topology.HEALTH, FailingHealth.class.getName()))) {
             URI api = up.apiUrl();
             assertThat(http.send(report(api, "GET", "/v1/slo/reports/latest", ops), HttpResponse.BodyHandlers.ofString()).statusCode())
                     .as("no report yet").isEqualTo(404);
@@ -120,23 +110,5 @@ class SloReportUpTest {
             }
         }
         throw new AssertionError("no SLI " + id + " in " + report);
-    }
-
-    // Warroom with its health function broken
-    private static Topology withFailingHealth() {
-        Topology warroom = Topology.warroom();
-        return Topology.builder()
-                .tables(warroom.tables().toArray(TableDef[]::new))
-                .queues(warroom.queues().toArray(QueueDef[]::new))
-                .topics(warroom.topics().toArray(TopicDef[]::new))
-                .secrets(warroom.secrets().toArray(SecretDef[]::new))
-                .keys(warroom.keys().toArray(KeyDef[]::new))
-                .buckets(warroom.buckets().toArray(BucketDef[]::new))
-                .externalApis(warroom.externalApis().toArray(ExternalApiDef[]::new))
-                .mails(warroom.mails().toArray(MailDef[]::new))
-                .workflows(warroom.workflows().toArray(WorkflowDef[]::new))
-                .functions(warroom.functions().stream().map(f -> f.equals(Topology.HEALTH)
-                        ? f.toBuilder().handler(FailingHealth.class.getName()).build() : f).toArray(FunctionDef[]::new))
-                .build();
     }
 }

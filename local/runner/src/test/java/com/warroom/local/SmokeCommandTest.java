@@ -6,18 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.json.Json;
 import com.warroom.local.smoke.DestinationBlindPayoutHandler;
 import com.warroom.local.smoke.SmokeReport;
-import com.warroom.topology.BucketDef;
-import com.warroom.topology.EventBusDef;
-import com.warroom.topology.ExternalApiDef;
-import com.warroom.topology.FunctionDef;
-import com.warroom.topology.KeyDef;
-import com.warroom.topology.MailDef;
-import com.warroom.topology.QueueDef;
-import com.warroom.topology.SecretDef;
-import com.warroom.topology.TableDef;
-import com.warroom.topology.TopicDef;
 import com.warroom.topology.Topology;
-import com.warroom.topology.WorkflowDef;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +52,7 @@ class SmokeCommandTest {
     @Test
     void smoke_onTheHealthyStack_passesEveryCheck_andExits0(@TempDir Path data, @TempDir Path report) throws Exception {
         Map<String, String> variables = variables(data);
-        Topology healthy = withPayoutApi(Topology.PAYOUT_API.handlerClass());
+        Topology healthy = StandInTopology.withHandler(Topology.PAYOUT_API, Topology.PAYOUT_API.handlerClass());
         try (RunningUp up = RunningUp.start(variables, REPOSITORY, healthy)) {
             Ran ran = smoke(variables, healthy, report);
 
@@ -84,7 +73,7 @@ class SmokeCommandTest {
     @Test
     void smoke_withThePrimaryWalletGateBroken_printsFailForIt_andExits1(@TempDir Path data, @TempDir Path report) throws Exception {
         Map<String, String> variables = variables(data);
-        Topology broken = withPayoutApi(DestinationBlindPayoutHandler.class.getName());
+        Topology broken = StandInTopology.withHandler(Topology.PAYOUT_API, DestinationBlindPayoutHandler.class.getName());
         try (RunningUp up = RunningUp.start(variables, REPOSITORY, broken)) {
             Ran ran = smoke(variables, broken, report);
 
@@ -115,26 +104,5 @@ class SmokeCommandTest {
 
         assertThat(WarroomCli.run(env, Topology.warroom(), "smoke", "--target", "ftp://x", "--report", report.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--target must be local or an http(s) URL");
-    }
-
-    /** Warroom's topology with the payout API's handler replaced (the gate under test broken, or the real one). */
-    private static Topology withPayoutApi(String handlerClass) {
-        Topology warroom = Topology.warroom();
-        FunctionDef[] functions = warroom.functions().stream()
-                .map(function -> function.equals(Topology.PAYOUT_API) ? function.toBuilder().handler(handlerClass).build() : function)
-                .toArray(FunctionDef[]::new);
-        return Topology.builder()
-                .tables(warroom.tables().toArray(TableDef[]::new))
-                .queues(warroom.queues().toArray(QueueDef[]::new))
-                .eventBuses(warroom.eventBuses().toArray(EventBusDef[]::new))
-                .topics(warroom.topics().toArray(TopicDef[]::new))
-                .secrets(warroom.secrets().toArray(SecretDef[]::new))
-                .keys(warroom.keys().toArray(KeyDef[]::new))
-                .buckets(warroom.buckets().toArray(BucketDef[]::new))
-                .externalApis(warroom.externalApis().toArray(ExternalApiDef[]::new))
-                .mails(warroom.mails().toArray(MailDef[]::new))
-                .workflows(warroom.workflows().toArray(WorkflowDef[]::new))
-                .functions(functions)
-                .build();
     }
 }
