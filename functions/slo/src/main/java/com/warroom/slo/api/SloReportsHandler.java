@@ -9,6 +9,7 @@ import com.warroom.aws.AwsClients;
 import com.warroom.aws.Settings;
 import com.warroom.http.ApiRouter;
 import com.warroom.idempotency.IdempotencyStore;
+import com.warroom.lambda.Priming;
 import com.warroom.slo.Wiring;
 import com.warroom.slo.report.SloReporter;
 import com.warroom.topology.Topology;
@@ -27,6 +28,8 @@ public final class SloReportsHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     public SloReportsHandler(SloReporter reporter, AuditLog audit, IdempotencyStore idempotency, Clock clock) {
+        // reads only: the latest report's marker, through the client and bucket the routes use
+        Priming.register(Topology.SLO_API.name(), reporter::latest);
         this.router = new ApiRouter(Map.of(
                 LatestReportAction.ROUTE, new LatestReportAction(reporter),
                 RunReportAction.ROUTE, new RunReportAction(new ReportRuns(reporter, audit), clock)), idempotency);

@@ -3,8 +3,10 @@ package com.warroom.slo.weekly;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.warroom.lambda.Envelope;
+import com.warroom.lambda.Priming;
 import com.warroom.slo.Wiring;
 import com.warroom.slo.report.SloReporter;
+import com.warroom.topology.Topology;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +25,8 @@ public final class SloWeeklyHandler implements RequestHandler<Map<String, Object
 
     public SloWeeklyHandler(SloReporter reporter) {
         this.reporter = reporter;
+        // reads only: the latest report's marker, through the client and bucket the weekly run uses
+        Priming.register(Topology.SLO_WEEKLY.name(), reporter::latest);
     }
 
     @Override
